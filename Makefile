@@ -1,0 +1,52 @@
+# spasm-edu: every target creates .venv and installs the package when it is missing.
+# Needs only Python >= 3.11 and make. See README.md.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PORT   ?= 8866
+
+.PHONY: lab present test handouts bench sync record clean help
+
+help:
+	@echo "make lab      - set up and open the course in JupyterLab"
+	@echo "make test     - set up and run every test (lint, data, models, widgets, notebooks, browser)"
+	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
+	@echo "make bench    - speed and memory figures as JSON"
+	@echo "make sync     - regenerate the shared notebook cells after editing data/"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "spasm-edu needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(PY) -m ruff check spasm_edu tests tools
+	$(PY) -m ruff format --check spasm_edu tests tools
+	$(PY) -m spasm_edu.course sync --check
+	$(PY) -m pytest
+
+present: $(STAMP)
+	$(PY) -m spasm_edu.present --port $(PORT)
+
+handouts: $(STAMP)
+	$(PY) -m spasm_edu.handout --demo
+
+bench: $(STAMP)
+	$(PY) -m spasm_edu.bench --json
+
+sync: $(STAMP)
+	$(PY) -m spasm_edu.course sync
+
+record: $(STAMP)
+	$(PY) -m spasm_edu.course record $(NOTEBOOKS)
+
+clean:
+	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -1,0 +1,122 @@
+"""The shared explorer: controls -> pure model -> text and figure.
+
+A subclass builds ``self.controls`` (a dict of labelled widgets) and implements
+``compute(**values)`` (call the model, return its result) and ``render(result)`` (set
+``self.summary.value`` and ``self.figure.value``). The base wires every control with
+``observe``, runs ``update()`` once, and turns bad input into a kind message instead of a
+traceback. Tests drive an explorer in plain pytest: set ``controls[name].value`` and assert on
+``explorer.result`` and ``explorer.summary.value``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar, Literal
+
+import ipywidgets as w
+
+from spasm_edu import text
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["student", "patient"]
+
+STYLE = """<style>
+.spasm-explorer {font-size: 16px; line-height: 1.45; max-width: 980px;}
+.spasm-explorer.spasm-patient {font-size: 21px;}
+.spasm-explorer.spasm-patient .widget-label, .spasm-explorer.spasm-patient input,
+.spasm-explorer.spasm-patient select, .spasm-explorer.spasm-patient .widget-readout
+  {font-size: 19px !important;}
+.spasm-explorer .widget-label {min-width: max-content;}
+.spasm-student {border-left: 5px solid #0072B2; background: #eef5fb; padding: 4px 12px;
+  margin: 10px 0;}
+.spasm-warning {border-left: 5px solid #D55E00; background: #fff3e8; padding: 6px 12px;}
+.spasm-disclaimer {font-size: 0.9em; color: #333;}
+.spasm-explorer :focus-visible {outline: 3px solid #0072B2; outline-offset: 2px;}
+</style>"""
+
+
+class Explorer:
+    """Base for every cause explorer. See the module docstring for the contract."""
+
+    title: ClassVar[str] = "Explorer"
+    controls: dict[str, w.Widget]
+
+    def __init__(self, mode: Mode = "student"):
+        if mode not in ("student", "patient"):
+            raise ValueError(f"mode must be 'student' or 'patient' (got {mode!r})")
+        self.mode: Mode = mode
+        self.result: Any = None
+        self.error: str | None = None
+        self.summary = getattr(self, "summary", None) or w.HTML()
+        self.figure = getattr(self, "figure", None) or w.HTML()
+        self.message = w.HTML()
+        for control in self.controls.values():
+            style = getattr(control, "style", None)
+            if hasattr(style, "description_width") and not style.description_width:
+                style.description_width = "initial"  # never cut a label short
+            control.observe(self._on_change, names="value")
+        self._widget: w.Box | None = None
+        self.update()
+
+    # -- to implement ---------------------------------------------------------------------
+    def compute(self, **values: Any) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def render(self, result: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- machinery -----------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _on_change(self, _change=None) -> None:
+        self.update()
+
+    def update(self) -> None:
+        """Recompute and re-render. Bad input shows a kind message and keeps the last result."""
+        try:
+            result = self.compute(**self.values())
+        except ValueError as exc:
+            self.error = str(exc)
+            self.message.value = text.warning(self.friendly_error(exc))
+            return
+        except Exception as exc:  # never show a traceback to a patient
+            log.exception("explorer %s failed", type(self).__name__)
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.message.value = text.warning(
+                "Something went wrong with these numbers. Please ask your nurse for help."
+            )
+            return
+        self.error = None
+        self.message.value = ""
+        self.result = result
+        self.render(result)
+
+    def friendly_error(self, exc: ValueError) -> str:
+        """The message a person sees for bad input; subclasses may reword it."""
+        return str(exc)
+
+    def layout_controls(self) -> list[w.Widget]:
+        """The controls in display order; subclasses may group them."""
+        return list(self.controls.values())
+
+    @property
+    def widget(self) -> w.Box:
+        if self._widget is None:
+            classes = ["spasm-explorer"] + (["spasm-patient"] if self.mode == "patient" else [])
+            self._widget = w.VBox(
+                [
+                    w.HTML(STYLE),
+                    w.VBox(self.layout_controls()),
+                    self.message,
+                    self.summary,
+                    self.figure,
+                ]
+            )
+            for cls in classes:
+                self._widget.add_class(cls)
+        return self._widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

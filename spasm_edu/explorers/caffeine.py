@@ -1,0 +1,96 @@
+"""Caffeine explorer: drinks per day and their timing -> total against the limit, and the
+amount still in the body at bedtime."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from spasm_edu import facts, text
+from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.models import caffeine
+from spasm_edu.plots import caffeine as plots
+from spasm_edu.text import caffeine as wording
+
+
+def _hour_slider(description: str, value: int, lo: int, hi: int) -> w.SelectionSlider:
+    return w.SelectionSlider(
+        options=[(text.clock(h), h) for h in range(lo, hi + 1)],
+        value=value,
+        description=description,
+        continuous_update=False,
+        layout=w.Layout(width="min(100%, 560px)"),
+    )
+
+
+class CaffeineExplorer(Explorer):
+    """Sliders for drinks per day → total caffeine against the limit, and the 24-hour curve.
+
+    Patient mode shows the everyday drinks, the last drink time, bedtime and pregnancy;
+    student mode adds every drink, age, body mass, first drink time and half-life situation.
+    """
+
+    title = "Caffeine"
+
+    def __init__(self, mode: Mode = "student"):
+        drinks = facts.table(caffeine.DRINKS)
+        shown = [d for d in drinks if mode == "student" or d.patient_default == "yes"]
+        self.controls = {
+            f"drink:{d.drink_id}": w.IntSlider(
+                value=0,
+                min=0,
+                max=10,
+                description=f"{d.label} ({d.serving}) per day",
+                continuous_update=False,
+                layout=w.Layout(width="min(100%, 560px)"),
+            )
+            for d in shown
+        }
+        self.controls["drink:brewed_coffee"].value = 2
+        self.controls["pregnant"] = w.Checkbox(value=False, description="Pregnant", indent=False)
+        if mode == "student":
+            self.controls["age_years"] = w.BoundedIntText(
+                value=30, min=0, max=120, description="Age (years)"
+            )
+            self.controls["body_mass_kg"] = w.BoundedFloatText(
+                value=70, min=2, max=300, step=1, description="Body mass (kg)"
+            )
+            situations = facts.table(caffeine.HALF_LIVES)
+            self.controls["situation_id"] = w.Dropdown(
+                options=[(f"{s.label} ({s.half_life_h:g} h)", s.situation_id) for s in situations],
+                value="adult",
+                description="Half-life situation",
+            )
+            self.controls["first_drink_h"] = _hour_slider("First drink at", 8, 0, 24)
+        self.controls["last_drink_h"] = _hour_slider("Last drink at", 15, 0, 24)
+        self.controls["bedtime_h"] = _hour_slider("Bedtime", 23, 12, 30)
+        self.summary = w.HTML()
+        self.figure = w.HTML()
+        super().__init__(mode)
+
+    def compute(self, **values):
+        servings = {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("drink:")}
+        pregnant = values["pregnant"]
+        person = caffeine.Person(
+            age_years=values.get("age_years", 30),
+            pregnant=pregnant,
+            body_mass_kg=values.get("body_mass_kg"),
+        )
+        situation = values.get("situation_id", "pregnant" if pregnant else "adult")
+        first = values.get("first_drink_h", min(8, values["last_drink_h"]))
+        return caffeine.day(
+            servings, person, situation, first, values["last_drink_h"], values["bedtime_h"]
+        )
+
+    def render(self, result: caffeine.CaffeineDay) -> None:
+        summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
+        self.summary.value = summary(result)
+        self.figure.value = plots.total_vs_limit(result) + plots.in_body_over_day(result)
+
+    def friendly_error(self, exc: ValueError) -> str:
+        if getattr(exc, "name", "") == "bedtime_h":
+            return "Bedtime must be after the last drink. Move the bedtime slider later."
+        if getattr(exc, "name", "") == "last_drink_h":
+            return "The last drink must come after the first drink."
+        if getattr(exc, "name", "") == "age_years":
+            return "Pregnancy is only possible from about age 10. Please check the age."
+        return str(exc)

@@ -1,0 +1,1 @@
+"""Pure models, one module per cause. No widgets, no text, no plotting here."""

@@ -1,0 +1,215 @@
+"""Caffeine: daily total against the limit that fits the person, and how much is left at bedtime.
+
+Units are in the names: ``_mg`` milligrams, ``_h`` hours (clock hours after midnight of the
+drinking day, so 23 is 11 pm and 25 is 1 am the next night), ``_kg`` kilograms.
+Sources: data/caffeine_*.csv (Mayo Clinic servings, FDA/ACOG/Health Canada limits, Knutti 1982
+half-lives and the papers listed there).
+
+Simplification, stated for students: each drink is treated as absorbed at once, and all drinks
+of the day are spread evenly from the first to the last drink with the day's average dose.
+Real absorption peaks 30-60 minutes after a drink; the shape after that is the same
+first-order fall: amount(t) = dose x 0.5 ** (hours since the drink / half-life).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spasm_edu import facts
+from spasm_edu import validation as check
+
+DRINKS = "caffeine_drinks.csv"
+LIMITS = "caffeine_limits.csv"
+HALF_LIVES = "caffeine_half_life.csv"
+
+MAX_SERVINGS_PER_DRINK = 20
+CURVE_STEP_H = 0.25
+CURVE_SPAN_H = 24.0
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is drinking. ``age_years`` whole years 0-120; ``body_mass_kg`` 2-300 or None."""
+
+    age_years: int = 30
+    pregnant: bool = False
+    body_mass_kg: float | None = None
+
+    def __post_init__(self):
+        check.whole_number("age_years", self.age_years, 0, 120, "years")
+        check.flag("pregnant", self.pregnant)
+        if self.body_mass_kg is not None:
+            check.number("body_mass_kg", self.body_mass_kg, 2, 300, "kg")
+        if self.pregnant and self.age_years < 10:
+            raise check.InputError("age_years", self.age_years, "10 or more when pregnant=True")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The daily limit that applies, with where it comes from.
+
+    ``mg_per_day`` is None when the limit is per kg and no body mass was given.
+    """
+
+    limit_id: str
+    label: str
+    mg_per_day: float | None
+    mg_per_kg_per_day: float | None
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Serving:
+    drink_id: str
+    label: str
+    count: int
+    mg: float
+
+
+@dataclass(frozen=True)
+class CaffeineDay:
+    """Everything the explorer shows for one day of drinks."""
+
+    servings: tuple[Serving, ...]
+    total_mg: float
+    limit: Limit | None
+    percent_of_limit: float | None
+    over_limit: bool
+    mg_per_kg: float | None
+    half_life_h: float
+    half_life_label: str
+    half_life_source_id: str
+    first_drink_h: float
+    last_drink_h: float
+    bedtime_h: float
+    at_bedtime_mg: float
+    peak_mg: float
+    curve_h: tuple[float, ...]
+    curve_mg: tuple[float, ...]
+    toxic_rapid_mg: float
+    source_ids: tuple[str, ...]
+
+
+def servings_mg(servings: Mapping[str, int]) -> tuple[Serving, ...]:
+    """Caffeine per drink type. ``servings`` maps drink id -> servings per day (0-20)."""
+    if not isinstance(servings, Mapping):
+        raise check.InputError("servings", servings, "a mapping of drink id to servings per day")
+    drinks = facts.table(DRINKS)
+    out = []
+    for drink_id, count in servings.items():
+        check.choice("drink_id", drink_id, drinks.by_id)
+        n = check.whole_number(
+            f"servings[{drink_id!r}]", count, 0, MAX_SERVINGS_PER_DRINK, "servings per day"
+        )
+        row = drinks[drink_id]
+        out.append(Serving(drink_id, row.label, n, n * row.typical_mg))
+    return tuple(out)
+
+
+def limit_for(person: Person) -> Limit | None:
+    """The daily limit for this person, or None when no source publishes one (under age 4)."""
+    if not isinstance(person, Person):
+        raise check.InputError("person", person, "a caffeine.Person")
+    rows = [r for r in facts.table(LIMITS) if r.kind == "daily_limit"]
+    if person.pregnant:
+        chosen = next(r for r in rows if r.group == "pregnant")
+    else:
+        chosen = next(
+            (
+                r
+                for r in rows
+                if r.group != "pregnant" and r.age_min_years <= person.age_years <= r.age_max_years
+            ),
+            None,
+        )
+        if chosen is None:
+            return None
+    mg = chosen.max_mg_per_day
+    if chosen.max_mg_per_kg_per_day is not None and person.body_mass_kg is not None:
+        mg = chosen.max_mg_per_kg_per_day * person.body_mass_kg
+    return Limit(chosen.limit_id, chosen.label, mg, chosen.max_mg_per_kg_per_day, chosen.source_id)
+
+
+def dose_times_h(first_drink_h: float, last_drink_h: float, n: int) -> tuple[float, ...]:
+    """``n`` drink times spread evenly from the first to the last drink (hours)."""
+    if n <= 0:
+        return ()
+    if n == 1:
+        return (first_drink_h,)
+    step = (last_drink_h - first_drink_h) / (n - 1)
+    return tuple(first_drink_h + i * step for i in range(n))
+
+
+def remaining_mg(doses: tuple[tuple[float, float], ...], half_life_h: float, t_h: float) -> float:
+    """Caffeine left in the body at ``t_h`` from ``(time_h, mg)`` doses (first-order decay)."""
+    check.number("half_life_h", half_life_h, 0.1, 100, "hours")
+    return sum(mg * 0.5 ** ((t_h - t0) / half_life_h) for t0, mg in doses if t_h >= t0)
+
+
+def day(
+    servings: Mapping[str, int],
+    person: Person | None = None,
+    situation_id: str = "adult",
+    first_drink_h: float = 8,
+    last_drink_h: float = 15,
+    bedtime_h: float = 23,
+) -> CaffeineDay:
+    """One day of caffeine: total, the fitting limit, and the amount left at bedtime.
+
+    first_drink_h 0-24, last_drink_h from first_drink_h to 24, bedtime_h from last_drink_h to
+    first_drink_h + 24 (so 23 = 11 pm, 25 = 1 am). situation_id is a row of
+    data/caffeine_half_life.csv (adult, pregnant, oral_contraceptives, smoker).
+    """
+    person = Person() if person is None else person
+    per_drink = servings_mg(servings)
+    limit = limit_for(person)
+    half = facts.table(HALF_LIVES)
+    check.choice("situation_id", situation_id, half.by_id)
+    first = check.number("first_drink_h", first_drink_h, 0, 24, "o'clock (hours after midnight)")
+    last = check.number(
+        "last_drink_h", last_drink_h, first, 24, "o'clock, not before the first drink"
+    )
+    bed = check.number(
+        "bedtime_h",
+        bedtime_h,
+        last,
+        first + CURVE_SPAN_H,
+        "hours after midnight, after the last drink and within a day of the first",
+    )
+    situation = half[situation_id]
+
+    total = sum(s.mg for s in per_drink)
+    n = sum(s.count for s in per_drink)
+    doses = tuple((t, total / n) for t in dose_times_h(first, last, n)) if n else ()
+    steps = int(CURVE_SPAN_H / CURVE_STEP_H)
+    curve_h = tuple(first + i * CURVE_STEP_H for i in range(steps + 1))
+    curve_mg = tuple(remaining_mg(doses, situation.half_life_h, t) for t in curve_h)
+
+    limit_mg = limit.mg_per_day if limit else None
+    percent = 100 * total / limit_mg if limit_mg else None
+    toxic = next(r for r in facts.table(LIMITS) if r.kind == "toxic_rapid_intake")
+    sources = {situation.source_id, toxic.source_id}
+    sources |= {facts.table(DRINKS)[s.drink_id].source_id for s in per_drink}
+    if limit:
+        sources.add(limit.source_id)
+    return CaffeineDay(
+        servings=per_drink,
+        total_mg=total,
+        limit=limit,
+        percent_of_limit=percent,
+        over_limit=bool(limit_mg) and total > limit_mg,
+        mg_per_kg=total / person.body_mass_kg if person.body_mass_kg else None,
+        half_life_h=situation.half_life_h,
+        half_life_label=situation.label,
+        half_life_source_id=situation.source_id,
+        first_drink_h=first,
+        last_drink_h=last,
+        bedtime_h=bed,
+        at_bedtime_mg=remaining_mg(doses, situation.half_life_h, bed),
+        peak_mg=max(curve_mg),
+        curve_h=curve_h,
+        curve_mg=curve_mg,
+        toxic_rapid_mg=toxic.max_mg_per_day,
+        source_ids=tuple(sorted(sources)),
+    )

@@ -1,0 +1,45 @@
+"""Shared pieces for row models: the base row, the table spec and common field types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+"""Lower-case id: letters, digits and underscores, starting with a letter."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+
+
+class FactRow(BaseModel):
+    """One row of a data file. Every table that holds facts has a ``source_id`` column:
+    one id, or several separated by ``;``, each resolving to ``data/sources.csv``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    source_id: str
+
+    @field_validator("source_id")
+    @classmethod
+    def _source_ids_look_right(cls, value: str) -> str:
+        ids = [s.strip() for s in value.split(";")]
+        for sid in ids:
+            if not sid or not sid.replace("_", "").isalnum() or not sid[0].isalpha():
+                raise ValueError(f"source id {sid!r} must be letters, digits and underscores")
+        return ";".join(ids)
+
+    @property
+    def source_ids(self) -> list[str]:
+        return self.source_id.split(";")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A data file: its name, its row model and the column that identifies a row."""
+
+    file: str
+    row: type[BaseModel]
+    id_column: str
+    description: str

@@ -1,0 +1,70 @@
+"""Caffeine tables: drinks, limits and half-lives."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
+
+
+class DrinkRow(FactRow):
+    drink_id: Id
+    label: Text
+    serving: Text
+    typical_mg: float = Field(ge=0, le=500)
+    low_mg: float = Field(ge=0, le=500)
+    high_mg: float = Field(ge=0, le=500)
+    patient_default: Literal["yes", "no"]
+
+    @model_validator(mode="after")
+    def _range_holds_typical(self):
+        if not self.low_mg <= self.typical_mg <= self.high_mg:
+            raise ValueError(
+                f"typical_mg {self.typical_mg} must lie between low_mg {self.low_mg} "
+                f"and high_mg {self.high_mg}"
+            )
+        return self
+
+
+class LimitRow(FactRow):
+    limit_id: Id
+    group: Literal["adult", "pregnant", "child"]
+    label: Text
+    age_min_years: int | None = Field(default=None, ge=0, le=120)
+    age_max_years: int | None = Field(default=None, ge=0, le=120)
+    max_mg_per_day: float | None = Field(default=None, gt=0, le=2000)
+    max_mg_per_kg_per_day: float | None = Field(default=None, gt=0, le=20)
+    kind: Literal["daily_limit", "toxic_rapid_intake"]
+
+    @model_validator(mode="after")
+    def _one_limit(self):
+        if (self.max_mg_per_day is None) == (self.max_mg_per_kg_per_day is None):
+            raise ValueError("give exactly one of max_mg_per_day or max_mg_per_kg_per_day")
+        return self
+
+
+class HalfLifeRow(FactRow):
+    situation_id: Id
+    label: Text
+    half_life_h: float = Field(gt=0, le=100)
+    low_h: float = Field(gt=0, le=100)
+    high_h: float = Field(gt=0, le=100)
+    basis: Text
+
+    @model_validator(mode="after")
+    def _range_holds_value(self):
+        if not self.low_h <= self.half_life_h <= self.high_h:
+            raise ValueError(
+                f"half_life_h {self.half_life_h} must lie between low_h {self.low_h} "
+                f"and high_h {self.high_h}"
+            )
+        return self
+
+
+TABLES = [
+    TableSpec("caffeine_drinks.csv", DrinkRow, "drink_id", "Typical caffeine per serving."),
+    TableSpec("caffeine_limits.csv", LimitRow, "limit_id", "Daily caffeine limits by group."),
+    TableSpec("caffeine_half_life.csv", HalfLifeRow, "situation_id", "Caffeine half-lives."),
+]

@@ -1,0 +1,76 @@
+"""Plain-language wording built from model results.
+
+Patient text aims at a 6th-7th grade reading level: short sentences, one idea each, everyday
+words (tests/test_reading_level.py measures it). Deeper text for nursing students is marked
+with :func:`student_box`. Everything returns HTML strings, so a screen reader can read it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from spasm_edu import DISCLAIMER, facts
+
+esc = html.escape
+
+
+def clock(hour: float) -> str:
+    """Clock time for hours after midnight: 7 -> '7 am', 23 -> '11 pm', 25 -> '1 am', 12.5 -> '12:30 pm'."""
+    minutes_total = round(hour * 60) % (24 * 60)
+    h, m = divmod(minutes_total, 60)
+    if h == 0 and m == 0:
+        return "midnight"
+    if h == 12 and m == 0:
+        return "noon"
+    suffix = "am" if h < 12 else "pm"
+    h12 = h % 12 or 12
+    return f"{h12}:{m:02d} {suffix}" if m else f"{h12} {suffix}"
+
+
+def amount(value: float, unit: str, exact: bool = False) -> str:
+    """An amount for reading aloud. Rounded: 321.4 -> '321 mg', 23.3 -> '23 mg', 2.46 -> '2.5 mg'.
+    ``exact`` keeps a published limit as written: 62.5 -> '62.5 mg'."""
+    if exact:
+        text = f"{value:,g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    else:
+        text = f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.1f}".replace(".0", "")
+    return f"{text} {unit}"
+
+
+def paragraph(*sentences: str) -> str:
+    return "<p>" + " ".join(sentences) + "</p>"
+
+
+def student_box(title: str, body_html: str) -> str:
+    """Deeper material for nursing students, clearly marked as such."""
+    return (
+        '<div class="spasm-student" role="note" aria-label="For nursing students">'
+        f"<p><strong>For nursing students — {esc(title)}</strong></p>{body_html}</div>"
+    )
+
+
+def disclaimer_html() -> str:
+    return f'<p class="spasm-disclaimer" role="note"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>'
+
+
+def sources_html(source_ids: list[str] | tuple[str, ...]) -> str:
+    """A numbered list of citations for the given source ids (from data/sources.csv)."""
+    src = facts.table("sources.csv")
+    items = []
+    for sid in sorted(set(source_ids)):
+        row = src[sid]
+        link = row.url_or_doi
+        href = f"https://doi.org/{link.removeprefix('doi:')}" if link.startswith("doi:") else link
+        items.append(
+            f'<li id="src-{esc(sid)}">{esc(row.organisation)}. <em>{esc(row.title)}</em>. '
+            f'{row.year}. <a href="{esc(href)}">{esc(link)}</a> '
+            f"<small>(id: <code>{esc(sid)}</code>; accessed {esc(row.accessed)})</small></li>"
+        )
+    return '<ol class="spasm-sources">' + "".join(items) + "</ol>"
+
+
+def warning(message: str) -> str:
+    """A problem with what was typed, said kindly (never a traceback)."""
+    return (
+        f'<p class="spasm-warning" role="alert"><strong>Please check:</strong> {esc(message)}</p>'
+    )

@@ -1,0 +1,93 @@
+"""Caffeine wording for patients and for nursing students."""
+
+from __future__ import annotations
+
+from spasm_edu.models.caffeine import CaffeineDay
+from spasm_edu.text import amount, clock, esc, paragraph, student_box
+
+
+def drinks_phrase(day: CaffeineDay) -> str:
+    parts = [f"{s.count} × {s.label.lower()}" for s in day.servings if s.count]
+    return ", ".join(parts) if parts else "no drinks with caffeine"
+
+
+def limit_sentence(day: CaffeineDay) -> str:
+    limit = day.limit
+    if limit is None:
+        return "There is no set safe amount for children under 4. It is best to avoid caffeine."
+    if limit.mg_per_day is None:
+        return (
+            f"The limit for {limit.label.lower()} depends on body weight: "
+            f"{amount(limit.mg_per_kg_per_day, 'mg', exact=True)} for each kg. Add your weight to see it."
+        )
+    compare = "over" if day.over_limit else "under"
+    if day.total_mg == limit.mg_per_day:
+        compare = "right at"
+    return (
+        f"The daily limit for {limit.label.lower()} is {amount(limit.mg_per_day, 'mg', exact=True)}. "
+        f"You are {compare} this limit."
+    )
+
+
+def patient_summary(day: CaffeineDay) -> str:
+    """Short, plain summary for a patient session."""
+    if day.total_mg == 0:
+        return paragraph(
+            "You chose no drinks with caffeine.",
+            "Caffeine is not likely to be behind your twitches.",
+        )
+    text = [
+        paragraph(
+            f"You get about <strong>{amount(day.total_mg, 'mg')}</strong> of caffeine a day."
+        ),
+        paragraph(esc(limit_sentence(day))),
+        paragraph(
+            f"At bedtime ({clock(day.bedtime_h)}), about "
+            f"<strong>{amount(day.at_bedtime_mg, 'mg')}</strong> is still in your body.",
+            "Caffeine late in the day can make sleep harder.",
+        ),
+    ]
+    if day.over_limit:
+        text.append(
+            paragraph(
+                "Too much caffeine can make muscles twitch.",
+                "Try to cut down slowly over a week or two.",
+                "Stopping all at once can give you headaches.",
+            )
+        )
+    return "".join(text)
+
+
+def student_summary(day: CaffeineDay) -> str:
+    """The patient summary plus the numbers and method a nursing student needs."""
+    limit = day.limit
+    rows = [
+        f"<li>Drinks: {esc(drinks_phrase(day))} → total {amount(day.total_mg, 'mg')}.</li>",
+    ]
+    if limit and limit.mg_per_day:
+        rows.append(
+            f"<li>Limit used: {esc(limit.label)} — {amount(limit.mg_per_day, 'mg')}/day"
+            f" ({day.percent_of_limit:.0f}% of it), source <code>{limit.source_id}</code>.</li>"
+        )
+    if day.mg_per_kg is not None:
+        rows.append(f"<li>Per body mass: {day.mg_per_kg:.1f} mg/kg/day.</li>")
+    rows.append(
+        f"<li>Half-life: {day.half_life_h:g} h ({esc(day.half_life_label.lower())}, source "
+        f"<code>{day.half_life_source_id}</code>). Amount left = dose × 0.5<sup>(hours since "
+        f"drink ÷ {day.half_life_h:g})</sup>.</li>"
+    )
+    rows.append(
+        f"<li>Peak in the body: {amount(day.peak_mg, 'mg')}; at bedtime "
+        f"({clock(day.bedtime_h)}): {amount(day.at_bedtime_mg, 'mg')}.</li>"
+    )
+    rows.append(
+        f"<li>About {amount(day.toxic_rapid_mg, 'mg')} taken quickly can cause toxic "
+        "effects such as seizures (FDA).</li>"
+    )
+    method = (
+        "<p>Model: drinks spread evenly from first to last drink, each absorbed at once, "
+        "then first-order elimination. Real absorption peaks 30–60 min after a drink.</p>"
+    )
+    return patient_summary(day) + student_box(
+        "the numbers", "<ul>" + "".join(rows) + "</ul>" + method
+    )

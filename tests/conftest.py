@@ -1,0 +1,27 @@
+"""Shared fixtures. Plain pytest needs no kernel or browser for model and explorer tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from spasm_edu import facts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/ to break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(facts.DATA_DIR, target)
+    return target
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a CSV file (fails loudly if it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,112 @@
+"""The caffeine explorer, driven in plain pytest: set controls, check result and words."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasm_edu.explorers.caffeine import CaffeineExplorer
+
+
+@pytest.fixture
+def explorer():
+    return CaffeineExplorer()
+
+
+def test_starts_with_two_coffees_under_the_adult_limit(explorer):
+    assert explorer.result.total_mg == 192
+    assert "192 mg" in explorer.summary.value
+    assert "healthy adults is 400 mg" in explorer.summary.value
+    assert "under this limit" in explorer.summary.value
+    assert "<svg" in explorer.figure.value and "Bedtime" in explorer.figure.value
+
+
+def test_every_drink_slider_changes_the_total(explorer):
+    for name, control in explorer.controls.items():
+        if name.startswith("drink:"):
+            before = explorer.result.total_mg
+            control.value += 1
+            assert explorer.result.total_mg > before, name
+
+
+def test_over_the_limit_is_said_in_words_and_shown(explorer):
+    explorer.controls["drink:energy_shot"].value = 2  # 192 + 400 mg
+    assert explorer.result.total_mg == 592
+    assert "over this limit" in explorer.summary.value
+    assert "over the limit" in explorer.figure.value  # never colour alone
+    assert "cut down slowly" in explorer.summary.value
+
+
+def test_pregnancy_uses_the_pregnancy_limit(explorer):
+    explorer.controls["pregnant"].value = True
+    assert explorer.result.limit.limit_id == "pregnant"
+    assert "pregnancy is 200 mg" in explorer.summary.value
+
+
+def test_age_and_body_mass_pick_the_teen_limit(explorer):
+    explorer.controls["age_years"].value = 15
+    explorer.controls["body_mass_kg"].value = 48
+    assert explorer.result.limit.mg_per_day == pytest.approx(120)
+    assert "120 mg" in explorer.summary.value
+
+
+def test_half_life_situation_changes_bedtime_amount(explorer):
+    adult = explorer.result.at_bedtime_mg
+    explorer.controls["situation_id"].value = "oral_contraceptives"
+    assert explorer.result.half_life_h == 6.8
+    assert explorer.result.at_bedtime_mg > adult
+    assert "6.8 h" in explorer.summary.value
+
+
+def test_times_move_the_curve(explorer):
+    explorer.controls["first_drink_h"].value = 6
+    assert explorer.result.curve_h[0] == 6
+    explorer.controls["last_drink_h"].value = 20
+    late = explorer.result.at_bedtime_mg
+    explorer.controls["last_drink_h"].value = 10
+    assert explorer.result.at_bedtime_mg < late
+    explorer.controls["bedtime_h"].value = 26
+    assert explorer.result.bedtime_h == 26 and "2 am" in explorer.summary.value
+
+
+def test_impossible_times_show_a_kind_message_not_a_traceback(explorer):
+    explorer.controls["last_drink_h"].value = 22
+    explorer.controls["bedtime_h"].value = 21
+    assert explorer.error and "bedtime_h" in explorer.error
+    assert "Bedtime must be after the last drink" in explorer.message.value
+    assert "Traceback" not in explorer.message.value
+    assert explorer.result.bedtime_h == 23  # the last good result stays
+    explorer.controls["bedtime_h"].value = 23
+    assert explorer.error is None and explorer.message.value == ""
+
+
+def test_patient_mode_is_short_and_plain():
+    patient = CaffeineExplorer(mode="patient")
+    assert set(patient.controls) == {
+        "drink:brewed_coffee",
+        "drink:black_tea",
+        "drink:cola",
+        "drink:energy_drink",
+        "pregnant",
+        "last_drink_h",
+        "bedtime_h",
+    }
+    assert "For nursing students" not in patient.summary.value
+    patient.controls["pregnant"].value = True
+    assert patient.result.half_life_h == 8.3  # pregnancy half-life without a dropdown
+    assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_student_mode_marks_the_deeper_text(explorer):
+    assert "For nursing students" in explorer.summary.value
+    assert "0.5<sup>" in explorer.summary.value
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in CaffeineExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_bad_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode must be"):
+        CaffeineExplorer(mode="teacher")

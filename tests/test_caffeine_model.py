@@ -1,0 +1,171 @@
+"""Caffeine model: numbers checked by hand against the sources, and bad input rejected."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spasm_edu.models import caffeine
+from spasm_edu.validation import InputError
+
+
+def test_total_adds_mayo_servings():
+    # Mayo Clinic: brewed coffee 96 mg, cola 33 mg, energy drink 79 mg per 8 oz.
+    day = caffeine.day({"brewed_coffee": 3, "cola": 1, "energy_drink": 1})
+    assert day.total_mg == 3 * 96 + 33 + 79 == 400
+    assert day.limit.mg_per_day == 400 and day.limit.source_id == "fda_caffeine"
+    assert day.percent_of_limit == pytest.approx(100)
+    assert day.over_limit is False  # at the limit, not over it
+
+
+def test_over_the_adult_limit():
+    day = caffeine.day({"brewed_coffee": 5})
+    assert day.total_mg == 480 and day.over_limit
+
+
+@pytest.mark.parametrize(
+    ("person", "limit_id", "mg"),
+    [
+        (caffeine.Person(age_years=30), "adult", 400),  # FDA
+        (caffeine.Person(age_years=30, pregnant=True), "pregnant", 200),  # ACOG
+        (caffeine.Person(age_years=4), "child_4_6", 45),  # Health Canada
+        (caffeine.Person(age_years=6), "child_4_6", 45),
+        (caffeine.Person(age_years=7), "child_7_9", 62.5),
+        (caffeine.Person(age_years=12), "child_10_12", 85),
+        (caffeine.Person(age_years=15, body_mass_kg=60), "teen_13_18", 150),  # 2.5 mg/kg x 60
+        (caffeine.Person(age_years=19), "adult", 400),
+    ],
+)
+def test_limit_fits_the_person(person, limit_id, mg):
+    limit = caffeine.limit_for(person)
+    assert limit.limit_id == limit_id
+    assert limit.mg_per_day == pytest.approx(mg)
+
+
+def test_teen_without_weight_has_a_per_kg_limit_only():
+    limit = caffeine.limit_for(caffeine.Person(age_years=15))
+    assert limit.mg_per_day is None and limit.mg_per_kg_per_day == 2.5
+
+
+def test_no_limit_is_invented_for_under_fours():
+    assert caffeine.limit_for(caffeine.Person(age_years=3)) is None
+    day = caffeine.day({"cola": 1}, caffeine.Person(age_years=3))
+    assert day.limit is None and day.percent_of_limit is None and not day.over_limit
+
+
+def test_mg_per_kg():
+    day = caffeine.day({"brewed_coffee": 2}, caffeine.Person(body_mass_kg=64))
+    assert day.mg_per_kg == pytest.approx(192 / 64)
+
+
+def test_remaining_by_hand():
+    # 96 mg at 8:00 and at 15:00; at 23:00 with t1/2 = 3.4 h (Knutti 1982):
+    # 96 * 0.5**(15/3.4) + 96 * 0.5**(8/3.4) = 4.51 + 18.80 = 23.31 mg
+    left = caffeine.remaining_mg(((8, 96), (15, 96)), 3.4, 23)
+    assert left == pytest.approx(96 * 0.5 ** (15 / 3.4) + 96 * 0.5 ** (8 / 3.4))
+    assert left == pytest.approx(23.31, abs=0.01)
+
+
+def test_one_half_life_halves_the_amount():
+    assert caffeine.remaining_mg(((0, 200),), 5, 5) == pytest.approx(100)
+    assert caffeine.remaining_mg(((0, 200),), 5, 10) == pytest.approx(50)
+    assert caffeine.remaining_mg(((12, 200),), 5, 10) == 0  # before the drink
+
+
+def test_bedtime_amount_uses_the_situation_half_life():
+    kwargs = dict(servings={"brewed_coffee": 2}, first_drink_h=8, last_drink_h=15, bedtime_h=23)
+    adult = caffeine.day(**kwargs, situation_id="adult")
+    pregnant = caffeine.day(**kwargs, situation_id="pregnant")
+    smoker = caffeine.day(**kwargs, situation_id="smoker")
+    assert adult.at_bedtime_mg == pytest.approx(23.31, abs=0.01)
+    assert pregnant.at_bedtime_mg == pytest.approx(96 * 0.5 ** (15 / 8.3) + 96 * 0.5 ** (8 / 8.3))
+    assert smoker.at_bedtime_mg < adult.at_bedtime_mg < pregnant.at_bedtime_mg
+
+
+def test_curve_spans_24_hours_and_peaks_after_the_last_drink():
+    day = caffeine.day({"brewed_coffee": 3}, first_drink_h=7, last_drink_h=17, bedtime_h=22)
+    assert day.curve_h[0] == 7 and day.curve_h[-1] == 31 and len(day.curve_h) == 97
+    assert day.peak_mg == max(day.curve_mg) >= 96
+    assert day.curve_mg[day.curve_h.index(17)] == day.peak_mg
+
+
+def test_no_drinks_means_nothing_in_the_body():
+    day = caffeine.day({"brewed_coffee": 0})
+    assert day.total_mg == 0 and day.at_bedtime_mg == 0 and day.peak_mg == 0
+
+
+def test_sources_of_a_day_resolve():
+    day = caffeine.day({"brewed_coffee": 1}, caffeine.Person(pregnant=True), "pregnant")
+    assert set(day.source_ids) == {
+        "mayo_caffeine_content",
+        "acog_co462",
+        "knutti_1982",
+        "fda_caffeine",
+    }
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: caffeine.day({"brewed_coffee": -1}), "servings['brewed_coffee']"),
+        (lambda: caffeine.day({"brewed_coffee": 2.5}), "servings['brewed_coffee']"),
+        (lambda: caffeine.day({"brewed_coffee": 21}), "servings['brewed_coffee']"),
+        (lambda: caffeine.day({"brewed_coffee": "2"}), "servings['brewed_coffee']"),
+        (lambda: caffeine.day({"brewed_coffee": math.nan}), "servings['brewed_coffee']"),
+        (lambda: caffeine.day({"brewed_coffee": True}), "servings['brewed_coffee']"),
+        (lambda: caffeine.day({"latte": 1}), "drink_id"),
+        (lambda: caffeine.day(["brewed_coffee"]), "servings"),
+        (lambda: caffeine.day({}, situation_id="athlete"), "situation_id"),
+        (lambda: caffeine.day({}, first_drink_h=-1), "first_drink_h"),
+        (lambda: caffeine.day({}, first_drink_h=10, last_drink_h=9), "last_drink_h"),
+        (lambda: caffeine.day({}, last_drink_h=20, bedtime_h=19), "bedtime_h"),
+        (lambda: caffeine.day({}, bedtime_h=math.inf), "bedtime_h"),
+        (lambda: caffeine.Person(age_years=-3), "age_years"),
+        (lambda: caffeine.Person(age_years=30.5), "age_years"),
+        (lambda: caffeine.Person(age_years=200), "age_years"),
+        (lambda: caffeine.Person(body_mass_kg=0), "body_mass_kg"),
+        (lambda: caffeine.Person(body_mass_kg=math.nan), "body_mass_kg"),
+        (lambda: caffeine.Person(pregnant="yes"), "pregnant"),
+        (lambda: caffeine.Person(age_years=5, pregnant=True), "age_years"),
+        (lambda: caffeine.remaining_mg(((0, 1),), 0, 1), "half_life_h"),
+        (lambda: caffeine.limit_for("adult"), "person"),
+    ],
+)
+def test_bad_input_names_the_argument(call, name):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@given(
+    count=anything,
+    age=anything,
+    mass=anything,
+    first=anything,
+    last=anything,
+    bed=anything,
+    situation=anything,
+)
+def test_any_input_gives_a_day_or_a_value_error(count, age, mass, first, last, bed, situation):
+    try:
+        person = caffeine.Person(age_years=age, body_mass_kg=mass)
+        day = caffeine.day({"brewed_coffee": count}, person, situation, first, last, bed)
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert day.total_mg >= 0 and all(v >= 0 for v in day.curve_mg)
+        assert math.isfinite(day.at_bedtime_mg)
