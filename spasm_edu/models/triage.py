@@ -1,0 +1,266 @@
+"""Triage of red flags: which findings a person has -> how urgent it is, and why.
+
+Levels, lowest first: ``self_care`` < ``see_doctor`` < ``urgent`` (same day) < ``emergency``.
+Every finding (data/red_flags.csv) raises the level to its own ``level``; every rule
+(data/red_flag_rules.csv) whose ``all_of`` findings are all present raises it to the rule's
+``level``. The result is the highest of these, so adding a finding can never lower the level
+(monotone by construction, and tested with hypothesis). Nothing is scored or weighted: each
+level comes from a source named in the row (see ``level_basis`` for how sure it is).
+
+Sources: the source ids in data/red_flags.csv and data/red_flag_rules.csv (NHS, Mayo Clinic,
+Merck, NICE CKS, CDC/NIOSH, the seed article), summarised in the reference sheet §9.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Literal
+
+from spasm_edu import facts
+from spasm_edu import validation as check
+from spasm_edu.schema.triage import LEVELS as LEVEL_IDS
+
+LEVELS_FILE = "triage_levels.csv"
+FLAGS = "red_flags.csv"
+RULES = "red_flag_rules.csv"
+GROUPS = ("how_often", "what_else", "back", "injury_exertion", "other")
+
+
+class Level(IntEnum):
+    """Urgency, ordered: ``Level.urgent > Level.see_doctor``. ``str(level)`` is its id."""
+
+    self_care = 0
+    see_doctor = 1
+    urgent = 2
+    emergency = 3
+
+    def __str__(self) -> str:
+        return self.name
+
+
+LEVELS: tuple[Level, ...] = tuple(Level)
+assert tuple(x.name for x in LEVELS) == LEVEL_IDS
+
+
+class UnknownFindingError(check.InputError):
+    """One or more finding ids are not in data/red_flags.csv. ``unknown`` lists them."""
+
+    def __init__(self, unknown: list[str], valid: list[str]):
+        self.unknown, self.valid = unknown, valid
+        check.InputError.__init__(
+            self, "findings", unknown, "finding ids from data/red_flags.csv: " + ", ".join(valid)
+        )
+        self.args = (
+            f"unknown finding id(s): {', '.join(unknown)}. "
+            f"Valid ids (data/red_flags.csv): {', '.join(valid)}",
+        )
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One finding or rule behind an assessment."""
+
+    finding_or_rule: str  # a finding_id or a rule_id
+    kind: Literal["finding", "rule"]
+    level: Level
+    why: str
+    what_to_do: str | None
+    source_ids: tuple[str, ...]
+    basis: str  # level_basis: source, textbook or safety_choice
+    findings: tuple[str, ...]  # the finding ids it rests on (one for a finding)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.finding_or_rule,
+            "kind": self.kind,
+            "level": self.level.name,
+            "why": self.why,
+            "what_to_do": self.what_to_do,
+            "source_ids": list(self.source_ids),
+            "basis": self.basis,
+            "findings": list(self.findings),
+        }
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The level, every reason behind it (highest first) and what to do now."""
+
+    level: Level
+    reasons: tuple[Reason, ...]
+    advice: str
+    findings: tuple[str, ...]
+    watch_for: tuple[str, ...]  # signs (shown for all) that would make it more urgent
+    source_ids: tuple[str, ...]
+
+    @property
+    def top_reasons(self) -> tuple[Reason, ...]:
+        """The reasons that set the level (none when the level is self_care)."""
+        if self.level == Level.self_care:
+            return ()
+        return tuple(r for r in self.reasons if r.level == self.level)
+
+    def to_dict(self) -> dict:
+        return {
+            "level": self.level.name,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "advice": self.advice,
+            "findings": list(self.findings),
+            "source_ids": list(self.source_ids),
+        }
+
+
+@dataclass(frozen=True)
+class _Engine:
+    flags: dict  # finding_id -> RedFlagRow, in file order
+    rules: tuple  # RuleRow
+    levels: dict  # level id -> LevelRow
+    finding_reasons: dict  # finding_id -> Reason
+    rule_reasons: dict  # rule_id -> Reason
+    order: dict  # finding/rule id -> position, for stable ordering
+
+
+def _reason(row, kind: str) -> Reason:
+    ident = row.finding_id if kind == "finding" else row.rule_id
+    return Reason(
+        finding_or_rule=ident,
+        kind=kind,
+        level=Level[row.level],
+        why=row.why,
+        what_to_do=row.what_to_do,
+        source_ids=tuple(row.source_ids),
+        basis=row.level_basis,
+        findings=(ident,) if kind == "finding" else row.findings,
+    )
+
+
+@functools.cache
+def engine() -> _Engine:
+    """Load and cross-check the three tables once (FactsError names file, row and column)."""
+    flags_table = facts.table(FLAGS)
+    rules_table = facts.table(RULES)
+    levels_table = facts.table(LEVELS_FILE)
+    if [r.level for r in levels_table] != list(LEVEL_IDS):
+        raise facts.FactsError(LEVELS_FILE, f"rows must be the levels in order: {LEVEL_IDS}")
+    causes = set(facts.table("causes.csv").by_id) | {"all"}
+    advice_ids = set(facts.table("see_a_doctor.csv").by_id)
+    flags = flags_table.by_id
+    for file, table in ((FLAGS, flags_table), (RULES, rules_table)):
+        for line, row in enumerate(table, start=2):
+            for cause in (row.shown_for or "").split(";") if row.shown_for else ():
+                if cause not in causes:
+                    raise facts.FactsError(
+                        file, f"{cause!r} is not 'all' or a cause id", row=line, column="shown_for"
+                    )
+            for advice in row.replaces.split(";") if row.replaces else ():
+                if advice not in advice_ids:
+                    raise facts.FactsError(
+                        file,
+                        f"{advice!r} is not an advice_id in data/see_a_doctor.csv",
+                        row=line,
+                        column="replaces",
+                    )
+    for line, rule in enumerate(rules_table, start=2):
+        for fid in rule.findings:
+            if fid not in flags:
+                raise facts.FactsError(
+                    RULES, f"{fid!r} is not a finding_id in data/red_flags.csv", line, "all_of"
+                )
+        if Level[rule.level] < max(Level[flags[f].level] for f in rule.findings):
+            raise facts.FactsError(
+                RULES,
+                "the rule's level is below the level of one of its findings (misleading)",
+                line,
+                "level",
+            )
+    order = {fid: i for i, fid in enumerate(flags)}
+    order |= {r.rule_id: len(order) + i for i, r in enumerate(rules_table)}
+    return _Engine(
+        flags=dict(flags),
+        rules=tuple(rules_table),
+        levels=dict(levels_table.by_id),
+        finding_reasons={fid: _reason(row, "finding") for fid, row in flags.items()},
+        rule_reasons={r.rule_id: _reason(r, "rule") for r in rules_table},
+        order=order,
+    )
+
+
+def finding_ids() -> list[str]:
+    """Every valid finding id, in data order."""
+    return list(engine().flags)
+
+
+def questions() -> dict[str, list[tuple[str, str]]]:
+    """``{group: [(finding_id, question), ...]}`` in data order, groups in GROUPS order."""
+    out: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
+    for fid, row in engine().flags.items():
+        out[row.group].append((fid, row.question))
+    return out
+
+
+def emergency_findings() -> list[str]:
+    """Findings that the data put at ``emergency`` on their own."""
+    return [fid for fid, row in engine().flags.items() if row.level == "emergency"]
+
+
+def _validated(findings: object) -> frozenset[str]:
+    if isinstance(findings, str | bytes | Mapping) or not isinstance(findings, Iterable):
+        raise check.InputError(
+            "findings", findings, "a list, tuple or set of finding ids (strings), not one string"
+        )
+    items = list(findings)
+    bad_types = [x for x in items if not isinstance(x, str)]
+    if bad_types:
+        raise check.InputError("findings", bad_types, "finding ids written as strings")
+    valid = engine().flags
+    unknown = sorted({x for x in items if x not in valid})
+    if unknown:
+        raise UnknownFindingError(unknown, list(valid))
+    return frozenset(items)
+
+
+def assess(findings: Iterable[str] = ()) -> Assessment:
+    """How urgent a set of findings is, with every reason and its sources.
+
+    ``findings``: finding ids from data/red_flags.csv (list, tuple or set; order and repeats do
+    not matter). No findings -> ``self_care`` with self-care advice and what to watch for.
+    Raises :class:`~spasm_edu.validation.InputError` (a ValueError) for a wrong type, and
+    :class:`UnknownFindingError` (a ValueError listing every valid id) for an unknown id.
+    """
+    chosen = _validated(findings)
+    eng = engine()
+    reasons = [eng.finding_reasons[f] for f in chosen]
+    reasons += [eng.rule_reasons[r.rule_id] for r in eng.rules if chosen.issuperset(r.findings)]
+    # highest level first; at one level a rule (the more specific reason) before its findings
+    reasons.sort(key=lambda r: (-r.level, r.kind == "finding", eng.order[r.finding_or_rule]))
+    level = max((r.level for r in reasons), default=Level.self_care)
+    top_actions = []
+    if level > Level.self_care:
+        for r in reasons:
+            if r.level == level and r.what_to_do and r.what_to_do not in top_actions:
+                top_actions.append(r.what_to_do)
+    level_row = eng.levels[level.name]
+    advice = " ".join(top_actions) if top_actions else level_row.advice
+    watch = tuple(
+        row.sign
+        for row in eng.flags.values()
+        if row.shown_for == "all" and Level[row.level] > level and row.finding_id not in chosen
+    )
+    sources = {s for r in reasons for s in r.source_ids} | set(level_row.source_ids)
+    return Assessment(
+        level=level,
+        reasons=tuple(reasons),
+        advice=advice,
+        findings=tuple(sorted(chosen, key=eng.order.__getitem__)),
+        watch_for=watch,
+        source_ids=tuple(sorted(sources)),
+    )
+
+
+def level_row(level: Level | str):
+    """The data/triage_levels.csv row of a level (badge word, heading, advice)."""
+    name = level.name if isinstance(level, Level) else check.choice("level", level, LEVEL_IDS)
+    return engine().levels[name]

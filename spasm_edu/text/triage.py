@@ -1,0 +1,118 @@
+"""Triage wording: what to do now, why, and what to watch for (patients and students)."""
+
+from __future__ import annotations
+
+from spasm_edu import facts
+from spasm_edu.models.triage import Assessment, Level, Reason, level_row
+from spasm_edu.text import esc, paragraph, student_box
+
+GROUP_LABELS = {
+    "how_often": "How often and how long",
+    "what_else": "What else you notice",
+    "back": "If the spasm is in your back",
+    "injury_exertion": "After an injury or hard work",
+    "other": "Other things your nurse should know",
+}
+
+BASIS_WORDS = {
+    "source": "level as given by the source",
+    "textbook": "level from standard textbook teaching (no retrievable source gives it)",
+    "safety_choice": "level chosen to be safe: the source gives it in a combination",
+}
+
+
+def source_names(source_ids: tuple[str, ...] | list[str]) -> str:
+    """Short names of sources for a patient: 'NHS, Mayo Clinic'."""
+    src = facts.table("sources.csv")
+    names: list[str] = []
+    for sid in source_ids:
+        name = src[sid].organisation
+        if len(name) > 40:  # long author lists: first author only
+            name = name.split(",")[0] + " et al."
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def reason_item(reason: Reason, with_sources: bool = True) -> str:
+    """One reason as a list item: why, and (when asked) where it comes from."""
+    src = (
+        f' <small class="spasm-source">(Source: {esc(source_names(reason.source_ids))})</small>'
+        if with_sources
+        else ""
+    )
+    return f"<li>{esc(reason.why)}{src}</li>"
+
+
+def what_to_do(assessment: Assessment) -> str:
+    """What to do now, in plain words, with the level said in words (never colour alone)."""
+    row = level_row(assessment.level)
+    return (
+        f'<p class="spasm-triage-action" role="status"><strong>{esc(row.badge)}.</strong> '
+        f"{esc(assessment.advice)}</p>"
+    )
+
+
+def patient_summary(assessment: Assessment, with_sources: bool = True) -> str:
+    """Short, plain summary for a patient session: what to do now, why, what to watch for."""
+    parts = [what_to_do(assessment)]
+    raised = [r for r in assessment.reasons if r.level > Level.self_care]
+    context = [r for r in assessment.reasons if r.level == Level.self_care]
+    if raised:
+        items = "".join(reason_item(r, with_sources) for r in raised)
+        parts.append(f"<p><strong>Why:</strong></p><ul>{items}</ul>")
+    else:
+        parts.append(
+            paragraph(
+                "You did not tick any warning sign.",
+                "Most spasms are harmless and go away on their own.",
+            )
+        )
+    if context:
+        items = "".join(reason_item(r, with_sources) for r in context)
+        parts.append(f"<p><strong>Good to know:</strong></p><ul>{items}</ul>")
+    serious = [
+        s for s in assessment.watch_for if s and assessment.level < Level.urgent
+    ]  # signs that would make it more urgent
+    if serious:
+        items = "".join(f"<li>{esc(s)}</li>" for s in serious)
+        parts.append(
+            "<p><strong>Watch for these signs.</strong> Get help if any of them start:</p>"
+            f"<ul>{items}</ul>"
+        )
+    return "".join(parts)
+
+
+def student_summary(assessment: Assessment) -> str:
+    """The patient summary plus every reason with its level, basis, rule and source ids."""
+    rows = []
+    for r in assessment.reasons:
+        what = "rule " if r.kind == "rule" else "finding "
+        needs = f" (all of: {', '.join(r.findings)})" if r.kind == "rule" else ""
+        rows.append(
+            f"<li><code>{esc(r.finding_or_rule)}</code> — {what}{esc(needs)} → "
+            f"<strong>{r.level.name}</strong>; {esc(BASIS_WORDS[r.basis])}; sources "
+            f"{', '.join(f'<code>{esc(s)}</code>' for s in r.source_ids)}</li>"
+        )
+    if not rows:
+        rows.append("<li>No findings: self-care, with the signs to watch for.</li>")
+    method = (
+        "<p>Rule: the level is the highest level of any ticked finding or of any rule whose "
+        "findings are all ticked. Nothing is added up or scored, so ticking another box can "
+        "never lower the level.</p>"
+    )
+    return patient_summary(assessment) + student_box(
+        "how the level was reached", "<ul>" + "".join(rows) + "</ul>" + method
+    )
+
+
+def plain_text(assessment: Assessment) -> str:
+    """The assessment as plain text (for the command line)."""
+    row = level_row(assessment.level)
+    lines = [f"{row.badge.upper()}: {assessment.advice}"]
+    for r in assessment.reasons:
+        lines.append(f"- [{r.level.name}] {r.why} (sources: {', '.join(r.source_ids)})")
+    if assessment.level < Level.urgent and assessment.watch_for:
+        lines.append("Watch for:")
+        lines += [f"  * {s}" for s in assessment.watch_for]
+    return "\n".join(lines)
