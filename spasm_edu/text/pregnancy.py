@@ -1,0 +1,148 @@
+"""Pregnancy and after-birth wording for patients and for nursing students."""
+
+from __future__ import annotations
+
+from spasm_edu.models.pregnancy import CommonThing, Stage
+from spasm_edu.text import amount, esc, paragraph, student_box
+from spasm_edu.text.caffeine import limit_sentence
+
+
+def in_100(percent: float) -> str:
+    """33.1 -> 'about 33 in 100' (easier to read aloud than a decimal percent)."""
+    return f"about {percent:.0f} in 100"
+
+
+def common_item(item: CommonThing) -> str:
+    text = esc(item.plain)
+    if item.percent_low is None:
+        return f"<li><strong>{esc(item.label)}.</strong> {text}</li>"
+    if item.item_id.startswith("belly_gap"):
+        return f"<li><strong>{esc(item.label)}.</strong> {text}</li>"
+    if item.percent_low == item.percent_high:
+        share = f"It affects {in_100(item.percent_low)} women."
+    else:
+        share = (
+            f"It is said to affect {item.percent_low:.0f} to {item.percent_high:.0f} in 100 women."
+        )
+    if item.confidence == "low":
+        share += " This number is not well measured."
+    return f"<li><strong>{esc(item.label)}.</strong> {text} {share}</li>"
+
+
+def gap_sentences(s: Stage) -> list[str]:
+    g = s.nearest_gap
+    if g is None:
+        return [
+            "A gap in the belly muscles is not measured this early.",
+            "One study first checked at 21 weeks.",
+        ]
+    out = [
+        f"In one study of {g.women_studied} first-time mothers, "
+        f"{in_100(g.percent)} had a belly gap at {esc(g.label)}."
+    ]
+    if s.gap_beyond_study:
+        out.append("The study stopped at 12 months.")
+    out.append("The gap was not linked to back or pelvic pain.")
+    return out
+
+
+def caffeine_sentences(s: Stage) -> list[str]:
+    day = s.caffeine_day
+    out = [f"Today you had about <strong>{amount(day.total_mg, 'mg')}</strong> of caffeine."]
+    if s.phase == "pregnant":
+        out.append(esc(limit_sentence(day)))
+        out.append("In pregnancy, caffeine stays in your body more than twice as long.")
+    else:
+        out.append(esc(limit_sentence(day)))
+        if s.breastfeeding:
+            out.append("Our sources give no special limit for breastfeeding.")
+            out.append("Ask your midwife or doctor.")
+    return out
+
+
+def fluid_sentences(s: Stage) -> list[str]:
+    need_ml = s.needs.drinks_l_per_day * 1000
+    out = [
+        f"You drank about {amount(s.drinks_l * 1000, 'mL')} today.",
+        f"You need about {amount(need_ml, 'mL')} a day from drinks.",
+    ]
+    if s.drinks_short_l > 0:
+        out.append(f"Try to drink about {amount(s.drinks_short_l * 1000, 'mL')} more.")
+    else:
+        out.append("That is enough.")
+    return out
+
+
+def potassium_sentences(s: Stage) -> list[str]:
+    need = amount(s.needs.potassium_mg_per_day, "mg", exact=True)
+    out = [f"You need about {need} of potassium a day."]
+    if s.potassium_mg is not None:
+        out.append(f"You ate about {amount(s.potassium_mg, 'mg')} today.")
+        if s.potassium_short_mg:
+            out.append(f"That is about {amount(s.potassium_short_mg, 'mg')} short.")
+        else:
+            out.append("That meets the need.")
+    out.append("Beans, potatoes, bananas, yogurt and spinach have a lot of it.")
+    return out
+
+
+def patient_summary(s: Stage) -> str:
+    """Short, plain summary for a patient session."""
+    items = "".join(common_item(c) for c in s.common)
+    return "".join(
+        [
+            paragraph(f"At <strong>{esc(s.stage_label)}</strong>, these things are common:"),
+            f"<ul>{items}</ul>" if items else "",
+            paragraph(*gap_sentences(s)),
+            paragraph(*caffeine_sentences(s)),
+            paragraph(*fluid_sentences(s)),
+            paragraph(*potassium_sentences(s)),
+            paragraph(
+                "One swollen, warm or red calf is not a cramp.",
+                "Get medical help the same day.",
+            ),
+        ]
+    )
+
+
+def student_summary(s: Stage) -> str:
+    """The patient summary plus the numbers, their sources and their limits."""
+    day = s.caffeine_day
+    rows = []
+    for c in s.common:
+        if c.percent_low is not None:
+            rng = (
+                f"{c.percent_low:g}%"
+                if c.percent_low == c.percent_high
+                else f"{c.percent_low:g}-{c.percent_high:g}%"
+            )
+            rows.append(
+                f"<li>{esc(c.label)}: {rng} (confidence: {c.confidence}; "
+                f"<code>{esc(c.source_id)}</code>).</li>"
+            )
+    rows.append(
+        "<li>Belly gap (Sperstad 2016, n = 300 first-time mothers): "
+        + "; ".join(f"{esc(p.label)} {p.percent:g}%" for p in s.gap_points)
+        + ". Measured at these four times only; not linked to lumbopelvic pain.</li>"
+    )
+    limit = day.limit
+    share = 100 * s.needs.drinks_l_per_day / s.needs.total_water_l_per_day
+    rows.append(
+        f"<li>Caffeine: {amount(day.total_mg, 'mg')} against {esc(limit.label.lower())} "
+        f"{amount(limit.mg_per_day, 'mg', exact=True)}/day (<code>{limit.source_id}</code>); "
+        f"half-life used {day.half_life_h:g} h ({esc(day.half_life_label.lower())}, "
+        f"<code>{day.half_life_source_id}</code>).</li>"
+    )
+    rows.append(
+        f"<li>Needs ({esc(s.needs.label.lower())}): potassium "
+        f"{s.needs.potassium_mg_per_day:,.0f} mg/day (AI; women not pregnant "
+        f"{s.women_needs.potassium_mg_per_day:,.0f}); total water "
+        f"{s.needs.total_water_l_per_day:g} L/day, of which about {share:.0f}% from drinks = "
+        f"{s.needs.drinks_l_per_day:.1f} L (<code>{esc(s.needs.source_id)}</code>).</li>"
+    )
+    note = (
+        "<p>The potassium figures are Adequate Intakes: no upper limit is set for potassium "
+        "from food. The drinks share of water is an average (IOM 2004)."
+        "</p>"
+    )
+    return patient_summary(s) + student_box("the numbers", "<ul>" + "".join(rows) + "</ul>" + note)

@@ -1,0 +1,120 @@
+"""The pregnancy explorer, driven in plain pytest: set controls, check result and words."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import textstat
+
+from spasm_edu.explorers.pregnancy import PregnancyExplorer
+
+
+@pytest.fixture
+def explorer():
+    return PregnancyExplorer()
+
+
+def plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_starts_at_20_weeks_with_one_coffee(explorer):
+    r = explorer.result
+    assert r.phase == "pregnant" and r.weeks_pregnant == 20
+    assert r.caffeine_day.total_mg == 96
+    assert "20 weeks pregnant" in explorer.summary.value
+    assert "limit for pregnancy is 200 mg" in explorer.summary.value
+    assert "not measured this early" in explorer.summary.value  # Sperstad starts at 21 weeks
+    assert explorer.figure.value.count("<svg") == 4  # gap, caffeine, drinks, potassium
+
+
+def test_weeks_slider_moves_the_stage(explorer):
+    explorer.controls["weeks_pregnant"].value = 30
+    assert "30 weeks pregnant" in explorer.summary.value
+    assert "Leg cramps" in explorer.summary.value and "not well measured" in explorer.summary.value
+    assert "about 33 in 100" in explorer.summary.value
+    explorer.controls["weeks_pregnant"].value = 5
+    assert "Leg cramps" not in explorer.summary.value
+
+
+def test_after_birth_shows_the_sperstad_figure_and_swaps_sliders(explorer):
+    explorer.controls["phase"].value = "after_birth"
+    explorer.controls["months_after_birth"].value = 6
+    assert explorer.result.nearest_gap.percent == 45.4
+    assert "about 45 in 100 had a belly gap at 6 months after birth" in explorer.summary.value
+    assert "not linked to back or pelvic pain" in explorer.summary.value
+    assert "nearest to you" in explorer.figure.value
+    assert explorer.controls["weeks_pregnant"].layout.display == "none"
+    assert explorer.controls["months_after_birth"].layout.display is None
+    explorer.controls["months_after_birth"].value = 18
+    assert "The study stopped at 12 months." in explorer.summary.value
+
+
+def test_breastfeeding_changes_the_needs(explorer):
+    explorer.controls["phase"].value = "after_birth"
+    explorer.controls["breastfeeding"].value = True
+    assert explorer.result.needs.group_id == "lactation"
+    assert "2,800 mg of potassium" in explorer.summary.value
+    assert "no special limit for breastfeeding" in explorer.summary.value
+
+
+def test_every_caffeine_slider_adds_caffeine(explorer):
+    for name, control in explorer.controls.items():
+        if name.startswith("drink:"):
+            before = explorer.result.caffeine_day.total_mg
+            control.value += 1
+            assert explorer.result.caffeine_day.total_mg > before, name
+
+
+def test_over_the_pregnancy_limit_in_words_and_figure(explorer):
+    explorer.controls["drink:brewed_coffee"].value = 3  # 288 mg > 200 mg
+    assert "over this limit" in explorer.summary.value
+    assert "over the limit" in explorer.figure.value
+
+
+def test_drinks_and_potassium_against_the_need(explorer):
+    explorer.controls["drinks_l"].value = 1.5  # need 2,400 mL in pregnancy -> 900 mL short
+    assert "drink about 900 mL more" in explorer.summary.value
+    assert "less than the need" in explorer.figure.value
+    explorer.controls["drinks_l"].value = 3
+    assert "That is enough." in explorer.summary.value
+    explorer.controls["potassium_mg"].value = 2000  # 2,900 - 2,000
+    assert "about 900 mg short" in explorer.summary.value
+    assert "Potassium today" in explorer.figure.value
+
+
+def test_patient_mode_is_short_and_plain():
+    patient = PregnancyExplorer(mode="patient")
+    assert "potassium_mg" not in patient.controls
+    assert "drink:espresso" not in patient.controls and "drink:brewed_coffee" in patient.controls
+    assert "For nursing students" not in patient.summary.value
+    assert "spasm-patient" in patient.widget._dom_classes
+    for phase in ("pregnant", "after_birth"):
+        patient.controls["phase"].value = phase
+        grade = textstat.flesch_kincaid_grade(plain(patient.summary.value))
+        assert grade <= 7, (phase, grade)
+
+
+def test_student_mode_marks_the_deeper_text(explorer):
+    assert "For nursing students" in explorer.summary.value
+    assert "sperstad_2016" in explorer.summary.value or "Sperstad 2016" in explorer.summary.value
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in PregnancyExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_update_is_fast(explorer):
+    start = time.perf_counter()
+    for weeks in range(1, 41):
+        explorer.controls["weeks_pregnant"].value = weeks
+    assert (time.perf_counter() - start) / 40 < 0.03
+
+
+def test_bad_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode must be"):
+        PregnancyExplorer(mode="teacher")

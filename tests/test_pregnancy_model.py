@@ -1,0 +1,191 @@
+"""Pregnancy model: numbers checked by hand against the sources, and bad input rejected."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spasm_edu import facts
+from spasm_edu.models import pregnancy
+from spasm_edu.validation import InputError
+
+
+def test_sperstad_figures_are_the_published_ones():
+    # Sperstad 2016 (BJSM 50:1092), n = 300 first-time mothers.
+    points = {p.point_id: (p.weeks, p.percent, p.women_studied) for p in pregnancy.gap_points()}
+    assert points == {
+        "gestation_21w": (21, 33.1, 300),
+        "postpartum_6w": (6, 60.0, 300),
+        "postpartum_6m": (26, 45.4, 300),
+        "postpartum_12m": (52, 32.6, 300),
+    }
+    assert [p.point_id for p in pregnancy.gap_points()][0] == "gestation_21w"  # time order
+
+
+@pytest.mark.parametrize(
+    ("months", "point", "beyond"),
+    [
+        (0, "postpartum_6w", False),  # 0 weeks: |6-0| = 6 < |26-0|
+        (3, "postpartum_6w", False),  # 13 weeks: |6-13| = 7 < |26-13| = 13
+        (4, "postpartum_6m", False),  # 17.3 weeks: |26-17.3| = 8.7 < |6-17.3| = 11.3
+        (9, "postpartum_6m", False),  # 39 weeks: 13 from 26 and from 52, tie -> earlier
+        (10, "postpartum_12m", False),  # 43.3 weeks: 8.7 from 52 < 17.3 from 26
+        (12, "postpartum_12m", False),  # 52 weeks: the last measurement itself
+        (13, "postpartum_12m", True),  # 56.3 weeks: past the end of the study
+        (24, "postpartum_12m", True),
+    ],
+)
+def test_nearest_measurement_after_birth(months, point, beyond):
+    near, past = pregnancy.nearest_gap("after_birth", None, months)
+    assert near.point_id == point and past is beyond
+
+
+def test_no_gap_figure_before_the_study_measured():
+    assert pregnancy.nearest_gap("pregnant", 20, None) == (None, False)
+    assert pregnancy.nearest_gap("pregnant", 21, None)[0].percent == 33.1
+    assert pregnancy.nearest_gap("pregnant", 39, None)[0].point_id == "gestation_21w"
+
+
+def test_what_is_common_depends_on_the_stage():
+    early = {c.item_id for c in pregnancy.stage(weeks_pregnant=8).common}
+    assert early == {"pelvic_girdle_pain"}  # leg cramps from week 13 (second trimester)
+    mid = {c.item_id for c in pregnancy.stage(weeks_pregnant=30).common}
+    assert mid == {"leg_cramps", "pelvic_girdle_pain", "belly_gap_pregnant"}
+    after = pregnancy.stage("after_birth", months_after_birth=2)
+    assert {c.item_id for c in after.common} == {"belly_gap_after_birth", "back_strain_lifting"}
+
+
+def test_leg_cramp_figure_is_a_low_confidence_range():
+    cramps = next(c for c in pregnancy.stage(weeks_pregnant=30).common if c.item_id == "leg_cramps")
+    assert (cramps.percent_low, cramps.percent_high, cramps.confidence) == (30, 50, "low")
+
+
+def test_caffeine_reuses_the_pregnancy_limit_and_half_life():
+    # 2 brewed coffees (96 mg, Mayo) + 1 black tea (48 mg) = 240 mg > 200 mg (ACOG CO 462).
+    s = pregnancy.stage(weeks_pregnant=20, servings={"brewed_coffee": 2, "black_tea": 1})
+    assert s.caffeine_day.total_mg == 2 * 96 + 48 == 240
+    assert s.caffeine_day.limit.mg_per_day == 200 and s.caffeine_day.over_limit
+    assert s.caffeine_day.half_life_h == 8.3  # Knutti 1982, pregnancy mean
+    assert facts.table("caffeine_limits.csv")["pregnant"].max_mg_per_day == 200
+
+
+def test_after_birth_uses_the_adult_limit_and_half_life():
+    s = pregnancy.stage("after_birth", months_after_birth=2, servings={"brewed_coffee": 3})
+    assert s.caffeine_day.total_mg == 288
+    assert s.caffeine_day.limit.limit_id == "adult" and not s.caffeine_day.over_limit
+    assert s.caffeine_day.half_life_h == 3.4
+
+
+@pytest.mark.parametrize(
+    ("phase", "breastfeeding", "group", "k_mg", "water_l", "drinks_l"),
+    [
+        # NASEM 2019 potassium AI; IOM 2004 total water; about 20 % from food, so 80 % from
+        # drinks where IOM gives no drinks figure; women: IOM's own 2.2 L from drinks.
+        ("pregnant", False, "pregnant", 2900, 3.0, 3.0 * 0.8),  # 2.4 L
+        ("after_birth", True, "lactation", 2800, 3.8, 3.8 * 0.8),  # 3.04 L
+        ("after_birth", False, "women", 2600, 2.7, 2.2),
+    ],
+)
+def test_needs_match_nasem_and_iom(phase, breastfeeding, group, k_mg, water_l, drinks_l):
+    s = pregnancy.stage(phase, 20, 3, breastfeeding=breastfeeding)
+    assert s.needs.group_id == group
+    assert s.needs.potassium_mg_per_day == k_mg
+    assert s.needs.total_water_l_per_day == water_l
+    assert s.needs.drinks_l_per_day == pytest.approx(drinks_l)
+
+
+def test_shortfalls_by_hand():
+    # Pregnant: need 2.4 L from drinks, drank 1.5 L -> 0.9 L short; 2,900 - 2,000 = 900 mg short.
+    s = pregnancy.stage(weeks_pregnant=30, drinks_l=1.5, potassium_mg=2000)
+    assert s.drinks_short_l == pytest.approx(0.9)
+    assert s.potassium_short_mg == pytest.approx(900)
+    enough = pregnancy.stage(weeks_pregnant=30, drinks_l=3, potassium_mg=3500)
+    assert enough.drinks_short_l == 0 and enough.potassium_short_mg == 0
+    assert pregnancy.stage(potassium_mg=None).potassium_short_mg is None
+
+
+def test_stage_labels():
+    assert pregnancy.stage(weeks_pregnant=12).stage_label == "12 weeks pregnant"
+    assert pregnancy.stage("after_birth", months_after_birth=0).stage_label == (
+        "the first weeks after birth"
+    )
+    assert pregnancy.stage("after_birth", months_after_birth=1).stage_label == "1 month after birth"
+
+
+def test_the_unused_stage_value_is_ignored():
+    s = pregnancy.stage("after_birth", weeks_pregnant=999, months_after_birth=6)
+    assert s.weeks_pregnant is None and s.months_after_birth == 6
+
+
+def test_sources_of_a_stage_resolve():
+    s = pregnancy.stage(weeks_pregnant=30, servings={"brewed_coffee": 1})
+    known = set(facts.table("sources.csv").by_id)
+    assert set(s.source_ids) <= known
+    assert {"sperstad_2016", "acog_co462", "nasem_potassium_2019", "iom_water_2004"} <= set(
+        s.source_ids
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: pregnancy.stage("postpartum"), "phase"),
+        (lambda: pregnancy.stage(weeks_pregnant=0), "weeks_pregnant"),
+        (lambda: pregnancy.stage(weeks_pregnant=43), "weeks_pregnant"),
+        (lambda: pregnancy.stage(weeks_pregnant=20.5), "weeks_pregnant"),
+        (lambda: pregnancy.stage(weeks_pregnant=None), "weeks_pregnant"),
+        (lambda: pregnancy.stage("after_birth", months_after_birth=-1), "months_after_birth"),
+        (lambda: pregnancy.stage("after_birth", months_after_birth=25), "months_after_birth"),
+        (lambda: pregnancy.stage("after_birth", months_after_birth="3"), "months_after_birth"),
+        (lambda: pregnancy.stage(breastfeeding="yes"), "breastfeeding"),
+        (lambda: pregnancy.stage(drinks_l=-0.5), "drinks_l"),
+        (lambda: pregnancy.stage(drinks_l=math.nan), "drinks_l"),
+        (lambda: pregnancy.stage(drinks_l=11), "drinks_l"),
+        (lambda: pregnancy.stage(potassium_mg=-1), "potassium_mg"),
+        (lambda: pregnancy.stage(potassium_mg=math.inf), "potassium_mg"),
+        (lambda: pregnancy.stage(servings={"latte": 1}), "drink_id"),
+        (lambda: pregnancy.stage(servings={"cola": -2}), "servings['cola']"),
+        (lambda: pregnancy.needs_for("men"), "group_id"),
+    ],
+)
+def test_bad_input_names_the_argument(call, name):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-100, 100),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+    st.sampled_from(["pregnant", "after_birth"]),
+)
+
+
+@given(
+    phase=anything,
+    weeks=anything,
+    months=anything,
+    coffee=anything,
+    feeding=anything,
+    drinks=anything,
+    potassium=anything,
+)
+def test_any_input_gives_a_stage_or_a_value_error(
+    phase, weeks, months, coffee, feeding, drinks, potassium
+):
+    try:
+        s = pregnancy.stage(
+            phase, weeks, months, {"brewed_coffee": coffee}, feeding, drinks, potassium
+        )
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert s.drinks_short_l >= 0 and s.caffeine_day.total_mg >= 0
+        assert s.phase in pregnancy.PHASES and s.stage_label
