@@ -1,0 +1,431 @@
+"""Revised NIOSH Lifting Equation: hand-worked examples, every cut-off, every table cell.
+
+The literal tables below were typed from the reference sheet (NIOSH Pub. 94-110 Table 5 and
+Table 7, as copied in ../shared/reference/medical-facts.md section 7), independently of
+data/body_mechanics_*.csv, so a wrong cell in the CSV fails here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spasm_edu import facts
+from spasm_edu.models import body_mechanics as bm
+from spasm_edu.validation import InputError
+
+# ---------------------------------------------------------------------------------------------
+# Hand-computed examples (arithmetic written out; the model must match to 1e-9 relative).
+# ---------------------------------------------------------------------------------------------
+
+
+def test_example_a_ideal_lift_gives_the_load_constant():
+    # H 25 cm, V 75 cm, D 25 cm, A 0, F 0.2/min for <= 1 h, good grip:
+    # HM = 25/25 = 1; VM = 1 - 0.003*|75-75| = 1; DM = 0.82 + 4.5/25 = 0.82 + 0.18 = 1;
+    # AM = 1 - 0.0032*0 = 1; FM(0.2, le1h) = 1.00; CM(good) = 1.00.
+    # RWL = 23 * 1 = 23 kg; load 23 kg -> LI = 23/23 = 1.0 -> "nearly all" band (LI <= 1).
+    r = bm.assess(23, h=25, v=75, d=25, a_deg=0, freq_per_min=0.2, duration="le1h")
+    assert r.rwl == pytest.approx(23)
+    assert all(m == pytest.approx(1) for m in r.multipliers.values())
+    assert r.li == pytest.approx(1.0) and r.band_id == "nearly_all"
+    assert r.costliest == ()  # nothing cuts the limit
+
+
+def test_example_b_metric_warehouse_box():
+    # 12 kg box, H 40 cm, V 30 cm, D 50 cm, A 30 deg, 2 lifts/min for 1-2 h, fair grip.
+    # HM = 25/40 = 0.625
+    # VM = 1 - 0.003*|30-75| = 1 - 0.135 = 0.865
+    # DM = 0.82 + 4.5/50 = 0.82 + 0.09 = 0.91
+    # AM = 1 - 0.0032*30 = 1 - 0.096 = 0.904
+    # FM(F=2, 1to2h, V<75) = 0.84 (table)
+    # CM(fair, V<75) = 0.95 (table)
+    # RWL = 23 * 0.625 = 14.375; *0.865 = 12.434375; *0.91 = 11.31528125;
+    #       *0.904 = 10.22901425; *0.84 = 8.592371970; *0.95 = 8.162753372 kg
+    # LI = 12 / 8.162753372 = 1.4701 -> "increased" (1 < LI <= 3); smallest multiplier HM.
+    r = bm.assess(12, h=40, v=30, d=50, a_deg=30, freq_per_min=2, duration="1to2h", coupling="fair")
+    expected = {"HM": 0.625, "VM": 0.865, "DM": 0.91, "AM": 0.904, "FM": 0.84, "CM": 0.95}
+    assert r.multipliers == pytest.approx(expected)
+    assert r.rwl == pytest.approx(8.162753372, rel=1e-9)
+    assert r.li == pytest.approx(1.470092, rel=1e-6)
+    assert r.band_id == "increased" and r.costliest == ("HM",)
+    assert (r.mass_unit, r.length_unit) == ("kg", "cm")
+
+
+def test_example_c_us_units_frequent_floor_lift():
+    # 30 lb, H 15 in, V 10 in, D 40 in, A 45 deg, 5 lifts/min for 2-8 h, poor grip (US).
+    # HM = 10/15 = 0.666667
+    # VM = 1 - 0.0075*|10-30| = 1 - 0.15 = 0.85
+    # DM = 0.82 + 1.8/40 = 0.82 + 0.045 = 0.865
+    # AM = 1 - 0.0032*45 = 1 - 0.144 = 0.856
+    # FM(F=5, 2to8h, V<30 in) = 0.35; CM(poor) = 0.90
+    # RWL = 51 * 2/3 = 34; *0.85 = 28.9; *0.865 = 24.9985; *0.856 = 21.398716;
+    #       *0.35 = 7.4895506; *0.90 = 6.74059554 lb
+    # LI = 30 / 6.74059554 = 4.4506 -> "high" (LI > 3); smallest multiplier FM (0.35).
+    r = bm.assess(
+        30, h=15, v=10, d=40, a_deg=45, freq_per_min=5, duration="2to8h", coupling="poor",
+        units="us",
+    )  # fmt: skip
+    assert r.multipliers == pytest.approx(
+        {"HM": 10 / 15, "VM": 0.85, "DM": 0.865, "AM": 0.856, "FM": 0.35, "CM": 0.90}
+    )
+    assert r.rwl == pytest.approx(6.74059554, rel=1e-9)
+    assert r.li == pytest.approx(4.450645, rel=1e-6)
+    assert r.band_id == "high" and r.costliest == ("FM",)
+    assert (r.mass_unit, r.length_unit, r.load_constant) == ("lb", "in", 51)
+
+
+def test_example_d_high_shelf_lift_uses_the_v_split_cells():
+    # 10 kg from a shelf: H 30 cm, V 150 cm, D 40 cm, A 0, 9 lifts/min for 2-8 h, fair grip.
+    # HM = 25/30 = 0.833333; VM = 1 - 0.003*|150-75| = 1 - 0.225 = 0.775
+    # DM = 0.82 + 4.5/40 = 0.82 + 0.1125 = 0.9325; AM = 1
+    # FM(9, 2to8h, V >= 75) = 0.15 (the split cell; below 75 cm it would be 0)
+    # CM(fair, V >= 75) = 1.00
+    # RWL = 23 * 0.833333 = 19.166667; *0.775 = 14.854167; *0.9325 = 13.851510;
+    #       *0.15 = 2.077727 kg; LI = 10 / 2.077727 = 4.8130 -> "high"; costliest FM.
+    r = bm.assess(10, h=30, v=150, d=40, freq_per_min=9, duration="2to8h", coupling="fair")
+    assert r.multipliers["FM"] == 0.15 and r.multipliers["CM"] == 1.0
+    assert r.rwl == pytest.approx(23 * (25 / 30) * 0.775 * 0.9325 * 0.15)
+    assert r.rwl == pytest.approx(2.077727, rel=1e-6)
+    assert r.li == pytest.approx(4.8130, rel=1e-4) and r.costliest == ("FM",)
+    low = bm.assess(10, h=30, v=74, d=40, freq_per_min=9, duration="2to8h", coupling="fair")
+    assert low.multipliers["FM"] == 0 and low.rwl == 0 and math.isinf(low.li)
+    assert low.zero_multipliers == ("FM",) and low.band_id == "high"
+
+
+def test_example_e_short_reach_and_travel_are_raised_to_the_minimum():
+    # H 10 cm -> set to 25 (HM = 1); D 5 cm -> set to 25 (DM = 0.82 + 4.5/25 = 1).
+    r = bm.assess(5, h=10, v=75, d=5)
+    assert (r.h_used, r.d_used) == (25, 25)
+    assert r.multipliers["HM"] == 1 and r.multipliers["DM"] == pytest.approx(1)
+    assert r.rwl == pytest.approx(23)
+    # LI = 5/23 = 0.2174
+    assert r.li == pytest.approx(5 / 23)
+
+
+def test_example_f_patient_handling_limit():
+    # Waters 2007: 35 lb (about 16 kg) for most patient-handling tasks.
+    r = bm.assess(20, h=25, v=75, d=25, lifting_a_person=True)
+    assert r.applies is False and r.patient_limit == 16 and r.over_patient_limit
+    assert "waters_2007" in r.source_ids
+    us = bm.assess(30, h=10, v=30, d=10, units="us", lifting_a_person=True)
+    assert us.patient_limit == 35 and not us.over_patient_limit
+    assert bm.assess(35.5, h=10, v=30, d=10, units="us").over_patient_limit
+    assert bm.assess(20, h=25, v=75, d=25).applies is True
+
+
+# ---------------------------------------------------------------------------------------------
+# Every published cut-off, on both sides, metric and US.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("func", "value", "units", "expected"),
+    [
+        # HM = 25/H, 1 at or below 25 cm, 0 above 63 cm
+        (bm.horizontal_multiplier, 0, "metric", 1.0),
+        (bm.horizontal_multiplier, 24.9, "metric", 1.0),
+        (bm.horizontal_multiplier, 25, "metric", 1.0),
+        (bm.horizontal_multiplier, 50, "metric", 0.5),  # 25/50
+        (bm.horizontal_multiplier, 63, "metric", 25 / 63),  # 0.3968
+        (bm.horizontal_multiplier, 63.01, "metric", 0.0),
+        # US: HM = 10/H, 1 at or below 10 in, 0 above 25 in
+        (bm.horizontal_multiplier, 10, "us", 1.0),
+        (bm.horizontal_multiplier, 20, "us", 0.5),  # 10/20
+        (bm.horizontal_multiplier, 25, "us", 0.4),  # 10/25
+        (bm.horizontal_multiplier, 25.01, "us", 0.0),
+        # VM = 1 - 0.003|V-75|, 0 above 175 cm
+        (bm.vertical_multiplier, 0, "metric", 0.775),  # 1 - 0.003*75
+        (bm.vertical_multiplier, 75, "metric", 1.0),
+        (bm.vertical_multiplier, 175, "metric", 0.7),  # 1 - 0.003*100
+        (bm.vertical_multiplier, 175.01, "metric", 0.0),
+        # US: VM = 1 - 0.0075|V-30|, 0 above 70 in
+        (bm.vertical_multiplier, 0, "us", 0.775),  # 1 - 0.0075*30
+        (bm.vertical_multiplier, 30, "us", 1.0),
+        (bm.vertical_multiplier, 70, "us", 0.7),  # 1 - 0.0075*40
+        (bm.vertical_multiplier, 70.01, "us", 0.0),
+        # DM = 0.82 + 4.5/D, 1 at or below 25 cm, 0 above 175 cm
+        (bm.distance_multiplier, 0, "metric", 1.0),
+        (bm.distance_multiplier, 25, "metric", 1.0),  # 0.82 + 0.18
+        (bm.distance_multiplier, 100, "metric", 0.865),  # 0.82 + 0.045
+        (bm.distance_multiplier, 175, "metric", 0.82 + 4.5 / 175),  # 0.8457
+        (bm.distance_multiplier, 175.01, "metric", 0.0),
+        # US: DM = 0.82 + 1.8/D, 1 at or below 10 in, 0 above 70 in
+        (bm.distance_multiplier, 10, "us", 1.0),
+        (bm.distance_multiplier, 40, "us", 0.865),  # 0.82 + 0.045
+        (bm.distance_multiplier, 70, "us", 0.82 + 1.8 / 70),  # 0.8457
+        (bm.distance_multiplier, 70.01, "us", 0.0),
+        # AM = 1 - 0.0032A, 0 above 135 degrees (same in both unit systems)
+        (bm.asymmetric_multiplier, 0, "metric", 1.0),
+        (bm.asymmetric_multiplier, 90, "metric", 0.712),  # 1 - 0.288
+        (bm.asymmetric_multiplier, 135, "metric", 0.568),  # 1 - 0.432
+        (bm.asymmetric_multiplier, 135.1, "metric", 0.0),
+        (bm.asymmetric_multiplier, 135, "us", 0.568),
+        (bm.asymmetric_multiplier, 136, "us", 0.0),
+    ],
+)
+def test_multiplier_formulas_and_cut_offs(func, value, units, expected):
+    assert func(value, units) == pytest.approx(expected, abs=1e-12)
+
+
+def test_a_zero_multiplier_makes_rwl_zero_and_li_infinite():
+    for kwargs in (dict(h=64), dict(v=176), dict(d=176), dict(a_deg=136)):
+        args = dict(h=25, v=75, d=25) | kwargs
+        r = bm.assess(10, **args)
+        assert r.rwl == 0 and math.isinf(r.li) and r.band_id == "high"
+        assert len(r.zero_multipliers) == 1 and r.costliest == r.zero_multipliers
+
+
+# ---------------------------------------------------------------------------------------------
+# Every frequency-table cell: CSV against a literal copy, and the model's lookup.
+# ---------------------------------------------------------------------------------------------
+
+# F: (le1h V<75, le1h V>=75, 1to2h V<75, 1to2h V>=75, 2to8h V<75, 2to8h V>=75)
+FM_TABLE = {
+    0.2: (1.00, 1.00, 0.95, 0.95, 0.85, 0.85),
+    0.5: (0.97, 0.97, 0.92, 0.92, 0.81, 0.81),
+    1: (0.94, 0.94, 0.88, 0.88, 0.75, 0.75),
+    2: (0.91, 0.91, 0.84, 0.84, 0.65, 0.65),
+    3: (0.88, 0.88, 0.79, 0.79, 0.55, 0.55),
+    4: (0.84, 0.84, 0.72, 0.72, 0.45, 0.45),
+    5: (0.80, 0.80, 0.60, 0.60, 0.35, 0.35),
+    6: (0.75, 0.75, 0.50, 0.50, 0.27, 0.27),
+    7: (0.70, 0.70, 0.42, 0.42, 0.22, 0.22),
+    8: (0.60, 0.60, 0.35, 0.35, 0.18, 0.18),
+    9: (0.52, 0.52, 0.30, 0.30, 0.00, 0.15),
+    10: (0.45, 0.45, 0.26, 0.26, 0.00, 0.13),
+    11: (0.41, 0.41, 0.00, 0.23, 0.00, 0.00),
+    12: (0.37, 0.37, 0.00, 0.21, 0.00, 0.00),
+    13: (0.00, 0.34, 0.00, 0.00, 0.00, 0.00),
+    14: (0.00, 0.31, 0.00, 0.00, 0.00, 0.00),
+    15: (0.00, 0.28, 0.00, 0.00, 0.00, 0.00),
+}
+COLUMNS = [(dur, band) for dur in ("le1h", "1to2h", "2to8h") for band in ("low", "high")]
+CELLS = [(f, dur, band, FM_TABLE[f][i]) for f in FM_TABLE for i, (dur, band) in enumerate(COLUMNS)]
+# Just below / at the split: 74.9 / 75 cm and 29.9 / 30 in.
+V_FOR = {("metric", "low"): 74.9, ("metric", "high"): 75, ("us", "low"): 29.9, ("us", "high"): 30}
+
+
+def test_frequency_table_has_exactly_the_published_rows():
+    rows = facts.table(bm.FREQUENCY)
+    listed = [r.frequency_lifts_per_min for r in rows if r.applies != "above"]
+    assert listed == list(FM_TABLE)
+    assert [r.applies for r in rows][0] == "at_or_below" and rows.rows[-1].applies == "above"
+    assert len(CELLS) == 17 * 6 == 102
+
+
+@pytest.mark.parametrize(("freq", "duration", "band", "expected"), CELLS)
+def test_every_frequency_cell(freq, duration, band, expected):
+    row = bm.frequency_row(freq)
+    assert getattr(row, f"fm_{duration}_v_{band}") == expected, "CSV differs from the table"
+    for units in ("metric", "us"):
+        fm = bm.frequency_multiplier(freq, duration, V_FOR[units, band], units)
+        assert fm == expected
+
+
+@pytest.mark.parametrize("duration", ["le1h", "1to2h", "2to8h"])
+@pytest.mark.parametrize("freq", [15.01, 16, 30, 60])
+def test_above_15_lifts_per_minute_fm_is_zero(freq, duration):
+    for v in (10, 100):
+        assert bm.frequency_multiplier(freq, duration, v) == 0
+
+
+@pytest.mark.parametrize("freq", [0, 0.05, 0.1, 0.2])
+def test_rarer_than_once_in_5_minutes_uses_the_0_2_row(freq):
+    # Table 5 footnote: lifting less often than once per 5 minutes -> F = 0.2
+    assert bm.frequency_row(freq).frequency_id == "f0_2"
+    assert bm.frequency_multiplier(freq, "2to8h", 30) == 0.85
+
+
+@pytest.mark.parametrize("freq", [0.3, 0.75, 1.5, 2.5, 9.99, 14.5])
+def test_between_table_frequencies_is_refused_not_guessed(freq):
+    with pytest.raises(InputError) as info:
+        bm.frequency_row(freq)
+    assert info.value.name == "freq_per_min"
+    assert "0.5, 1, 2, 3" in str(info.value) and "no values between" in str(info.value)
+
+
+def test_fm_columns_never_rise_with_frequency():
+    rows = [r for r in facts.table(bm.FREQUENCY)]
+    for dur, band in COLUMNS:
+        values = [getattr(r, f"fm_{dur}_v_{band}") for r in rows]
+        assert values == sorted(values, reverse=True), (dur, band)
+
+
+# ---------------------------------------------------------------------------------------------
+# Coupling table (Table 7): every cell, both sides of the V split.
+# ---------------------------------------------------------------------------------------------
+
+CM_TABLE = {"good": (1.00, 1.00), "fair": (0.95, 1.00), "poor": (0.90, 0.90)}
+
+
+@pytest.mark.parametrize("coupling", list(CM_TABLE))
+@pytest.mark.parametrize("units", ["metric", "us"])
+def test_every_coupling_cell(coupling, units):
+    low, high = CM_TABLE[coupling]
+    row = facts.table(bm.COUPLING)[coupling]
+    assert (row.cm_v_low, row.cm_v_high) == (low, high)
+    assert bm.coupling_multiplier(coupling, V_FOR[units, "low"], units) == low
+    assert bm.coupling_multiplier(coupling, V_FOR[units, "high"], units) == high
+
+
+def test_constants_match_the_reference_sheet():
+    m, us = bm.constants("metric"), bm.constants("us")
+    assert (m.load_constant, m.h_reference, m.h_max, m.v_optimum, m.v_factor, m.v_max) == (
+        23, 25, 63, 75, 0.003, 175
+    )  # fmt: skip
+    assert (m.d_reference, m.d_max, m.d_intercept, m.d_factor, m.a_factor, m.a_max_deg) == (
+        25, 175, 0.82, 4.5, 0.0032, 135
+    )  # fmt: skip
+    assert (us.load_constant, us.h_reference, us.h_max, us.v_optimum, us.v_factor, us.v_max) == (
+        51, 10, 25, 30, 0.0075, 70
+    )  # fmt: skip
+    assert (us.d_reference, us.d_max, us.d_intercept, us.d_factor, us.v_split, m.v_split) == (
+        10, 70, 0.82, 1.8, 30, 75
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# LI bands and the costliest multiplier.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("li", "band"),
+    [
+        (0, "nearly_all"),
+        (0.5, "nearly_all"),
+        (1.0, "nearly_all"),
+        (1.0001, "increased"),
+        (3.0, "increased"),
+        (3.0001, "high"),
+        (math.inf, "high"),
+    ],
+)
+def test_li_bands(li, band):
+    assert bm.band_for(li).band_id == band
+
+
+def test_ties_name_every_costliest_multiplier():
+    # H 50 cm -> HM = 0.5; F 6 for 1-2 h -> FM = 0.50: both cut the RWL in half.
+    r = bm.assess(5, h=50, v=75, d=25, freq_per_min=6, duration="1to2h")
+    assert r.costliest == ("HM", "FM")
+    assert r.rwl == pytest.approx(23 * 0.5 * 0.5)  # 5.75 kg
+
+
+def test_every_multiplier_has_a_plain_name_and_a_fix():
+    for symbol in bm.SYMBOLS:
+        info = bm.multiplier_info(symbol)
+        assert info.symbol == symbol and info.plain_name and info.fix
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad input names the argument.
+# ---------------------------------------------------------------------------------------------
+
+GOOD = dict(load=10, h=30, v=70, d=40, a_deg=0, freq_per_min=1, duration="le1h", coupling="good")
+
+
+@pytest.mark.parametrize(
+    ("change", "name"),
+    [
+        (dict(load=0), "load"),
+        (dict(load=-1), "load"),
+        (dict(load=501), "load"),
+        (dict(load="10"), "load"),
+        (dict(load=math.nan), "load"),
+        (dict(load=True), "load"),
+        (dict(h=-1), "h"),
+        (dict(h=151), "h"),
+        (dict(h=None), "h"),
+        (dict(v=-0.1), "v"),
+        (dict(v=math.inf), "v"),
+        (dict(d=251), "d"),
+        (dict(d="far"), "d"),
+        (dict(a_deg=-5), "a_deg"),
+        (dict(a_deg=181), "a_deg"),
+        (dict(freq_per_min=-1), "freq_per_min"),
+        (dict(freq_per_min=61), "freq_per_min"),
+        (dict(freq_per_min=2.5), "freq_per_min"),
+        (dict(freq_per_min=math.nan), "freq_per_min"),
+        (dict(duration="9h"), "duration"),
+        (dict(duration=None), "duration"),
+        (dict(coupling="great"), "coupling"),
+        (dict(units="imperial"), "units"),
+        (dict(lifting_a_person="yes"), "lifting_a_person"),
+        (dict(units="us", h=61), "h"),
+        (dict(units="us", load=1101), "load"),
+    ],
+)
+def test_bad_input_names_the_argument(change, name):
+    with pytest.raises(InputError) as info:
+        bm.assess(**(GOOD | change))
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: bm.horizontal_multiplier(-3), "h"),
+        (lambda: bm.vertical_multiplier(10, "metres"), "units"),
+        (lambda: bm.frequency_multiplier(1, "le1h", "high"), "v"),
+        (lambda: bm.coupling_multiplier("fair", -2), "v"),
+        (lambda: bm.band_for(-1), "li"),
+        (lambda: bm.band_for(math.nan), "li"),
+        (lambda: bm.multiplier_info("XM"), "symbol"),
+    ],
+)
+def test_helpers_name_the_argument(call, name):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.2, 0.5, 1, 5, 9, 12, 15, 16]),
+    st.text(max_size=5),
+)
+word = st.one_of(st.sampled_from(["le1h", "1to2h", "2to8h", "good", "fair", "poor"]), anything)
+
+
+@given(
+    load=anything,
+    h=anything,
+    v=anything,
+    d=anything,
+    a=anything,
+    f=anything,
+    duration=word,
+    coupling=word,
+    units=st.one_of(st.sampled_from(["metric", "us"]), anything),
+)
+def test_any_input_gives_a_result_or_a_value_error(load, h, v, d, a, f, duration, coupling, units):
+    try:
+        r = bm.assess(load, h, v, d, a, f, duration, coupling, units)
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert 0 <= r.rwl <= r.load_constant
+        assert all(0 <= m <= 1 for m in r.multipliers.values())
+        assert r.li > 0 and (math.isinf(r.li) == (r.rwl == 0))
+
+
+@given(
+    h1=st.floats(0, 150),
+    h2=st.floats(0, 150),
+    v=st.floats(0, 250),
+    d=st.floats(0, 250),
+    f=st.sampled_from([0.2, 1, 4, 9, 13, 20]),
+)
+def test_moving_the_load_away_never_raises_the_limit(h1, h2, v, d, f):
+    near, far = sorted((h1, h2))
+    a = bm.assess(10, near, v, d, freq_per_min=f, duration="1to2h")
+    b = bm.assess(10, far, v, d, freq_per_min=f, duration="1to2h")
+    assert b.rwl <= a.rwl + 1e-12
