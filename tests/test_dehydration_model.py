@@ -1,0 +1,218 @@
+"""Dehydration model: numbers checked by hand against the sources, and bad input rejected."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spasm_edu import facts
+from spasm_edu.models import dehydration
+from spasm_edu.validation import InputError
+
+
+def test_women_drinking_the_drinks_ai_about_break_even():
+    # IOM 2004: women 2.7 L total water, 2.2 L of it from drinks; food ~20 % of total.
+    # in = 2.2 + 0.20 x 2.7 = 2.2 + 0.54 = 2.74 L; out = 2.7 L; balance = +0.04 L.
+    day = dehydration.fluid_day("women", drinks_l=2.2)
+    assert day.food_l == pytest.approx(0.54)
+    assert day.fluid_in_l == pytest.approx(2.74)
+    assert day.fluid_out_l == pytest.approx(2.7)
+    assert day.balance_l == pytest.approx(0.04)
+    assert not day.short and day.drinks_ai_l == 2.2
+
+
+def test_exercise_sweat_adds_to_fluid_out():
+    # Men: 3.7 L baseline. 90 min at 1.2 L/h = 1.5 h x 1.2 = 1.8 L sweat; out = 5.5 L.
+    # in = 2.5 + 0.20 x 3.7 = 2.5 + 0.74 = 3.24 L; balance = 3.24 - 5.5 = -2.26 L.
+    day = dehydration.fluid_day("men", drinks_l=2.5, exercise_min=90, sweat_rate_l_h=1.2)
+    assert day.sweat_l == pytest.approx(1.8)
+    assert day.fluid_out_l == pytest.approx(5.5)
+    assert day.balance_l == pytest.approx(-2.26)
+    assert day.short
+
+
+@pytest.mark.parametrize(
+    ("group", "total", "drinks_ai"),
+    [("women", 2.7, 2.2), ("men", 3.7, 3.0), ("pregnant", 3.0, None), ("lactating", 3.8, None)],
+)
+def test_baseline_is_the_iom_adequate_intake(group, total, drinks_ai):
+    day = dehydration.fluid_day(group, drinks_l=0)
+    assert day.baseline_l == total and day.drinks_ai_l == drinks_ai
+    assert day.food_l == pytest.approx(0.2 * total)
+    assert "iom_water_2004" in day.source_ids
+
+
+@pytest.mark.parametrize(
+    ("rate", "band"),
+    [
+        (0.3, "below_typical"),
+        (0.5, "typical"),  # ACSM typical range 0.5-2.0 L/h, ends included
+        (2.0, "typical"),
+        (2.5, "above_typical"),
+        (3.0, "above_typical"),
+        (3.5, "very_high"),  # "sometimes > 3 L/h"
+    ],
+)
+def test_sweat_rate_against_the_typical_range(rate, band):
+    assert dehydration.sweat_rate_band(rate) == band
+
+
+def test_weigh_in_by_hand():
+    # ACSM: sweat (L) = pre - post + drunk - urine, 1 kg ~ 1 L.
+    # 70.0 - 68.8 + 0.75 - 0.1 = 1.85 L over 1.5 h -> 1.2333 L/h.
+    # loss = 1.2 / 70.0 x 100 = 1.714 % -> within the 2 % limit; below the mild band (3 %).
+    run = dehydration.weigh_in(70.0, 68.8, fluid_drunk_l=0.75, urine_l=0.1, hours=1.5)
+    assert run.sweat_l == pytest.approx(1.85)
+    assert run.sweat_rate_l_h == pytest.approx(1.85 / 1.5)
+    assert run.loss_percent == pytest.approx(1.2 / 70 * 100)
+    assert run.mass_change_kg == pytest.approx(-1.2)
+    assert not run.over_acsm_limit and run.band is None and not run.gained_weight
+
+
+def test_losing_more_than_two_percent_is_over_the_limit():
+    # 60 kg -> 58.5 kg: 1.5 / 60 x 100 = 2.5 % > 2 %.
+    run = dehydration.weigh_in(60, 58.5)
+    assert run.loss_percent == pytest.approx(2.5) and run.over_acsm_limit
+    assert run.band is None  # 2.5 % is over the ACSM limit but below the approximate mild band
+
+
+def test_exactly_two_percent_is_not_over():
+    run = dehydration.weigh_in(50, 49)  # 1 / 50 = 2 %
+    assert run.loss_percent == pytest.approx(2) and not run.over_acsm_limit
+
+
+def test_weight_gain_is_flagged():
+    # Drank 1.5 L, sweated 1.0 L: 70 -> 70.5 kg. sweat = 70 - 70.5 + 1.5 = 1.0 L.
+    run = dehydration.weigh_in(70, 70.5, fluid_drunk_l=1.5, hours=1)
+    assert run.gained_weight and run.loss_percent < 0 and run.sweat_l == pytest.approx(1.0)
+    assert run.band is None and not run.over_acsm_limit
+
+
+@pytest.mark.parametrize(
+    ("loss", "band"),
+    [
+        (0, None),
+        (2.9, None),
+        (3, "mild"),  # mild about 3-5 %
+        (5.5, "mild"),
+        (6, "moderate"),  # moderate about 6-9 %
+        (9.9, "moderate"),
+        (10, "severe"),  # severe 10 % or more
+        (20, "severe"),
+    ],
+)
+def test_severity_bands_are_the_published_approximate_ones(loss, band):
+    found = dehydration.severity_band(loss)
+    assert (found.band_id if found else None) == band
+    if found:
+        assert found.source_id == "dehydration_severity_scheme"
+
+
+def test_weigh_in_reaches_the_bands():
+    run = dehydration.weigh_in(70, 66, fluid_drunk_l=0.5, hours=2)  # 4 / 70 = 5.71 %
+    assert run.band.band_id == "mild" and run.over_acsm_limit
+    assert run.sweat_rate_l_h == pytest.approx(4.5 / 2)  # 2.25 L/h, above typical
+    assert run.sweat_rate_band == "above_typical"
+
+
+def test_signs_take_the_highest_level():
+    assert dehydration.signs_check([]).level == "none"
+    assert dehydration.signs_check(["thirst", "dark_urine"]).level == "self_care"
+    urgent = dehydration.signs_check(["thirst", "no_pee_8h"])
+    assert urgent.level == "urgent" and [s.sign_id for s in urgent.urgent] == ["no_pee_8h"]
+    assert dehydration.signs_check(["seizure", "confused"]).level == "emergency"
+    assert len(dehydration.signs_check(["thirst", "thirst"]).ticked) == 1
+
+
+def test_nhs_urgent_signs_are_all_present():
+    urgent = {r.sign_id for r in facts.table(dehydration.SIGNS) if r.kind == "urgent_sign"}
+    assert urgent == {"confused", "dizzy_standing", "no_pee_8h", "weak_fast_pulse", "seizure"}
+
+
+def test_check_bundles_sources():
+    day = dehydration.fluid_day()
+    check = dehydration.hydration_check(day, dehydration.weigh_in(70, 66, 0.5, 0, 2))
+    assert set(check.source_ids) == {
+        "acsm_2007",
+        "iom_water_2004",
+        "nhs_dehydration",
+        "dehydration_severity_scheme",
+    }
+    assert check.signs.level == "none"
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: dehydration.fluid_day("children"), "group_id"),
+        (lambda: dehydration.fluid_day(drinks_l=-0.5), "drinks_l"),
+        (lambda: dehydration.fluid_day(drinks_l=13), "drinks_l"),
+        (lambda: dehydration.fluid_day(drinks_l=math.nan), "drinks_l"),
+        (lambda: dehydration.fluid_day(drinks_l="2"), "drinks_l"),
+        (lambda: dehydration.fluid_day(exercise_min=-5), "exercise_min"),
+        (lambda: dehydration.fluid_day(exercise_min=math.inf), "exercise_min"),
+        (lambda: dehydration.fluid_day(sweat_rate_l_h=4.5), "sweat_rate_l_h"),
+        (lambda: dehydration.fluid_day(sweat_rate_l_h=True), "sweat_rate_l_h"),
+        (lambda: dehydration.weigh_in(10, 9), "pre_kg"),
+        (lambda: dehydration.weigh_in(70, 50), "post_kg"),  # a 29 % loss: not physiological
+        (lambda: dehydration.weigh_in(70, 71), "post_kg"),  # heavier with nothing drunk
+        (lambda: dehydration.weigh_in(70, 69, fluid_drunk_l=-1), "fluid_drunk_l"),
+        (lambda: dehydration.weigh_in(70, 69, urine_l=6), "urine_l"),
+        (lambda: dehydration.weigh_in(70, 69, hours=0), "hours"),
+        (lambda: dehydration.weigh_in(70, None), "post_kg"),
+        (lambda: dehydration.severity_band(-1), "loss_percent"),
+        (lambda: dehydration.signs_check("thirst"), "sign_ids"),
+        (lambda: dehydration.signs_check(["headache"]), "sign_id"),
+        (lambda: dehydration.hydration_check("day"), "day"),
+    ],
+)
+def test_bad_input_names_the_argument(call, name):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**4), 10**4),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+    st.sampled_from(["women", "men", "pregnant", "lactating"]),
+)
+
+
+@given(group=anything, drinks=anything, minutes=anything, rate=anything)
+def test_any_day_input_gives_a_day_or_a_value_error(group, drinks, minutes, rate):
+    try:
+        day = dehydration.fluid_day(group, drinks, minutes, rate)
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert day.fluid_in_l >= 0 and day.fluid_out_l > 0 and math.isfinite(day.balance_l)
+
+
+@given(pre=anything, post=anything, drunk=anything, urine=anything, hours=anything)
+def test_any_weigh_in_gives_a_result_or_a_value_error(pre, post, drunk, urine, hours):
+    try:
+        run = dehydration.weigh_in(pre, post, drunk, urine, hours)
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert run.sweat_l >= 0 and math.isfinite(run.sweat_rate_l_h)
+
+
+@given(
+    pre=st.floats(20, 300),
+    frac=st.floats(0.8, 1.0),
+    drunk=st.floats(0, 10),
+    hours=st.floats(0.1, 24),
+)
+def test_valid_weigh_ins_always_work(pre, frac, drunk, hours):
+    run = dehydration.weigh_in(pre, pre * frac, drunk, 0, hours)
+    assert run.sweat_l == pytest.approx(pre - pre * frac + drunk, abs=1e-6)
+    assert run.over_acsm_limit == (run.loss_percent > 2)

@@ -1,0 +1,148 @@
+"""One-off authoring script for 05_dehydration (after this, edit the notebook in JupyterLab and
+run `make sync`). Run: .venv/bin/python tools/build_dehydration_notebook.py"""
+
+from spasm_edu.course import cell, gen, write_notebook
+
+cells = [
+    gen("nav"),
+    cell(
+        "md",
+        """# Not enough fluid (dehydration)
+
+**Who this is for:** patients with their nurse, and nursing students.""",
+    ),
+    gen("disclaimer"),
+    cell(
+        "md",
+        """## What you will learn
+
+- Add up a day's fluid in (drinks and food) and fluid out (everyday needs and sweat).
+- Work out a sweat rate from weights before and after exercise.
+- Compare weight lost in exercise with the 2 % limit, and know why gaining weight is a warning too.
+- Spot the signs of dehydration, and the ones that need help today.
+
+**Time:** 25 minutes""",
+    ),
+    cell(
+        "md",
+        """## In plain words
+
+Your muscles need water to work well. You lose water all day when you breathe, sweat and pee.
+You lose a lot more when you exercise or work hard in the heat.
+If you do not drink enough, your muscles can cramp.
+
+Most of your water comes from drinks. Food gives you some too.
+Thirst and dark pee are early signs that you need more.
+
+Weigh yourself before and after exercise. Each kilogram you lose is about one liter of sweat.
+When you exercise, try not to lose more than 2% of your weight.
+For a person who weighs 70 kg, that is 1.4 kg.
+But do not drink so much that your weight goes up. Too much water can be harmful too.""",
+    ),
+    cell(
+        "md",
+        """## Try it
+
+Choose who you are, then move the sliders. Tick any signs you have.
+The words and pictures change at once.""",
+    ),
+    cell(
+        "code",
+        """from spasm_edu.explorers.dehydration import DehydrationExplorer
+
+explorer = DehydrationExplorer()
+explorer""",
+        "nbval-ignore-output",
+    ),
+    cell(
+        "md",
+        """## For nursing students
+
+**Physiology.** Sweat is hypotonic: it takes more water than sodium, so heavy sweating without
+drinking concentrates the plasma (hypernatraemic, hypovolaemic dehydration) and reduces plasma
+volume. Thirst usually lags behind the deficit during exercise. Exercise-associated muscle
+cramps are linked both to fluid and electrolyte loss and to neuromuscular fatigue; the evidence
+for each is mixed. Over-drinking is the opposite danger: if intake exceeds sweat and urine
+losses, body water rises, plasma sodium falls, and exercise-associated hyponatraemia can cause
+headache, nausea, confusion and seizures. That is why ACSM advises drinking enough to avoid
+losing more than 2 % of body mass, but never so much that weight goes *up*.
+
+**Daily needs.** The IOM/NASEM adequate intake (AI) of total water is about 3.7 L/day for men
+and 2.7 L/day for women; about 80 % comes from drinks and about 20 % from food. The AI is an
+intake for generally active people in temperate climates, not a precise requirement.
+
+**Worked calculation.** A runner weighs 70.0 kg before and 68.8 kg after a 1.5-hour run,
+drank 0.75 L during it and passed 0.1 L of urine. Sweat = 70.0 − 68.8 + 0.75 − 0.1 = 1.85 L
+(1 kg ≈ 1 L); rate = 1.85 ÷ 1.5 ≈ 1.23 L/h. Loss = 1.2 ÷ 70.0 × 100 ≈ 1.71 % of body mass:""",
+    ),
+    cell(
+        "code",
+        """from spasm_edu.models import dehydration
+
+run = dehydration.weigh_in(pre_kg=70.0, post_kg=68.8, fluid_drunk_l=0.75, urine_l=0.1, hours=1.5)
+print(f"sweat {run.sweat_l:.2f} L, rate {run.sweat_rate_l_h:.2f} L/h")
+print(f"loss {run.loss_percent:.2f} % of body mass")
+print(f"over the {run.acsm_limit_percent:g} % limit: {run.over_acsm_limit}; band: {run.band}")""",
+        "nbval-check-output",
+    ),
+    cell(
+        "md",
+        """**Severity bands (approximate; mostly from children's schemes).** Percent body-mass loss
+is used to grade dehydration: mild about 3–5 %, moderate about 6–9 %, severe 10 % or more (an
+emergency). These cut-offs come mainly from paediatric assessment; for adults treat them as a
+rough guide. A day of fluid in and out for a man who drinks 2.5 L and exercises for 90 minutes
+at a sweat rate of 1.2 L/h:""",
+    ),
+    cell(
+        "code",
+        """day = dehydration.fluid_day("men", drinks_l=2.5, exercise_min=90, sweat_rate_l_h=1.2)
+print(f"in {day.fluid_in_l:.2f} L, out {day.fluid_out_l:.2f} L, balance {day.balance_l:+.2f} L")
+for loss in (1.5, 2.5, 4, 7, 11):
+    band = dehydration.severity_band(loss)
+    print(f"{loss:>4} % -> {band.label if band else 'below the mild band'}")""",
+        "nbval-check-output",
+    ),
+    cell(
+        "md",
+        """**Data exercise.** The IOM table gives total water and the part from drinks. Check the
+"about 20 % from food" rule: what share of each group's total water is *not* from drinks?""",
+    ),
+    cell(
+        "code",
+        """from spasm_edu import facts
+
+needs = facts.table("dehydration_water_needs.csv").frame()
+needs.assign(
+    food_l=needs.total_water_l_per_day - needs.from_drinks_l_per_day,
+    food_share_percent=lambda d: (100 * d.food_l / d.total_water_l_per_day).round(1),
+)[["label", "total_water_l_per_day", "from_drinks_l_per_day", "food_l", "food_share_percent"]]""",
+        "nbval-ignore-output",
+    ),
+    cell("md", "## Check your understanding"),
+    cell(
+        "code",
+        """from spasm_edu.explorers.quiz import Quiz
+
+Quiz("05_dehydration.ipynb")""",
+        "nbval-ignore-output",
+    ),
+    gen("doctor"),
+    gen("sources"),
+    cell("md", "---\nCode: MIT licence. Teaching content: CC BY 4.0. See README.md.", "footer"),
+    gen("nav"),
+]
+
+write_notebook(
+    "05_dehydration.ipynb",
+    cells,
+    {
+        "cause": "dehydration",
+        "data": [
+            "dehydration_water_needs.csv",
+            "dehydration_reference.csv",
+            "dehydration_severity.csv",
+            "dehydration_signs.csv",
+        ],
+        "sources": ["seed_article"],
+    },
+)
