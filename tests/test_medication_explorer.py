@@ -1,0 +1,137 @@
+"""The medication explorer, driven in plain pytest: type, tick, filter, read the words."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from spasm_edu.explorers.medication import TAKE, MedicationExplorer
+from spasm_edu.models import medication
+from spasm_edu.text.medication import PRESCRIBER_REMINDER
+
+
+@pytest.fixture
+def explorer():
+    return MedicationExplorer()
+
+
+def visible(explorer) -> set[str]:
+    return {
+        k[len(TAKE) :]
+        for k, c in explorer.controls.items()
+        if k.startswith(TAKE) and c.layout.display != "none"
+    }
+
+
+def test_starts_empty_with_the_common_medicines_and_the_reminder(explorer):
+    assert explorer.result.taking == () and explorer.result.matches == ()
+    assert visible(explorer) == {m.drug_id for m in medication.medicines() if m.common}
+    assert PRESCRIBER_REMINDER in explorer.summary.value
+    assert "<svg" in explorer.figure.value and "1.0 = no signal" in explorer.figure.value
+
+
+def test_typing_part_of_a_brand_finds_and_explains_it(explorer):
+    explorer.controls["query"].value = "sudaf"
+    assert explorer.result.matches[0].medicine.drug_id == "pseudoephedrine"
+    assert "Sudafed is a brand of pseudoephedrine" in explorer.summary.value
+    assert "speeds up your nerves" in explorer.summary.value
+    assert visible(explorer) == {"pseudoephedrine"}
+    assert PRESCRIBER_REMINDER in explorer.summary.value
+
+
+def test_an_unknown_name_is_said_kindly_with_the_reminder(explorer):
+    explorer.controls["query"].value = "tylenol"
+    assert explorer.result.matches == ()
+    assert "did not find" in explorer.summary.value and "pharmacist" in explorer.summary.value
+    assert PRESCRIBER_REMINDER in explorer.summary.value
+
+
+def test_every_tick_box_adds_its_medicine_with_the_reminder(explorer):
+    for name, control in explorer.controls.items():
+        if name.startswith(TAKE):
+            control.value = True
+            med = medication.medicine(name[len(TAKE) :])
+            assert med in explorer.result.taking, name
+            assert med.name in explorer.summary.value
+            assert PRESCRIBER_REMINDER in explorer.summary.value
+            control.value = False
+            assert med not in explorer.result.taking
+
+
+def test_ticked_medicines_stay_visible_after_a_new_search(explorer):
+    explorer.controls[TAKE + "atorvastatin"].value = True
+    explorer.controls["query"].value = "ventolin"
+    assert visible(explorer) == {"atorvastatin", "albuterol"}
+    assert "You ticked 1 medicine" in explorer.summary.value
+    assert "← you ticked" in explorer.figure.value  # said in words on the chart
+
+
+def test_student_table_shows_ratio_no_signal_and_not_significant(explorer):
+    explorer.controls[TAKE + "furosemide"].value = True
+    explorer.controls[TAKE + "salmeterol"].value = True
+    text = explorer.summary.value
+    assert "For nursing students" in text
+    assert "1.20 (not significant)" in text and "2.42 (significant)" in text
+    assert "1.0 = no signal" in text and "garrison_2012" in text
+    assert "1.20 (not significant)" in explorer.figure.value
+
+
+def test_statin_figures_reach_the_student(explorer):
+    explorer.controls["query"].value = "lipitor"
+    assert "10–25% of users" in explorer.summary.value
+    assert "1 in 1,000 to 1 in 10,000" in explorer.summary.value
+
+
+def test_class_filter_lists_a_whole_class(explorer):
+    explorer.controls["class_id"].value = "potassium_sparing"
+    assert visible(explorer) == {"spironolactone", "amiloride", "triamterene"}
+    explorer.controls["class_id"].value = None
+    assert "spironolactone" in visible(explorer)
+
+
+def test_a_too_long_query_shows_a_kind_message(explorer):
+    explorer.controls["query"].value = "sudaf"
+    explorer.controls["query"].value = "x" * 80
+    assert explorer.error and "query" in explorer.error
+    assert "shorter name" in explorer.message.value and "Traceback" not in explorer.message.value
+    assert explorer.result.query == "sudaf"  # the last good result stays
+    explorer.controls["query"].value = ""
+    assert explorer.error is None and explorer.message.value == ""
+
+
+def test_patient_mode_is_short_and_plain():
+    patient = MedicationExplorer(mode="patient")
+    assert "class_id" not in patient.controls and "query" in patient.controls
+    patient.controls[TAKE + "albuterol"].value = True
+    text = patient.summary.value
+    assert "For nursing students" not in text and "sequence ratio" not in text
+    assert "Albuterol (Ventolin, ProAir)" in text and PRESCRIBER_REMINDER in text
+    assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_patient_mode_explains_at_most_five_matches():
+    patient = MedicationExplorer(mode="patient")
+    patient.controls["query"].value = "water pill"
+    assert len(patient.result.matches) == 9
+    assert patient.summary.value.count("<li>") == 5 and "There are 4 more" in patient.summary.value
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in MedicationExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_update_is_fast(explorer):
+    times = []
+    for q in ["s", "st", "sta", "statin", "water pill", "", "ventolin"] * 3:
+        t = time.perf_counter()
+        explorer.controls["query"].value = q
+        times.append(time.perf_counter() - t)
+    assert sorted(times)[len(times) // 2] < 0.030
+
+
+def test_bad_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode must be"):
+        MedicationExplorer(mode="teacher")
