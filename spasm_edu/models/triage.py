@@ -17,6 +17,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 from typing import Literal
 
 from spasm_edu import facts
@@ -138,15 +139,17 @@ def _reason(row, kind: str) -> Reason:
 
 
 @functools.cache
-def engine() -> _Engine:
-    """Load and cross-check the three tables once (FactsError names file, row and column)."""
-    flags_table = facts.table(FLAGS)
-    rules_table = facts.table(RULES)
-    levels_table = facts.table(LEVELS_FILE)
+def engine(data_dir: Path = facts.DATA_DIR) -> _Engine:
+    """Load and cross-check the three tables once (FactsError names file, row and column).
+
+    ``data_dir`` exists so tests can point at a copy of ``data/`` with a broken file."""
+    flags_table = facts.table(FLAGS, data_dir)
+    rules_table = facts.table(RULES, data_dir)
+    levels_table = facts.table(LEVELS_FILE, data_dir)
     if [r.level for r in levels_table] != list(LEVEL_IDS):
         raise facts.FactsError(LEVELS_FILE, f"rows must be the levels in order: {LEVEL_IDS}")
-    causes = set(facts.table("causes.csv").by_id) | {"all"}
-    advice_ids = set(facts.table("see_a_doctor.csv").by_id)
+    causes = set(facts.table("causes.csv", data_dir).by_id) | {"all"}
+    advice_ids = set(facts.table("see_a_doctor.csv", data_dir).by_id)
     flags = flags_table.by_id
     for file, table in ((FLAGS, flags_table), (RULES, rules_table)):
         for line, row in enumerate(table, start=2):
