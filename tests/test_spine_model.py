@@ -1,0 +1,123 @@
+"""Spine model: conditions, red-flag levels from the reference sheet, and bad input rejected."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spasm_edu import facts
+from spasm_edu.models import spine
+from spasm_edu.models.triage import Level
+from spasm_edu.validation import InputError
+
+
+def test_three_conditions_in_plain_words():
+    assert spine.condition_ids() == ["degenerative_disc", "spinal_stenosis", "herniated_disc"]
+    for cid in spine.condition_ids():
+        c = spine.condition(cid)
+        assert c.plain_name and c.why_rest_is_not_enough and c.source_id
+    assert "seed_article" in spine.condition("herniated_disc").source_id  # rest alone, seed
+
+
+# Reference sheet section 9: cauda equina signs, major trauma and fever with neurological
+# signs are emergencies; fever, cancer history, unexplained weight loss, IV drug use, long-term
+# steroids and night pain are urgent the same day; pain or injury from a back spasm needs a
+# prompt visit.
+EXPECTED = {
+    "saddle_numbness": Level.emergency,
+    "bladder_change": Level.emergency,
+    "bowel_change": Level.emergency,
+    "leg_weakness_worse": Level.emergency,
+    "fever_nerve_signs": Level.emergency,
+    "major_trauma": Level.emergency,
+    "fever": Level.urgent,
+    "cancer_history": Level.urgent,
+    "weight_loss": Level.urgent,
+    "iv_drug_use": Level.urgent,
+    "long_term_steroids": Level.urgent,
+    "night_pain": Level.urgent,
+    "spasm_injury": Level.see_doctor,
+    "spasms_return": Level.see_doctor,
+}
+
+
+def test_every_flag_has_the_level_the_sheet_gives():
+    assert set(spine.flag_ids()) == set(EXPECTED)
+    for flag_id, level in EXPECTED.items():
+        assert spine.ticked_flags([flag_id])[0].level is level, flag_id
+
+
+def test_cauda_equina_group_is_the_four_nhs_signs():
+    table = facts.table(spine.FLAGS)
+    group = {r.flag_id for r in table if r.group == "cauda_equina"}
+    assert group == {"saddle_numbness", "bladder_change", "bowel_change", "leg_weakness_worse"}
+    assert all(r.source_id == "nhs_cauda_equina" for r in table if r.group == "cauda_equina")
+
+
+def test_highest_ticked_level_wins_and_most_urgent_is_listed_first():
+    v = spine.view("spinal_stenosis", ["spasm_injury", "fever", "saddle_numbness"])
+    assert v.highest is Level.emergency and v.cauda_equina
+    assert [t.flag_id for t in v.ticked] == ["saddle_numbness", "fever", "spasm_injury"]
+    v2 = spine.view("herniated_disc", ["spasm_injury", "night_pain"])
+    assert v2.highest is Level.urgent and not v2.cauda_equina
+
+
+def test_nothing_ticked_means_no_level_not_an_invented_all_clear():
+    v = spine.view()
+    assert v.ticked == () and v.highest is None
+
+
+def test_repeats_count_once_and_sources_resolve():
+    v = spine.view("degenerative_disc", ["fever", "fever"])
+    assert len(v.ticked) == 1
+    assert set(v.source_ids) <= set(facts.table("sources.csv").by_id)
+    assert "nice_back_red_flags" in v.source_ids and "urmc_degenerative_disc" in v.source_ids
+
+
+@given(st.lists(st.sampled_from(sorted(EXPECTED)), max_size=6), st.sampled_from(sorted(EXPECTED)))
+def test_adding_a_flag_never_lowers_the_level(flags, extra):
+    before = spine.view("herniated_disc", flags).highest
+    after = spine.view("herniated_disc", [*flags, extra]).highest
+    assert after >= (before if before is not None else Level.self_care)
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: spine.condition("sciatica"), "condition_id"),
+        (lambda: spine.condition(3), "condition_id"),
+        (lambda: spine.view("herniated_disc", ["fever", "headache"]), "flags"),
+        (lambda: spine.view("herniated_disc", "fever"), "flags"),
+        (lambda: spine.view("herniated_disc", 5), "flags"),
+        (lambda: spine.view("herniated_disc", [None]), "flags"),
+        (lambda: spine.view(None), "condition_id"),
+    ],
+)
+def test_bad_input_names_the_argument(call, name):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.sampled_from(spine.condition_ids() + spine.flag_ids()),
+    st.lists(st.one_of(st.text(max_size=5), st.sampled_from(spine.flag_ids())), max_size=3),
+)
+
+
+@given(condition=anything, flags=anything)
+def test_any_input_gives_a_view_or_a_value_error(condition, flags):
+    try:
+        v = spine.view(condition, flags)
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert v.condition.condition_id in spine.condition_ids()
+        assert (v.highest is None) == (v.ticked == ())
