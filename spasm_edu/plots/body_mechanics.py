@@ -1,0 +1,182 @@
+"""Lifting figures: a side view of the lift, the six multipliers, and the load against the limit.
+
+The side view is a teaching sketch, not a posture model: a stick figure whose hands are at H
+from the ankles and V above the floor (the manual's definitions), leaning and bending its
+knees just enough to reach. Body segment lengths below are drawing sizes, not data.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spasm_edu.models import body_mechanics as bm
+from spasm_edu.models.body_mechanics import LiftResult
+from spasm_edu.plots import BLUE, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
+
+CM_PER_IN = 2.54  # definition of the inch
+
+# Drawing sizes of the stick figure, in cm.
+ANKLE_Y, SHIN, THIGH, TORSO, ARM, HEAD_R, HIP_Y = 8.0, 43.0, 43.0, 55.0, 68.0, 11.0, 92.0
+WORLD_X = (-50.0, 150.0)
+WORLD_Y = (-30.0, 215.0)
+
+
+def _cm(value: float, units: str) -> float:
+    return value * CM_PER_IN if units == "us" else value
+
+
+def pose(h_cm: float, v_cm: float) -> dict[str, tuple[float, float]]:
+    """Joint positions (cm) of a figure reaching for hands at (h_cm, v_cm).
+
+    Tries a straight stance first, then more trunk lean, then bent knees; keeps the first pose
+    whose arm reaches. If none reaches, returns the deepest pose (the arm is drawn stretched).
+    """
+    best = None
+    for max_lean in (45, 90):  # bend the knees before stooping far
+        for drop in range(0, 46, 5):
+            for lean_deg in range(0, max_lean + 1, 5):
+                hip = (-4.0 - drop * 0.3, HIP_Y - drop)
+                lean = math.radians(lean_deg)
+                shoulder = (hip[0] + TORSO * math.sin(lean), hip[1] + TORSO * math.cos(lean))
+                best = (hip, shoulder, lean)
+                if math.dist(shoulder, (h_cm, v_cm)) <= ARM:
+                    break
+            else:
+                continue
+            break
+        else:
+            continue
+        break
+    hip, shoulder, lean = best
+    ankle = (0.0, ANKLE_Y)
+    # Knee: where the shin and thigh circles meet, in front of the ankle-hip line.
+    dx, dy = hip[0] - ankle[0], hip[1] - ankle[1]
+    span = min(math.hypot(dx, dy), SHIN + THIGH - 1e-6)
+    mid = (ankle[0] + dx / 2, ankle[1] + dy / 2)
+    off = math.sqrt(max(SHIN**2 - (span / 2) ** 2, 0))
+    norm = math.hypot(dx, dy) or 1
+    knee = (mid[0] + off * dy / norm, mid[1] - off * dx / norm)
+    head = (
+        shoulder[0] + (HEAD_R + 6) * math.sin(lean),
+        shoulder[1] + (HEAD_R + 6) * math.cos(lean),
+    )
+    reach = math.dist(shoulder, (h_cm, v_cm))
+    if reach > ARM:  # arm stretched toward the hands, as far as it goes
+        t = ARM / reach
+        hands = (shoulder[0] + (h_cm - shoulder[0]) * t, shoulder[1] + (v_cm - shoulder[1]) * t)
+    else:
+        hands = (h_cm, v_cm)
+    return {
+        "ankle": ankle,
+        "knee": knee,
+        "hip": hip,
+        "shoulder": shoulder,
+        "head": head,
+        "hands": hands,
+    }
+
+
+def lift_picture(result: LiftResult, width: int = 560, height: int = 400) -> str:
+    """Side view: the figure, the load at H and V, its travel D, and the H cut-off."""
+    units, lu = result.units, result.length_unit
+    c = bm.constants(units)
+    h_cm = min(_cm(result.h, units), WORLD_X[1] - 20)
+    v_cm = min(_cm(result.v, units), WORLD_Y[1] - 15)
+    top_cm = min(v_cm + _cm(result.d, units), WORLD_Y[1] - 15)
+    desc = (
+        f"Side view of a lift. The hands are {result.h:g} {lu} in front of the ankles and "
+        f"{result.v:g} {lu} above the floor. The load moves {result.d:g} {lu} up. "
+        f"The body twists {result.a_deg:g} degrees."
+    )
+    svg = Svg(width, height, "Side view of the lift", desc)
+    sx = (width - 20) / (WORLD_X[1] - WORLD_X[0])
+    sy = (height - 30) / (WORLD_Y[1] - WORLD_Y[0])
+    s = min(sx, sy)
+    x_off = (width - (WORLD_X[1] - WORLD_X[0]) * s) / 2
+
+    def px(x: float) -> float:
+        return x_off + (x - WORLD_X[0]) * s
+
+    def py(y: float) -> float:
+        return height - 10 - (y - WORLD_Y[0]) * s
+
+    svg.text(8, 20, "Side view of the lift", size=16, weight="bold")
+    svg.line(px(WORLD_X[0]), py(0), px(WORLD_X[1]), py(0), stroke=INK, width=2)
+    svg.text(px(WORLD_X[0]) + 2, py(0) - 4, "floor", size=12)
+    # The H cut-off (HM = 0 beyond it), drawn faintly.
+    x_cut = px(_cm(c.h_max, units))
+    svg.line(x_cut, py(0), x_cut, py(WORLD_Y[1] - 30), stroke=GRID, width=2, dash="4 4")
+    svg.text(x_cut + 3, py(WORLD_Y[1] - 30) + 12, f"reach limit {c.h_max:g} {lu}", size=11)
+
+    joints = pose(h_cm, v_cm)
+    pts = [joints[k] for k in ("ankle", "knee", "hip", "shoulder")]
+    svg.polyline([(px(x), py(y)) for x, y in pts], stroke=INK, width=6)
+    sh, hands = joints["shoulder"], joints["hands"]
+    svg.line(px(sh[0]), py(sh[1]), px(hands[0]), py(hands[1]), stroke=INK, width=5)
+    hx, hy = joints["head"]
+    svg.parts.append(
+        f'<circle cx="{px(hx):.1f}" cy="{py(hy):.1f}" r="{HEAD_R * s:.1f}" fill="none" '
+        f'stroke="{INK}" stroke-width="4"/>'
+    )
+    svg.line(px(-10), py(0), px(14), py(0), stroke=INK, width=7)  # foot
+
+    # Load at the start, and dashed at the end of its travel.
+    box_w, box_h = 28.0, 22.0
+    svg.rect(px(h_cm - box_w / 2), py(v_cm + box_h / 2), box_w * s, box_h * s, ORANGE, stroke=INK)
+    if top_cm > v_cm:
+        svg.rect(
+            px(h_cm - box_w / 2), py(top_cm + box_h / 2), box_w * s, box_h * s, "none",
+            stroke=INK, stroke_dasharray="5 4",
+        )  # fmt: skip
+        svg.line(px(h_cm + 20), py(v_cm), px(h_cm + 20), py(top_cm), stroke=BLUE, dash="5 4")
+        svg.text(px(h_cm + 23), py((v_cm + top_cm) / 2) + 4, f"D = {result.d:g} {lu}", size=13)
+    # H along the floor, V up from the floor (right of the load, below D).
+    svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
+    svg.text(px(h_cm / 2), py(-14) + 16, f"H = {result.h:g} {lu}", size=13, anchor="middle")
+    svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
+    svg.text(px(h_cm + 23), py(v_cm / 2) + 4, f"V = {result.v:g} {lu}", size=13)
+    svg.text(width - 10, 20, f"Twist A = {result.a_deg:g}°", size=14, anchor="end")
+    if (hands[0], hands[1]) != (h_cm, v_cm):
+        svg.text(width - 10, 38, "Out of reach", size=14, anchor="end", fill=VERMILLION)
+    return str(svg)
+
+
+def multiplier_bars(result: LiftResult, width: int = 560) -> str:
+    """The six multipliers as bars from 0 to 1; the costliest is marked in words too."""
+    left, right, top, bar_h, gap = 230, 110, 34, 24, 8
+    height = top + 6 * (bar_h + gap) + 10
+    worst = ", ".join(result.costliest) or "none"
+    desc = "Multipliers: " + "; ".join(f"{k} {v:.2f}" for k, v in result.multipliers.items())
+    desc += f". Costs most: {worst}."
+    svg = Svg(width, height, "What lowers the limit", desc)
+    svg.text(8, 20, "What lowers the limit (1 = no cut)", size=16, weight="bold")
+    scale = width - left - right
+    for i, (k, v) in enumerate(result.multipliers.items()):
+        y = top + i * (bar_h + gap)
+        info = bm.multiplier_info(k)
+        costly = k in result.costliest
+        svg.text(left - 8, y + bar_h * 0.7, f"{k}: {info.plain_name}", size=12, anchor="end")
+        svg.rect(left, y, scale, bar_h, "#eeeeee")
+        svg.rect(left, y, v * scale, bar_h, VERMILLION if costly else BLUE)
+        label = f"{v:.2f}" + (" costs most" if costly else "")
+        svg.text(left + scale + 6, y + bar_h * 0.7, label, size=12, weight="bold")
+    return str(svg)
+
+
+def load_vs_limit(result: LiftResult) -> str:
+    """The load against the RWL (or, for a person, against the patient-handling limit)."""
+    unit = result.mass_unit
+    if result.lifting_a_person:
+        ref = ("Limit for lifting a person", result.patient_limit)
+        over = result.over_patient_limit
+    else:
+        ref = ("Limit (RWL)", result.rwl)
+        over = result.li > 1
+    state = "over the limit" if over else "within the limit"
+    return hbars(
+        [(f"Load ({state})", result.load, VERMILLION if over else BLUE)],
+        unit,
+        "Your load and the limit",
+        f"The load is {result.load:g} {unit}; {ref[0]} is {ref[1]:.1f} {unit}; {state}.",
+        references=[ref],
+    )

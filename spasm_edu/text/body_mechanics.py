@@ -1,0 +1,160 @@
+"""Lifting wording for patients and for nursing students (Revised NIOSH Lifting Equation)."""
+
+from __future__ import annotations
+
+from spasm_edu import facts
+from spasm_edu.models import body_mechanics as bm
+from spasm_edu.models.body_mechanics import LiftResult
+from spasm_edu.text import amount, esc, paragraph, student_box
+
+
+def weight(value: float, unit: str) -> str:
+    """A weight for reading aloud: 8.16 -> '8.2 kg', 23 -> '23 kg'."""
+    return amount(value, unit)
+
+
+def _other_unit_limit(result: LiftResult) -> str:
+    _, row = bm.patient_handling_limit(result.units)
+    return f"{row.max_kg:g} kg" if result.mass_unit == "lb" else f"{row.max_lb:g} lb"
+
+
+def costliest_sentence(result: LiftResult) -> str:
+    """Plain words for the multiplier that cuts the limit most, and how to fix it."""
+    if not result.costliest:
+        return "Your body is in a good spot for this lift. Keep it that way."
+    first = bm.multiplier_info(result.costliest[0])
+    names = " and ".join(bm.multiplier_info(s).plain_name for s in result.costliest)
+    return f"What lowers your limit most is {names}. {first.fix}"
+
+
+def tips_html() -> str:
+    items = "".join(f"<li>{esc(t.tip)}</li>" for t in facts.table(bm.TIPS))
+    return f"<p><strong>Tips for safe lifting</strong></p><ul>{items}</ul>"
+
+
+def scope_html() -> str:
+    items = "".join(f"<li>{esc(r.patient_text)}</li>" for r in facts.table(bm.SCOPE))
+    return f"<p>This way of checking a lift has limits.</p><ul>{items}</ul>"
+
+
+def person_summary(result: LiftResult) -> str:
+    unit = result.mass_unit
+    limit = weight(result.patient_limit, unit)
+    text = [
+        paragraph(
+            "You are lifting a person.",
+            "The lifting check on this page is not made for that.",
+            "People can move and shift their weight.",
+        ),
+        paragraph(
+            f"For lifting a person, a nurse expert advises a limit of about "
+            f"<strong>{limit}</strong> ({_other_unit_limit(result)}).",
+            "Most adults weigh much more than that.",
+        ),
+    ]
+    if result.over_patient_limit:
+        text.append(
+            paragraph(
+                f"The weight you lift ({weight(result.load, unit)}) is over this limit.",
+                "Do not lift it by hand. Use a lift device and trained helpers.",
+            )
+        )
+    else:
+        text.append(
+            paragraph(
+                f"The weight you lift ({weight(result.load, unit)}) is under this limit.",
+                "Still, use a lift device and a helper when you can.",
+            )
+        )
+    return "".join(text)
+
+
+def object_summary(result: LiftResult) -> str:
+    unit = result.mass_unit
+    if result.rwl == 0:
+        first = paragraph(
+            "This lift is too far out, too high or too twisted.",
+            "No weight is safe to lift this way.",
+        )
+    else:
+        first = paragraph(
+            f"For this lift, the safe limit is about <strong>{weight(result.rwl, unit)}</strong>.",
+            f"Your load is {weight(result.load, unit)}.",
+        )
+    return "".join(
+        [
+            first,
+            paragraph(esc(result.band_patient_text)),
+            paragraph(esc(costliest_sentence(result))),
+        ]
+    )
+
+
+def patient_summary(result: LiftResult) -> str:
+    """Short, plain summary for a patient session, with the safe lifting tips."""
+    main = person_summary(result) if result.lifting_a_person else object_summary(result)
+    return main + tips_html()
+
+
+def _number(x: float, digits: int = 3) -> str:
+    return f"{x:.{digits}f}"
+
+
+def student_summary(result: LiftResult) -> str:
+    """The patient summary plus the equation, each multiplier and the rules applied."""
+    c = bm.constants(result.units)
+    mu, lu = result.mass_unit, result.length_unit
+    factors = " × ".join(f"{k} {_number(v)}" for k, v in result.multipliers.items())
+    li = (
+        f"{_number(result.load, 2)} ÷ {_number(result.rwl, 2)} = {_number(result.li, 2)}"
+        if result.li_is_finite
+        else "infinite: the RWL is 0, so no load is recommended"
+    )
+    rows = [
+        f"<li>RWL = LC {result.load_constant:g} {mu} × {factors} = "
+        f"<strong>{_number(result.rwl, 2)} {mu}</strong>.</li>",
+        f"<li>LI = load ÷ RWL = {li}. NIOSH band: {esc(result.band_student_text)}</li>",
+    ]
+    table = "".join(
+        f"<tr><td>{k}</td><td>{esc(bm.multiplier_info(k).factor)}</td><td>{_number(v)}</td>"
+        f"<td>{'costs most' if k in result.costliest else ''}</td></tr>"
+        for k, v in result.multipliers.items()
+    )
+    notes = []
+    if result.h < result.h_used:
+        notes.append(
+            f"H {result.h:g} {lu} is below {c.h_reference:g} {lu}, so H = {c.h_reference:g} (HM = 1)."
+        )
+    if result.d < result.d_used:
+        notes.append(
+            f"D {result.d:g} {lu} is below {c.d_reference:g} {lu}, so D = {c.d_reference:g} (DM = 1)."
+        )
+    cutoffs = {
+        "HM": f"H is over {c.h_max:g} {lu}",
+        "VM": f"V is over {c.v_max:g} {lu}",
+        "DM": f"D is over {c.d_max:g} {lu}",
+        "AM": f"A is over {c.a_max_deg:g}°",
+        "FM": "this frequency-table cell is 0",
+    }
+    for k in result.zero_multipliers:
+        notes.append(f"{k} = 0 because {cutoffs[k]}.")
+    side = "at or above" if result.v >= c.v_split else "below"
+    notes.append(
+        f"FM and CM use the column for hands starting {side} {c.v_split:g} {lu} "
+        f"(V = {result.v:g} {lu}); duration: {esc(bm.DURATIONS[result.duration])}."
+    )
+    if result.lifting_a_person:
+        notes.append(
+            "Lifting a person: the equation does not apply (people are unstable loads). "
+            f"Waters (2007) gives about {result.patient_limit:g} {mu} as the limit for most "
+            "patient-handling tasks; use assistive devices above it. The RWL above is for "
+            "teaching only."
+        )
+    body = (
+        "<ul>" + "".join(rows) + "</ul>"
+        "<table><thead><tr><th>Multiplier</th><th>What it measures</th><th>Value</th>"
+        f"<th>Note</th></tr></thead><tbody>{table}</tbody></table>"
+        "<ul>" + "".join(f"<li>{n}</li>" for n in notes) + "</ul>"
+        f"<p>Sources: {', '.join(f'<code>{s}</code>' for s in result.source_ids)}.</p>"
+    )
+    return patient_summary(result) + student_box("the lifting equation", body)
