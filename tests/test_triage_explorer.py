@@ -1,0 +1,189 @@
+"""The triage explorer, driven in plain pytest: tick boxes, check level, badge and reasons."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from spasm_edu import readability as rl
+from spasm_edu.explorers.triage import TriageExplorer
+from spasm_edu.models import triage
+from spasm_edu.models.triage import Level
+
+
+@pytest.fixture
+def explorer():
+    return TriageExplorer()
+
+
+def test_starts_at_self_care_with_advice_and_signs_to_watch(explorer):
+    assert explorer.result.level == Level.self_care
+    assert "Self-care at home" in explorer.badge.value
+    assert "Stretch the muscle gently" in explorer.summary.value
+    assert "Watch for these signs" in explorer.summary.value
+    assert "<svg" in explorer.figure.value and "your result" in explorer.figure.value
+
+
+def test_there_is_one_checkbox_per_finding_in_groups(explorer):
+    assert list(explorer.controls) == triage.finding_ids()
+    layout = explorer.layout_controls()
+    headings = [
+        child.value
+        for box in layout
+        for child in getattr(box, "children", ())
+        if "<h4>" in str(getattr(child, "value", ""))
+    ]
+    for label in (
+        "How often",
+        "What else you notice",
+        "in your back",
+        "After an injury or hard work",
+    ):
+        assert any(label in h for h in headings), label
+
+
+@pytest.mark.parametrize("fid", triage.finding_ids())
+def test_every_box_updates_the_result(explorer, fid):
+    explorer.controls[fid].value = True
+    assert fid in explorer.result.findings
+    assert explorer.result.level == triage.assess([fid]).level
+    row = triage.level_row(explorer.result.level)
+    assert row.badge in explorer.badge.value  # the level in words, not colour alone
+    assert row.badge in explorer.figure.value
+    explorer.controls[fid].value = False
+    assert explorer.result.level == Level.self_care
+
+
+def test_ticking_more_boxes_raises_the_level_and_shows_why(explorer):
+    explorer.controls["back_spasm"].value = True
+    assert explorer.result.level == Level.see_doctor
+    explorer.controls["fever"].value = True
+    assert explorer.result.level == Level.urgent
+    assert "infection in or near the spine" in explorer.summary.value
+    explorer.controls["numbness_tingling"].value = True
+    assert explorer.result.level == Level.emergency
+    assert "Emergency: call 911 now" in explorer.badge.value
+    assert "Go to the emergency department now" in explorer.summary.value
+    assert "NICE Clinical Knowledge Summaries" in explorer.summary.value  # the source, named
+
+
+def test_badge_has_colour_and_word_for_every_level():
+    from spasm_edu.plots import triage as plots
+
+    colours = set()
+    for level in triage.LEVELS:
+        html = plots.badge(level)
+        assert triage.level_row(level).badge in html
+        assert 'aria-label="Level: ' in html
+        colours.add(plots.COLOURS[level])
+    assert len(colours) == 4
+
+
+def test_clear_unticks_everything_with_one_update(explorer, monkeypatch):
+    explorer.tick("saddle_numbness", "pregnant")
+    assert explorer.result.level == Level.emergency
+    calls = []
+    original = explorer.update
+    monkeypatch.setattr(explorer, "update", lambda: (calls.append(1), original()))
+    explorer.clear()
+    assert len(calls) == 1
+    assert explorer.result.level == Level.self_care
+    assert not any(c.value for c in explorer.controls.values())
+
+
+def test_clear_button_clears(explorer):
+    explorer.tick("lasts_over_10_min")
+    explorer.clear_button.click()
+    assert explorer.result.level == Level.self_care
+
+
+def test_tick_rejects_unknown_ids(explorer):
+    with pytest.raises(ValueError, match="headache"):
+        explorer.tick("headache")
+
+
+def test_patient_mode_asks_every_question_without_student_detail():
+    patient = TriageExplorer(mode="patient")
+    assert list(patient.controls) == triage.finding_ids()  # no red flag is left out
+    patient.tick("tingling_around_mouth", "claw_hand_spasm")
+    assert patient.result.level == Level.emergency
+    assert "For nursing students" not in patient.summary.value
+    assert "Call 911" in patient.summary.value
+    assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_student_mode_shows_rules_basis_and_source_ids(explorer):
+    explorer.tick("tingling_around_mouth", "claw_hand_spasm")
+    value = explorer.summary.value
+    assert "For nursing students" in value
+    assert "<code>tetany</code>" in value and "textbook" in value
+    assert "<code>merck_hypocalcemia</code>" in value
+
+
+def test_pregnant_is_shown_as_good_to_know_not_a_warning():
+    patient = TriageExplorer(mode="patient")
+    patient.tick("pregnant")
+    assert patient.result.level == Level.self_care
+    assert "Good to know" in patient.summary.value
+
+
+def test_widget_shows_controls_badge_and_summary(explorer):
+    children = explorer.widget.children
+    assert explorer.badge in children and explorer.summary in children
+    assert children.index(explorer.badge) < children.index(explorer.summary)
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in TriageExplorer(mode=mode).controls.values():
+            assert control.description.strip().endswith("?")
+
+
+def test_bad_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode must be"):
+        TriageExplorer(mode="teacher")
+
+
+def test_update_is_fast(explorer):
+    times = []
+    for fid in triage.finding_ids():
+        start = time.perf_counter()
+        explorer.controls[fid].value = True
+        times.append(time.perf_counter() - start)
+    times.sort()
+    assert times[len(times) // 2] < 0.010  # median under 10 ms (budget: far under 30 ms)
+
+
+STATES = [
+    [],
+    ["pregnant"],
+    ["recurring", "disturbs_sleep"],
+    ["one_calf_swollen_warm"],
+    ["one_calf_swollen_warm", "breathless_or_chest_pain"],
+    ["back_spasm", "fever", "weakness"],
+    ["back_spasm", "cancer_history"],
+    ["tingling_around_mouth", "claw_hand_spasm"],
+    ["hard_exertion", "severe_muscle_pain", "dark_urine"],
+    ["recent_wound", "jaw_stiffness"],
+    ["new_medicine", "takes_water_pills", "weakness"],
+    ["heavy_fluid_loss"],
+    ["sudden_nerve_signs"],
+]
+
+
+@pytest.mark.parametrize("findings", STATES, ids=lambda f: "+".join(f) or "none")
+def test_patient_summary_reads_at_grade_7_or_below(findings):
+    patient = TriageExplorer(mode="patient")
+    if findings:
+        patient.tick(*findings)
+    text = rl.plain_text(patient.summary.value)
+    assert rl.grade(text) <= rl.TARGET_GRADE, text
+
+
+@pytest.mark.parametrize("fid", triage.finding_ids())
+def test_each_single_finding_summary_reads_at_grade_7_or_below(fid):
+    patient = TriageExplorer(mode="patient")
+    patient.tick(fid)
+    text = rl.plain_text(patient.summary.value)
+    assert rl.grade(text) <= rl.TARGET_GRADE, text
