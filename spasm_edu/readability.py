@@ -147,16 +147,23 @@ def red_flag_blocks() -> Iterator[Block]:
 
 
 def handout_blocks() -> Iterator[Block]:
-    """The handout's patient text, when ``spasm_edu/handout.py`` exists: it may offer
-    ``patient_text_blocks()`` (preferred: (name, html) pairs) or ``demo_html()``."""
+    """The handout's patient text, when ``spasm_edu/handout.py`` exists: the demo session's
+    handout body, one block per ``<h2>`` section (the citation list under Sources is left out:
+    titles of papers are not patient prose)."""
     if not (discover.PACKAGE_DIR / "handout.py").exists():
         return
     handout = importlib.import_module("spasm_edu.handout")
-    if hasattr(handout, "patient_text_blocks"):
-        for name, markup in handout.patient_text_blocks():
-            yield Block(f"handout:{name}", plain_text(markup))
-    elif hasattr(handout, "demo_html"):
-        yield Block("handout:demo", plain_text(handout.demo_html()))
+    body = handout.render_body(handout.demo_session().handout_data())
+    body = re.sub(r'<p class="spasm-made">.*?</p>', "", body, flags=re.S)  # the date
+    sections = re.split(r"(?=<h2>)", body)
+    for n, section in enumerate(sections):
+        heading = re.match(r"<h2>(.*?)</h2>", section)
+        name = plain_text(heading.group(1)).rstrip(".") if heading else "top"
+        if name.lower() == "sources":
+            continue
+        text = plain_text(section)
+        if text:
+            yield Block(f"handout:{n}:{re.sub(r'[^a-z]+', '_', name.lower()).strip('_')}", text)
 
 
 def all_blocks() -> list[Block]:
