@@ -58,7 +58,7 @@ def test_add_then_save_only_when_asked(explorer, path):
     assert "Not saved yet" in explorer.status.value and not path.exists()
     assert "<td>3</td>" in explorer.table.value and "1 entries" in explorer.table.value
     explorer.save_button.click()
-    assert "Saved 1 entries" in explorer.status.value
+    assert "Saved. Your diary has 1 entry" in explorer.status.value
     assert diary.read_diary(path) == [explorer.result]
 
 
@@ -123,3 +123,23 @@ def test_update_is_fast(explorer):
         explorer.controls["duration_min"].value = 1 + (n % 20)
     per_update_ms = (time.perf_counter() - start) / 200 * 1000
     assert per_update_ms < 30, per_update_ms
+
+
+def test_patient_facing_messages_read_at_grade_7_or_below(path):
+    from spasm_edu import readability as rl
+
+    e = DiaryExplorer(path=path, mode="patient", today=TODAY)
+    texts = [e.summary.value]
+    e.add()
+    texts.append(e.status.value)
+    e.save()
+    texts.append(e.status.value)
+    for name, value in [("date", None), ("time", None)]:
+        e.controls[name].value = value
+        texts.append(e.message.value)
+    texts.append(e.friendly_error(diary.check.InputError("duration_min", 500, "x")))
+    path.write_bytes(path.read_bytes()[:-5])
+    texts.append(DiaryExplorer(path=path, mode="patient", today=TODAY).status.value)
+    for markup in texts:
+        text = rl.plain_text(markup)
+        assert text and rl.Block("diary", text).grade <= rl.TARGET_GRADE, text

@@ -112,7 +112,8 @@ class DiaryExplorer(Explorer):
         when = f"{result.date:%d %b %Y} at {result.time:%H:%M}"
         self.summary.value = text.paragraph(
             f"Ready to add: {esc(BODY_PARTS[result.body_part].lower())}, {when}, "
-            f"{result.duration_min:g} minutes, {result.severity_0_10} out of 10."
+            f"{result.duration_min:g} minute{'' if result.duration_min == 1 else 's'}, "
+            f"{result.severity_0_10} out of 10."
         )
 
     def friendly_error(self, exc: ValueError) -> str:
@@ -137,10 +138,11 @@ class DiaryExplorer(Explorer):
             return False
         self.diary.add(self.result)
         self._show_table()
+        n = self.diary.unsaved
         self.status.value = (
             '<p role="status">Added. <strong>Not saved yet</strong>: '
-            f"{self.diary.unsaved} new entr{'y' if self.diary.unsaved == 1 else 'ies'}. "
-            "Press Save diary to keep them.</p>"
+            f"{n} new entr{'y' if n == 1 else 'ies'}. "
+            f"Press Save diary to keep {'it' if n == 1 else 'them'}.</p>"
         )
         return True
 
@@ -156,9 +158,10 @@ class DiaryExplorer(Explorer):
         except (diary.DiaryFileError, OSError) as exc:
             self.status.value = text.warning(f"The diary was not saved: {exc}")
             return False
+        n = len(self.diary.entries)
         self.status.value = (
-            f'<p role="status">Saved {len(self.diary.entries)} entries to '
-            f"<code>{esc(path.name)}</code>.</p>"
+            f'<p role="status">Saved. Your diary has {n} entr{"y" if n == 1 else "ies"}. '
+            f"It is kept in this file: <code>{esc(path.name)}</code>.</p>"
         )
         return True
 
