@@ -1,0 +1,97 @@
+"""Serve the code-free patient session with Voila (``make present``).
+
+``python -m spasm_edu.present --port 8866`` starts Voila on 127.0.0.1 only (nothing is reachable
+from other machines), with the code hidden, one pre-heated kernel so the first page opens fast,
+and idle kernels shut down after a few minutes. If the port is taken it says so and how to pick
+another one, instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from spasm_edu import course
+
+NOTEBOOK = course.NOTEBOOK_DIR / "patient_session.ipynb"
+HOST = "127.0.0.1"
+
+
+def port_is_free(port: int, host: str = HOST) -> bool:
+    """True when nothing listens on ``host:port`` (checked by binding to it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+def free_port(host: str = HOST) -> int:
+    """A port nothing listens on right now (for tests)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) -> list[str]:
+    """The Voila command line for the session on 127.0.0.1:``port``."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        "--no-browser",
+        f"--port={port}",
+        f"--Voila.ip={HOST}",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--theme=light",
+        # kernels of closed pages are shut down after 2 idle minutes (≈140 MB each)
+        "--MappingKernelManager.cull_interval=60",
+        "--MappingKernelManager.cull_idle_timeout=120",
+        "--MappingKernelManager.cull_connected=True",
+    ]
+    if preheat:
+        cmd += ["--preheat_kernel=True", "--pool_size=1"]
+    return cmd
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m spasm_edu.present",
+        description="Serve the patient session (Voila) on http://127.0.0.1:PORT",
+    )
+    parser.add_argument("--port", type=int, default=8866, help="port on 127.0.0.1 (default 8866)")
+    parser.add_argument(
+        "--no-preheat", action="store_true", help="start a kernel only when the page opens"
+    )
+    args = parser.parse_args(argv)
+    if not 1 <= args.port <= 65535:
+        parser.error(f"--port must be from 1 to 65535 (got {args.port})")
+    if not port_is_free(args.port):
+        print(
+            f"Port {args.port} is already in use on {HOST}: maybe the session is already "
+            f"running (open http://{HOST}:{args.port}/), or another program uses it.\n"
+            f"Pick another port: make present PORT={args.port + 1}",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"Patient session: open http://{HOST}:{args.port}/ in a browser. Stop with Ctrl+C.")
+    cmd = voila_command(args.port, preheat=not args.no_preheat)
+    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,496 @@
+"""The code-free patient session (served by Voila: ``make present``).
+
+A nurse and a patient walk five steps with Back and Next:
+
+1. what a muscle spasm is;
+2. "what might be behind yours?" — tick the causes that may fit (from ``data/causes.csv``);
+3. one short explorer per picked cause, in patient mode (a cause with no explorer yet shows its
+   plain summary and the practical steps only);
+4. the red-flag questions from the triage engine (``spasm_edu.explorers.triage``, patient mode);
+5. a summary, with a button that makes the take-home handout and one that saves it.
+
+Explorers are found by cause id: ``spasm_edu/explorers/<cause_id>.py`` with one Explorer
+subclass. In the session, slider controls are shown as labelled number boxes (with − and +
+buttons) or drop-down lists: a screen reader can name them, a keyboard can change them, and
+they are easy to hit on a tablet. A "Large text and high contrast" switch sits at the top.
+Every colour signal is also written in words.
+
+Drive it in plain pytest: tick ``session.cause_boxes[id].value``, ``session.go(n)``, set
+``session.explorers[id].controls[...]``, ``session.tick_red_flag(id)``, then check
+``session.handout_data()`` or ``session.make_handout()``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections import deque
+from pathlib import Path
+
+import ipywidgets as w
+
+from spasm_edu import course, facts, handout
+from spasm_edu.explorers.base import STYLE as EXPLORER_STYLE
+from spasm_edu.explorers.base import Explorer
+from spasm_edu.explorers.triage import TriageExplorer
+from spasm_edu.models import triage
+from spasm_edu.text import esc
+from spasm_edu.text import session as wording
+
+log = logging.getLogger(__name__)
+
+N_STEPS = len(wording.STEP_TITLES)
+WIDE = "min(100%, 560px)"
+
+SESSION_STYLE = """<style>
+.spasm-session {font-size: 21px; line-height: 1.5; max-width: 1100px; margin: 0 auto;
+  padding: 8px 16px; color: #1a1a1a; background: #fff;}
+.spasm-session .widget-html-content, .spasm-session .widget-html
+  {font-size: inherit !important; line-height: inherit !important;}
+.spasm-session h1 {font-size: 1.7em; margin: 0.2em 0;}
+.spasm-session h2 {font-size: 1.35em; margin: 0.6em 0 0.2em;}
+.spasm-session .widget-label, .spasm-session .widget-label-basic, .spasm-session input,
+.spasm-session select, .spasm-session button, .spasm-session .widget-readout
+  {font-size: 20px !important;}
+.spasm-session .widget-checkbox, .spasm-session .widget-inline-hbox {height: auto !important;
+  min-height: 36px;}
+.spasm-session .widget-checkbox input {width: 26px; height: 26px;}
+.spasm-session input, .spasm-session select {height: 42px !important;}
+.spasm-session .widget-text, .spasm-session .widget-dropdown {width: auto;}
+.spasm-session .jupyter-button, .spasm-session .widget-button {height: auto !important;
+  min-height: 44px; padding: 6px 18px; border-radius: 6px;}
+.spasm-btn {background: #0072B2 !important; color: #fff !important; font-weight: bold;}
+.spasm-btn-quiet {background: #f2f2f2 !important; color: #1a1a1a !important;
+  border: 2px solid #1a1a1a !important;}
+.spasm-session button:disabled {opacity: 0.55;}
+.spasm-session :focus-visible, .spasm-session button:focus, .spasm-session input:focus,
+.spasm-session select:focus {outline: 4px solid #1a1a1a !important; outline-offset: 2px;
+  box-shadow: 0 0 0 7px #F0E442 !important;}
+.spasm-step {font-weight: bold; color: #1a1a1a;}
+.spasm-cause-card {border: 2px solid #767676; border-radius: 8px; padding: 8px 14px;
+  margin: 8px 0;}
+.spasm-cause-summary {margin: 0 0 0 34px; font-size: 0.9em;}
+.spasm-nav {gap: 16px; margin-top: 18px; flex-wrap: wrap;}
+.spasm-topbar {justify-content: space-between; flex-wrap: wrap; gap: 8px;
+  border-bottom: 2px solid #1a1a1a; margin-bottom: 6px;}
+.spasm-level {border: 3px solid #1a1a1a; border-left-width: 16px; padding: 6px 12px;
+  font-size: 1.15em; background: #fff;}
+.spasm-preview {border: 3px dashed #1a1a1a; padding: 4px 18px; margin-top: 12px;}
+.spasm-hc {font-size: 27px; background: #fff !important; color: #000 !important;}
+.spasm-hc .widget-label, .spasm-hc .widget-label-basic, .spasm-hc input, .spasm-hc select,
+.spasm-hc button, .spasm-hc .widget-readout, .spasm-hc .spasm-explorer
+  {font-size: 26px !important; color: #000 !important;}
+.spasm-hc .spasm-btn, .spasm-hc .spasm-btn-quiet {background: #000 !important;
+  color: #fff !important; border: 3px solid #000 !important;}
+.spasm-hc input, .spasm-hc select {border: 3px solid #000 !important; height: 52px !important;}
+.spasm-hc .spasm-cause-card {border: 3px solid #000;}
+.spasm-hc .spasm-student, .spasm-hc .spasm-warning {background: #fff !important;
+  border-color: #000 !important;}
+@media (max-width: 800px) {.spasm-session {font-size: 19px; padding: 4px 6px;}
+  .spasm-session .widget-inline-hbox {flex-wrap: wrap;}
+  .spasm-session .widget-label {min-width: 0 !important; white-space: normal;}}
+</style>"""
+
+
+# -- explorers and controls ---------------------------------------------------------------------
+def explorer_class(cause_id: str) -> type[Explorer] | None:
+    """The Explorer subclass in ``spasm_edu/explorers/<cause_id>.py``, or None if there is none
+    yet (or it fails to import: the session then shows the cause's summary and tips only)."""
+    name = f"spasm_edu.explorers.{cause_id}"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        log.warning("explorer %s could not be imported", name, exc_info=True)
+        return None
+    except Exception:
+        log.warning("explorer %s could not be imported", name, exc_info=True)
+        return None
+    found = [
+        obj
+        for obj in vars(module).values()
+        if isinstance(obj, type)
+        and issubclass(obj, Explorer)
+        and obj is not Explorer
+        and obj.__module__ == module.__name__
+    ]
+    return found[0] if found else None
+
+
+def _number_box(control: w.Widget) -> w.Widget:
+    """A labelled number box with − and + buttons, kept in step with a slider."""
+    kind = w.BoundedIntText if isinstance(control, w.IntSlider) else w.BoundedFloatText
+    box = kind(
+        value=control.value,
+        min=control.min,
+        max=control.max,
+        step=control.step,
+        description=control.description,
+        continuous_update=True,
+        style={"description_width": "initial"},
+        layout=w.Layout(width="auto"),
+    )
+    w.link((control, "value"), (box, "value"))
+    less = w.Button(description="−", tooltip=f"Less: {control.description}")
+    more = w.Button(description="+", tooltip=f"More: {control.description}")
+    for button in (less, more):
+        button.add_class("spasm-btn-quiet")
+        button.layout = w.Layout(width="56px")
+
+    def nudge(sign: int) -> None:
+        box.value = min(box.max, max(box.min, box.value + sign * box.step))
+
+    less.on_click(lambda _b: nudge(-1))
+    more.on_click(lambda _b: nudge(+1))
+    row = w.HBox([box, less, more], layout=w.Layout(align_items="center", flex_flow="row wrap"))
+    row.stand_in_for = control  # for tests and the handout
+    row.number_box = box
+    return row
+
+
+def _drop_down(control: w.SelectionSlider) -> w.Dropdown:
+    """A labelled drop-down list kept in step with a selection slider."""
+    menu = w.Dropdown(
+        options=list(zip(control._options_labels, control._options_values, strict=True)),
+        value=control.value,
+        description=control.description,
+        style={"description_width": "initial"},
+        layout=w.Layout(width=WIDE),
+    )
+    w.link((control, "value"), (menu, "value"))
+    return menu
+
+
+def patient_control(control: w.Widget) -> w.Widget:
+    """The widget shown in the session for an explorer control.
+
+    Sliders become named, keyboard- and touch-friendly inputs linked to the original control,
+    so the explorer still sees every change; boxes are walked; anything else is shown as is.
+    """
+    if isinstance(control, w.IntSlider | w.FloatSlider):
+        return _number_box(control)
+    if isinstance(control, w.SelectionSlider):
+        return _drop_down(control)
+    if isinstance(control, w.Box):
+        control.children = tuple(patient_control(c) for c in control.children)
+    return control
+
+
+def value_in_words(control: w.Widget) -> str:
+    """A control's current value as a person reads it (the option label, Yes/No, a number)."""
+    value = control.value
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    label = getattr(control, "label", None)
+    if isinstance(label, str):
+        return label
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+# -- triage ----------------------------------------------------------------------------------------
+def triage_notes(result: triage.Assessment) -> handout.TriageNotes:
+    """The triage engine's assessment in the handout's terms: level in words, what to do, why."""
+    raised = [r for r in result.reasons if r.level > triage.Level.self_care]
+    return handout.TriageNotes(
+        level=result.level.name,
+        label=triage.level_row(result.level).badge,
+        what_to_do=result.advice,
+        reasons=tuple(dict.fromkeys(r.why for r in raised)),
+        source_ids=tuple(result.source_ids),
+    )
+
+
+# -- the session ----------------------------------------------------------------------------------
+def _button(description: str, tooltip: str, quiet: bool = False) -> w.Button:
+    button = w.Button(description=description, tooltip=tooltip, layout=w.Layout(width="auto"))
+    button.add_class("spasm-btn-quiet" if quiet else "spasm-btn")
+    return button
+
+
+class PatientSession:
+    """The five-step session. ``widget`` is what Voila shows; see the module docstring."""
+
+    def __init__(self, handout_folder: Path | None = None):
+        self.handout_folder = handout_folder
+        self.causes = {c.cause_id: c for c in facts.table("causes.csv")}
+        self.tips = facts.table("self_care_tips.csv")
+        self.step = 0
+        self.explorers: dict[str, Explorer] = {}
+        self.panels: dict[str, w.Widget] = {}
+        self.update_ms: deque[float] = deque(maxlen=500)  # kernel time per control change
+        self.triage: TriageExplorer | None = None
+        self._triage_panel: w.Widget | None = None
+        self.saved: handout.SavedHandout | None = None
+        self._page: str | None = None
+
+        self._cause_boxes: dict[str, w.Checkbox] | None = None  # built when first needed
+        self.large_text = w.Checkbox(
+            value=False,
+            description="Large text and high contrast",
+            indent=False,
+            layout=w.Layout(width="auto"),
+        )
+        self.large_text.observe(self._on_large_text, names="value")
+        self.progress = w.HTML()
+        self.heading = w.HTML()
+        self.body = w.VBox()
+        self.back_button = _button("Back", "Go back one step", quiet=True)
+        self.next_button = _button("Next", "Go on to the next step")
+        self.back_button.on_click(lambda _b: self.go(self.step - 1))
+        self.next_button.on_click(lambda _b: self.go(self.step + 1))
+        self.make_button = _button("Make the handout", "Show the take-home handout")
+        self.save_button = _button("Save the handout", "Save the handout on this computer")
+        self.make_button.on_click(lambda _b: self.make_handout())
+        self.save_button.on_click(lambda _b: self.save_handout())
+        self.handout_status = w.HTML()
+        self.preview = w.HTML()
+
+        top = w.HBox([self.progress, self.large_text])
+        top.add_class("spasm-topbar")
+        nav = w.HBox([self.back_button, self.next_button])
+        nav.add_class("spasm-nav")
+        self.widget = w.VBox(
+            [w.HTML(EXPLORER_STYLE + SESSION_STYLE), top, self.heading, self.body, nav]
+        )
+        self.widget.add_class("spasm-session")
+        self.go(0)
+
+    # -- navigation ----------------------------------------------------------------------------
+    @property
+    def cause_boxes(self) -> dict[str, w.Checkbox]:
+        """One checkbox per cause (data/causes.csv), built on first use to keep the first
+        page light."""
+        if self._cause_boxes is None:
+            self._cause_boxes = {
+                cid: w.Checkbox(
+                    value=False, description=c.name, indent=False, layout=w.Layout(width="auto")
+                )
+                for cid, c in self.causes.items()
+            }
+        return self._cause_boxes
+
+    def picked(self) -> list[str]:
+        """The picked cause ids, in course order."""
+        if self._cause_boxes is None:
+            return []
+        return [cid for cid, box in self._cause_boxes.items() if box.value]
+
+    def go(self, step: int) -> None:
+        """Show step ``step`` (0-4); out-of-range steps are clamped."""
+        self.step = max(0, min(N_STEPS - 1, int(step)))
+        self.progress.value = (
+            f'<p class="spasm-step">Step {self.step + 1} of {N_STEPS}: '
+            f"{esc(wording.STEP_TITLES[self.step])}</p>"
+        )
+        self.heading.value = f"<h1>{esc(wording.STEP_TITLES[self.step])}</h1>"
+        builders = (self._step_intro, self._step_pick, self._step_explore)
+        builders += (self._step_triage, self._step_summary)
+        self.body.children = builders[self.step]()
+        self.back_button.disabled = self.step == 0
+        self.next_button.disabled = self.step == N_STEPS - 1
+
+    def _on_large_text(self, change) -> None:
+        if change["new"]:
+            self.widget.add_class("spasm-hc")
+        else:
+            self.widget.remove_class("spasm-hc")
+
+    # -- steps -----------------------------------------------------------------------------------
+    def _step_intro(self) -> tuple[w.Widget, ...]:
+        text = "".join(f"<p>{esc(s)}</p>" for s in wording.WHAT_IS_A_SPASM)
+        return (w.HTML(text),)
+
+    def _step_pick(self) -> tuple[w.Widget, ...]:
+        cards = []
+        for cid, box in self.cause_boxes.items():
+            card = w.VBox(
+                [box, w.HTML(f'<p class="spasm-cause-summary">{esc(self.causes[cid].summary)}</p>')]
+            )
+            card.add_class("spasm-cause-card")
+            cards.append(card)
+        return (w.HTML(f"<p>{esc(wording.PICK_CAUSES)}</p>"), *cards)
+
+    def _tips_html(self, cause_id: str) -> str:
+        tips = [t.tip for t in self.tips if t.cause_id == cause_id]
+        if not tips:
+            return ""
+        items = "".join(f"<li>{esc(t)}</li>" for t in tips)
+        return f"<p><strong>{esc(wording.TIPS_HEADING)}:</strong></p><ul>{items}</ul>"
+
+    def explorer_for(self, cause_id: str) -> Explorer | None:
+        """The patient-mode explorer for a cause (built once), or None if there is none."""
+        if cause_id not in self.explorers:
+            cls = explorer_class(cause_id)
+            if cls is None:
+                return None
+            try:
+                explorer = cls(mode="patient")
+            except Exception:
+                log.warning("explorer for %s failed to start", cause_id, exc_info=True)
+                return None
+            self._time_updates(explorer)
+            self.explorers[cause_id] = explorer
+        return self.explorers[cause_id]
+
+    def _time_updates(self, explorer: Explorer) -> None:
+        update = explorer.update
+
+        def timed_update() -> None:
+            start = time.perf_counter()
+            update()
+            self.update_ms.append((time.perf_counter() - start) * 1000)
+
+        explorer.update = timed_update  # the base class's observers call self.update()
+
+    def panel_for(self, cause_id: str) -> w.Widget:
+        if cause_id not in self.panels:
+            cause = self.causes[cause_id]
+            explorer = self.explorer_for(cause_id)
+            parts: list[w.Widget] = [
+                w.HTML(f"<h2>{esc(cause.name)}</h2><p>{esc(cause.summary)}</p>")
+            ]
+            if explorer is None:
+                parts.append(w.HTML(f"<p>{esc(wording.NO_EXPLORER)}</p>"))
+            else:
+                parts.append(patient_control(explorer.widget))
+            parts.append(w.HTML(self._tips_html(cause_id)))
+            panel = w.VBox(parts)
+            panel.add_class("spasm-explorer")
+            panel.add_class("spasm-patient")
+            panel.add_class("spasm-cause-card")
+            self.panels[cause_id] = panel
+        return self.panels[cause_id]
+
+    def _step_explore(self) -> tuple[w.Widget, ...]:
+        picked = self.picked()
+        if not picked:
+            return (w.HTML(f"<p>{esc(wording.NO_CAUSES)}</p>"),)
+        return tuple(self.panel_for(cid) for cid in picked)
+
+    def _ensure_triage(self) -> TriageExplorer:
+        if self.triage is None:
+            self.triage = TriageExplorer(mode="patient")
+            self._time_updates(self.triage)
+        return self.triage
+
+    def _step_triage(self) -> tuple[w.Widget, ...]:
+        if self._triage_panel is None:
+            self._triage_panel = patient_control(self._ensure_triage().widget)
+        return (self._triage_panel,)
+
+    def _step_summary(self) -> tuple[w.Widget, ...]:
+        data = self.handout_data()
+        lines = [handout.level_badge(data.triage.level, data.triage.label)]
+        lines.append(f"<p>{esc(data.triage.what_to_do)}</p>")
+        if data.causes:
+            names = ", ".join(c.name for c in data.causes)
+            lines.append(f"<p>You looked at: <strong>{esc(names)}</strong>.</p>")
+        else:
+            lines.append("<p>You did not pick any causes.</p>")
+        self.handout_status.value = f"<p>{esc(wording.HANDOUT_NOT_SAVED)}</p>"
+        self.preview.value = ""
+        self.save_button.disabled = True
+        self._page = None
+        buttons = w.HBox([self.make_button, self.save_button])
+        buttons.add_class("spasm-nav")
+        return (w.HTML("".join(lines)), buttons, self.handout_status, self.preview)
+
+    # -- red flags -------------------------------------------------------------------------------
+    def red_flag_ids(self) -> list[str]:
+        return list(self._ensure_triage().controls)
+
+    def tick_red_flag(self, finding_id: str, value: bool = True) -> None:
+        controls = self._ensure_triage().controls
+        if finding_id not in controls:
+            raise ValueError(
+                f"finding_id must be one of {', '.join(controls)} (got {finding_id!r})"
+            )
+        controls[finding_id].value = value
+
+    # -- handout ---------------------------------------------------------------------------------
+    def cause_notes(self, cause_id: str) -> handout.CauseNotes:
+        cause = self.causes[cause_id]
+        explorer = self.explorer_for(cause_id)
+        values: tuple[tuple[str, str], ...] = ()
+        result_html, sources = "", set(cause.source_ids)
+        if explorer is not None:
+            values = tuple(
+                (c.description, value_in_words(c))
+                for c in explorer.controls.values()
+                if getattr(c, "description", "")
+            )
+            result_html = explorer.summary.value
+            sources |= set(getattr(explorer.result, "source_ids", ()) or ())
+        tips = [t for t in self.tips if t.cause_id == cause_id]
+        for t in tips:
+            sources |= set(t.source_ids)
+        return handout.CauseNotes(
+            cause_id=cause_id,
+            name=cause.name,
+            summary=cause.summary,
+            values=values,
+            result_html=result_html,
+            tips=tuple(t.tip for t in tips),
+            source_ids=tuple(sorted(sources)),
+        )
+
+    def doctor_list(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        picked = set(self.picked())
+        rows = [
+            r
+            for r in facts.table("see_a_doctor.csv")
+            if r.cause_id == "all" or r.cause_id in picked
+        ]
+        out = []
+        for level in ("emergency", "urgent", "see_doctor"):
+            lines = tuple(r.advice for r in rows if r.level == level)
+            if lines:
+                out.append((course.LEVEL_WORDS[level], lines))
+        return tuple(out)
+
+    def handout_data(self) -> handout.HandoutData:
+        causes = tuple(self.cause_notes(cid) for cid in self.picked())
+        notes = triage_notes(self._ensure_triage().result)
+        picked = set(self.picked())
+        sources = set(wording.WHAT_IS_A_SPASM_SOURCES) | set(notes.source_ids)
+        for c in causes:
+            sources |= set(c.source_ids)
+        for r in facts.table("see_a_doctor.csv"):
+            if r.cause_id == "all" or r.cause_id in picked:
+                sources |= set(r.source_ids)
+        return handout.HandoutData(
+            causes=causes,
+            triage=notes,
+            doctor_list=self.doctor_list(),
+            source_ids=tuple(sorted(sources)),
+        )
+
+    def make_handout(self) -> str:
+        """Build the handout page in memory and show it as a preview. Nothing is saved."""
+        data = self.handout_data()
+        self._page = handout.render(data)
+        self.preview.value = f'<div class="spasm-preview">{handout.render_body(data)}</div>'
+        self.handout_status.value = f"<p>{esc(wording.HANDOUT_READY)}</p>"
+        self.save_button.disabled = False
+        return self._page
+
+    def save_handout(self) -> handout.SavedHandout:
+        """Write the handout (HTML, and PDF when Chromium is present) to the handout folder."""
+        page = self._page or self.make_handout()
+        self.handout_status.value = "<p>Saving…</p>"
+        self.saved = handout.save(page, self.handout_folder)
+        names = [self.saved.html_path.name]
+        if self.saved.pdf_path:
+            names.append(self.saved.pdf_path.name)
+        self.handout_status.value = (
+            f"<p><strong>Saved</strong> in the folder {esc(str(self.saved.html_path.parent))}: "
+            f"{esc(' and '.join(names))}. Open it to print it.</p>"
+        )
+        return self.saved
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,278 @@
+"""The patient session, driven in plain pytest (no kernel, no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+
+import ipywidgets as w
+import pytest
+import textstat
+
+from spasm_edu import DISCLAIMER, facts, handout, present
+from spasm_edu import session as session_mod
+from spasm_edu.explorers.caffeine import CaffeineExplorer
+from spasm_edu.models import triage
+from spasm_edu.session import N_STEPS, PatientSession, explorer_class, patient_control
+from spasm_edu.text import session as wording
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def session(tmp_path):
+    return PatientSession(handout_folder=tmp_path / "handouts")
+
+
+def html_of(widget) -> str:
+    """All HTML and labels shown inside a widget tree."""
+    out = []
+    if isinstance(widget, w.HTML):
+        out.append(widget.value)
+    if getattr(widget, "description", None):
+        out.append(widget.description)
+    for child in getattr(widget, "children", ()):
+        out.append(html_of(child))
+    return "\n".join(out)
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def test_starts_at_step_one_with_back_disabled(session):
+    assert session.step == 0
+    assert "Step 1 of 5" in session.progress.value
+    assert "tightens on its own" in html_of(session.body)
+    assert session.back_button.disabled and not session.next_button.disabled
+
+
+def test_back_and_next_move_and_stop_at_the_ends(session):
+    for expected in range(1, N_STEPS):
+        session.next_button.click()
+        assert session.step == expected
+        assert f"Step {expected + 1} of {N_STEPS}" in session.progress.value
+    assert session.next_button.disabled
+    session.go(99)
+    assert session.step == N_STEPS - 1
+    session.back_button.click()
+    assert session.step == N_STEPS - 2
+    session.go(-3)
+    assert session.step == 0 and session.back_button.disabled
+
+
+def test_step_two_offers_every_cause_from_the_data(session):
+    session.go(1)
+    shown = html_of(session.body)
+    for cause in facts.table("causes.csv"):
+        assert cause.name in shown and cause.summary in shown
+    assert set(session.cause_boxes) == set(facts.table("causes.csv").by_id)
+
+
+def test_no_cause_picked_says_so_kindly(session):
+    session.go(2)
+    assert wording.NO_CAUSES in html_of(session.body)
+
+
+def test_explorers_are_discovered_by_cause_id():
+    assert explorer_class("caffeine") is CaffeineExplorer
+    assert explorer_class("no_such_cause") is None
+
+
+def test_picked_caffeine_shows_its_patient_explorer_without_sliders(session):
+    session.cause_boxes["caffeine"].value = True
+    session.go(2)
+    explorer = session.explorers["caffeine"]
+    assert isinstance(explorer, CaffeineExplorer) and explorer.mode == "patient"
+    shown = list(walk(session.body))
+    assert not [x for x in shown if isinstance(x, w.IntSlider | w.FloatSlider | w.SelectionSlider)]
+    numbers = [x for x in shown if isinstance(x, w.BoundedIntText)]
+    assert numbers and all(n.description for n in numbers)  # every input has a visible label
+    assert any(isinstance(x, w.Dropdown) and x.description == "Bedtime" for x in shown)
+    text = html_of(session.body)
+    assert "192 mg" in text and "What you can do" in text and "Cut down slowly" in text
+
+
+def test_number_boxes_and_buttons_drive_the_explorer(session):
+    session.cause_boxes["caffeine"].value = True
+    session.go(2)
+    explorer = session.explorers["caffeine"]
+    row = next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is not None)
+    assert row.stand_in_for is explorer.controls["drink:brewed_coffee"]
+    row.number_box.value = 4
+    assert explorer.result.total_mg == 384  # 4 cups x 96 mg (Mayo Clinic)
+    plus = row.children[2]
+    plus.click()
+    assert explorer.result.total_mg == 480 and "over this limit" in explorer.summary.value
+    row.children[1].click()
+    row.children[1].click()
+    assert explorer.controls["drink:brewed_coffee"].value == 3
+    menu = next(
+        x for x in walk(session.body) if isinstance(x, w.Dropdown) and x.description == "Bedtime"
+    )
+    menu.value = 25
+    assert explorer.result.bedtime_h == 25 and "1 am" in explorer.summary.value
+
+
+def test_every_control_change_takes_far_under_100_ms_of_kernel_time(session):
+    for cid in session.causes:
+        session.cause_boxes[cid].value = True
+    session.go(2)
+    explorer = session.explorers["caffeine"]
+    for n in range(1, 11):
+        explorer.controls["drink:black_tea"].value = n % 5  # 10 real changes
+    session.go(3)
+    session.tick_red_flag("recurring")
+    assert len(session.update_ms) >= 11
+    assert max(session.update_ms) < 100, sorted(session.update_ms)[-3:]
+
+
+def test_a_cause_without_explorer_shows_summary_and_tips(session, monkeypatch):
+    monkeypatch.setattr(session_mod, "explorer_class", lambda cid: None)
+    session.cause_boxes["overuse"].value = True
+    session.go(2)
+    text = html_of(session.body)
+    assert facts.table("causes.csv")["overuse"].summary in text
+    assert wording.NO_EXPLORER in text and "stretch the muscle gently" in text
+
+
+def test_a_broken_explorer_never_breaks_the_session(session, monkeypatch):
+    class Broken(CaffeineExplorer):
+        def __init__(self, mode="student"):
+            raise RuntimeError("half-finished")
+
+    monkeypatch.setattr(session_mod, "explorer_class", lambda cid: Broken)
+    session.cause_boxes["caffeine"].value = True
+    session.go(2)
+    assert wording.NO_EXPLORER in html_of(session.body)
+
+
+def test_red_flags_come_from_the_triage_engine(session):
+    session.go(3)
+    assert set(session.red_flag_ids()) == set(triage.finding_ids())
+    assert "Tick every box" in html_of(session.body)
+    session.tick_red_flag("recurring")
+    data = session.handout_data()
+    assert data.triage.level == "see_doctor"
+    assert data.triage.label == triage.level_row(triage.Level.see_doctor).badge
+    assert data.triage.reasons and data.triage.what_to_do
+    with pytest.raises(ValueError, match="finding_id"):
+        session.tick_red_flag("not_a_finding")
+
+
+@pytest.mark.parametrize("finding", triage.emergency_findings())
+def test_an_emergency_finding_says_what_to_do_now(session, finding):
+    session.tick_red_flag(finding)
+    notes = session.handout_data().triage
+    assert notes.level == "emergency"
+    page = handout.render(session.handout_data())
+    assert "Emergency" in handout.plain_text(page) or notes.label in page
+    assert 'data-level="emergency"' in page  # the coloured edge, next to the words
+
+
+def test_large_text_switch_adds_and_removes_the_class(session):
+    session.large_text.value = True
+    assert "spasm-hc" in session.widget._dom_classes
+    session.large_text.value = False
+    assert "spasm-hc" not in session.widget._dom_classes
+
+
+def test_summary_and_handout_hold_the_choices(session):
+    for cid in ("caffeine", "dehydration", "overuse"):
+        session.cause_boxes[cid].value = True
+    session.go(2)
+    session.explorers["caffeine"].controls["drink:brewed_coffee"].value = 5
+    session.go(3)
+    session.tick_red_flag("recurring")
+    session.go(4)
+    assert "See a doctor" in html_of(session.body)
+    assert "Caffeine" in html_of(session.body)
+    page = session.make_handout()
+    text = handout.plain_text(page)
+    assert "480 mg" in text  # 5 cups x 96 mg
+    assert "Brewed coffee" in text and " 5 " in text
+    assert "Cut down slowly" in text and "Drink through the day" in text
+    assert "See a doctor if" in text and "Call 911" in text
+    assert DISCLAIMER in text
+    assert "Sources" in text and "fda.gov" in page
+    assert "stretch the muscle gently" in text.lower() or "Stretch" in text
+    assert "<script" not in page and "http://127" not in page
+    assert not re.search(r'(src|href)="http', page.replace('href="https://', ""))
+
+
+def test_nothing_is_saved_until_save_is_pressed(session, tmp_path, monkeypatch):
+    monkeypatch.setattr(handout, "to_pdf", lambda *a, **k: None)
+    folder = tmp_path / "handouts"
+    session.go(4)
+    session.make_button.click()
+    assert not folder.exists()
+    assert "Your muscle spasm notes" in session.preview.value
+    assert not session.save_button.disabled
+    session.save_button.click()
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) == 1
+    assert re.fullmatch(r"spasm-handout-\d{8}-\d{6}\.html", files[0])  # no personal data
+    assert "Saved" in session.handout_status.value
+    session.save_button.click()
+    assert len(list(folder.iterdir())) == 2  # never overwrites
+
+
+def test_save_makes_a_pdf_when_chromium_is_present(tmp_path):
+    if handout.find_chromium() is None:
+        pytest.skip("Chromium is not installed (sudo apt-get install chromium)")
+    session = PatientSession(handout_folder=tmp_path)
+    saved = session.save_handout()
+    assert saved.pdf_path and saved.pdf_path.read_bytes()[:5] == b"%PDF-"
+
+
+def test_session_wording_reads_at_grade_seven_or_below():
+    blocks = [" ".join(wording.WHAT_IS_A_SPASM), wording.PICK_CAUSES, wording.NO_CAUSES]
+    blocks += [wording.NO_EXPLORER, wording.HANDOUT_INTRO, wording.HANDOUT_READY]
+    blocks += [t.tip for t in facts.table("self_care_tips.csv")]
+    for block in blocks:
+        assert textstat.flesch_kincaid_grade(block) <= 7, block
+
+
+def test_every_cause_has_practical_steps():
+    with_tips = {t.cause_id for t in facts.table("self_care_tips.csv")}
+    assert with_tips == set(facts.table("causes.csv").by_id)
+
+
+def test_patient_control_leaves_other_widgets_alone():
+    box = w.Checkbox(description="x")
+    assert patient_control(box) is box
+
+
+def test_demo_handout_command_writes_a_file(tmp_path, capsys):
+    assert handout.main(["--demo", "--out", str(tmp_path), "--no-pdf"]) == 0
+    out = capsys.readouterr().out
+    (path,) = tmp_path.glob("spasm-handout-*.html")
+    assert str(path) in out
+    assert "Caffeine" in path.read_text(encoding="utf-8")
+
+
+def test_present_says_clearly_when_the_port_is_taken(capsys):
+    with socket.socket() as s:
+        s.bind((present.HOST, 0))
+        s.listen()
+        port = s.getsockname()[1]
+        assert not present.port_is_free(port)
+        assert present.main(["--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"Port {port} is already in use" in err and "PORT=" in err
+
+
+def test_present_serves_on_loopback_with_code_hidden():
+    cmd = present.voila_command(8866)
+    assert "--Voila.ip=127.0.0.1" in cmd and "--strip_sources=True" in cmd
+    assert "--preheat_kernel=True" in cmd
+    assert any("cull_idle_timeout" in c for c in cmd)
+    assert str(present.NOTEBOOK) in cmd
+
+
+def test_notebook_is_one_cell_that_builds_the_session():
+    nb = json.loads((ROOT / "notebooks" / "patient_session.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert len(code) == 1 and "PatientSession()" in "".join(code[0]["source"])
