@@ -1,0 +1,111 @@
+"""Stress and fatigue explorer: a week of sleep against the recommendation, a stress check-in
+in the person's own words, symptoms, and the sourced steps that apply."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from spasm_edu import facts
+from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.models import stress_fatigue as model
+from spasm_edu.plots import stress_fatigue as plots
+from spasm_edu.text import stress_fatigue as wording
+
+SYMPTOM_LABELS = {
+    "night_cramps": "Leg cramps at night",
+    "hypnic_jerks": "A jolt or jerk just as I fall asleep",
+    "eyelid_twitching": "Eyelid twitching",
+}
+STRESS_OPTIONS = [
+    ("Not at all", "none"),
+    ("A little", "a_little"),
+    ("Somewhat", "some"),
+    ("A lot", "a_lot"),
+    ("Extremely", "extreme"),
+]
+
+
+class StressFatigueExplorer(Explorer):
+    """Seven sleep sliders → hours against the recommendation; a stress check-in and symptoms →
+    what the evidence says and the practical steps that fit. No score.
+
+    Patient mode chooses an age band instead of typing an age and shows plain text only.
+    """
+
+    title = "Stress and tiredness"
+
+    def __init__(self, mode: Mode = "student"):
+        self.controls: dict[str, w.Widget] = {}
+        recs = facts.table(model.SLEEP)
+        if mode == "patient":
+            self.controls["age_years"] = w.Dropdown(
+                options=[(r.label, r.age_min_years) for r in recs],
+                value=recs.rows[0].age_min_years,
+                description="Your age",
+            )
+        else:
+            self.controls["age_years"] = w.BoundedIntText(
+                value=30, min=18, max=120, description="Age (years)"
+            )
+        for night in model.NIGHTS:
+            self.controls[f"night:{night}"] = w.FloatSlider(
+                value=7.0,
+                min=0,
+                max=12,
+                step=0.5,
+                readout_format=".1f",
+                description=f"Sleep {night} night (hours)",
+                continuous_update=False,
+                layout=w.Layout(width="min(100%, 520px)"),
+            )
+        self.controls["stress"] = w.Dropdown(
+            options=STRESS_OPTIONS, value="none", description="How stressed do you feel?"
+        )
+        self.controls["hard_to_cope"] = w.Checkbox(
+            value=False, description="Stress feels hard to cope with", indent=False
+        )
+        for topic, label in SYMPTOM_LABELS.items():
+            self.controls[f"symptom:{topic}"] = w.Checkbox(
+                value=False, description=label, indent=False
+            )
+        for row in model.red_flags():
+            self.controls[f"flag:{row.advice_id}"] = w.Checkbox(
+                value=False, description=row.advice, indent=False
+            )
+        self.summary = w.HTML()
+        self.figure = w.HTML()
+        super().__init__(mode)
+
+    def compute(self, **values):
+        return model.check_in(
+            [values[f"night:{n}"] for n in model.NIGHTS],
+            values["age_years"],
+            values["stress"],
+            values["hard_to_cope"],
+            [k.split(":", 1)[1] for k, v in values.items() if k.startswith("symptom:") and v],
+            [k.split(":", 1)[1] for k, v in values.items() if k.startswith("flag:") and v],
+        )
+
+    def render(self, result: model.CheckIn) -> None:
+        summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
+        self.summary.value = summary(result)
+        self.figure.value = plots.sleep_week_chart(result.sleep)
+
+    def layout_controls(self) -> list[w.Widget]:
+        c = self.controls
+
+        def pick(prefix: str) -> list[w.Widget]:
+            return [v for k, v in c.items() if k.startswith(prefix)]
+
+        return [
+            w.HTML("<h4>Your sleep last week</h4>"),
+            c["age_years"],
+            *pick("night:"),
+            w.HTML("<h4>Stress this week</h4>"),
+            c["stress"],
+            c["hard_to_cope"],
+            w.HTML("<h4>Do you have any of these?</h4>"),
+            *pick("symptom:"),
+            w.HTML("<h4>Do any of these fit you?</h4>"),
+            *pick("flag:"),
+        ]

@@ -1,0 +1,100 @@
+"""Stress and fatigue wording for patients and for nursing students."""
+
+from __future__ import annotations
+
+from spasm_edu.models.stress_fatigue import CheckIn, SleepRec
+from spasm_edu.text import esc, paragraph, student_box
+
+
+def hours(value: float) -> str:
+    text = f"{value:.1f}".removesuffix(".0")
+    return f"{text} hours" if text != "1" else "1 hour"
+
+
+def rec_sentence(rec: SleepRec) -> str:
+    if rec.max_h is None:
+        return f"Adults your age should sleep {hours(rec.min_h)} or more each night."
+    return f"Adults your age should sleep {rec.min_h:g} to {hours(rec.max_h)} each night."
+
+
+def sleep_paragraph(result: CheckIn) -> str:
+    week = result.sleep
+    text = [
+        f"You slept about <strong>{hours(week.average_h)}</strong> a night.",
+        rec_sentence(week.rec),
+    ]
+    if week.nights_under:
+        text.append(
+            f"<strong>{week.nights_under} of your 7 nights</strong> were shorter than "
+            f"{hours(week.rec.min_h)}."
+        )
+    else:
+        text.append("None of your nights were too short. Well done.")
+    if week.nights_over:
+        text.append(f"{week.nights_over} of your nights were longer than {hours(week.rec.max_h)}.")
+    return paragraph(*text)
+
+
+def stress_paragraph(result: CheckIn) -> str:
+    if result.stress == "none" and not result.hard_to_cope:
+        return paragraph("You said you do not feel stressed right now.")
+    text = [f"You said you feel <strong>{esc(result.stress_words)}</strong>."]
+    if result.hard_to_cope:
+        text.append("You also said it feels hard to cope.")
+    text.append("Stress and tiredness can bring on spasms and twitches.")
+    return paragraph(*text)
+
+
+def patient_summary(result: CheckIn) -> str:
+    """Short, plain summary for a patient session."""
+    parts = []
+    if result.doctor_reasons:
+        items = "".join(f"<li>{esc(r.advice)}</li>" for r in result.doctor_reasons)
+        parts.append(
+            f"<p><strong>Please see a doctor soon. You told us:</strong></p><ul>{items}</ul>"
+        )
+    parts += [sleep_paragraph(result), stress_paragraph(result)]
+    for f in result.findings:
+        text = [esc(f.says)]
+        if f.does_not_say:
+            text.append(esc(f.does_not_say))
+        parts.append(paragraph(*text))
+    if result.steps:
+        items = "".join(f"<li>{esc(s.text)}</li>" for s in result.steps)
+        parts.append(f"<p><strong>Things you can try:</strong></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def percent(low: float, high: float) -> str:
+    return f"{low:g}%" if low == high else f"{low:g}–{high:g}%"
+
+
+def student_summary(result: CheckIn) -> str:
+    """The patient summary plus the numbers, the evidence and its limits."""
+    week = result.sleep
+    rec = week.rec
+    band = f"≥ {rec.min_h:g} h" if rec.max_h is None else f"{rec.min_h:g}–{rec.max_h:g} h"
+    nights = ", ".join(f"{n.night} {n.hours:g} h ({n.status})" for n in week.nights)
+    rows = [
+        f"<li>Recommendation for {esc(rec.label.lower())}: {band} per night "
+        f"(<code>{esc(rec.source_id)}</code>).</li>",
+        f"<li>Nights: {esc(nights)}.</li>",
+        f"<li>Mean {week.average_h:.2f} h; {week.nights_under} night(s) under, "
+        f"{week.nights_over} over; shortfall added up: {week.hours_short_total:.1f} h.</li>",
+        f"<li>Stress check-in (the person's own words, not a score): "
+        f"{esc(result.stress_words)}; hard to cope: {'yes' if result.hard_to_cope else 'no'}.</li>",
+    ]
+    for f in result.findings:
+        figure = f"{percent(f.percent_low, f.percent_high)} — " if f.percent_low is not None else ""
+        rows.append(
+            f"<li>{esc(f.label)}: {figure}{esc(f.says)} (<code>{esc(f.source_id)}</code>)</li>"
+        )
+    limits = (
+        "<p>Reading the evidence: NHANES 2005–08 is a cross-sectional survey, so it shows "
+        "association, not cause; short sleep and cramps may share causes (age, medicines, "
+        "illness). Hypnic jerks are common and harmless. Eyelid myokymia is usually "
+        "self-limited; refer if it lasts weeks, spreads across the face or the lid droops.</p>"
+    )
+    return patient_summary(result) + student_box(
+        "the numbers and the evidence", "<ul>" + "".join(rows) + "</ul>" + limits
+    )

@@ -1,0 +1,120 @@
+"""The stress and fatigue explorer, driven in plain pytest."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from spasm_edu.explorers.stress_fatigue import StressFatigueExplorer
+from spasm_edu.models import stress_fatigue as model
+
+
+@pytest.fixture
+def explorer():
+    return StressFatigueExplorer()
+
+
+def test_starts_at_seven_hours_every_night(explorer):
+    week = explorer.result.sleep
+    assert week.average_h == 7 and week.nights_under == 0
+    assert "None of your nights were too short" in explorer.summary.value
+    assert "7 hours or more" in explorer.summary.value
+    assert "<svg" in explorer.figure.value and "7 h minimum" in explorer.figure.value
+
+
+def test_every_night_slider_is_driven(explorer):
+    for i, night in enumerate(model.NIGHTS, start=1):
+        explorer.controls[f"night:{night}"].value = 6
+        assert explorer.result.sleep.nights_under == i
+    # 7 nights x 1 h short = 7 h
+    assert explorer.result.sleep.hours_short_total == pytest.approx(7)
+    assert "7 of your 7 nights" in explorer.summary.value
+    assert "short" in explorer.figure.value  # said in words, not colour alone
+    assert "Go to bed and get up at the same times" in explorer.summary.value
+
+
+def test_age_picks_the_band(explorer):
+    explorer.controls["night:Sat"].value = 9
+    explorer.controls["age_years"].value = 70  # CDC 65+: 7-8 h
+    assert explorer.result.sleep.rec.rec_id == "adult_65_plus"
+    assert explorer.result.sleep.nights_over == 1
+    assert "7 to 8 hours" in explorer.summary.value
+    assert "8 h maximum" in explorer.figure.value
+
+
+def test_stress_is_echoed_back_not_scored(explorer):
+    for _label, value in explorer.controls["stress"].options:
+        explorer.controls["stress"].value = value
+        assert explorer.result.stress == value
+        assert model.STRESS_WORDS[value] in explorer.summary.value or value == "none"
+    assert "score" in explorer.summary.value  # "not a score", in the student box
+    explorer.controls["hard_to_cope"].value = True
+    assert "see your doctor" in explorer.summary.value
+    assert "hard to cope" in explorer.summary.value
+
+
+def test_every_symptom_box_is_driven(explorer):
+    expected = {
+        "night_cramps": "association, not a cause",
+        "hypnic_jerks": "harmless",
+        "eyelid_twitching": "lasts for weeks",
+    }
+    for topic, words in expected.items():
+        explorer.controls[f"symptom:{topic}"].value = True
+        assert topic in explorer.result.symptoms
+        assert words in explorer.summary.value
+        explorer.controls[f"symptom:{topic}"].value = False
+
+
+def test_every_red_flag_box_is_driven(explorer):
+    for row in model.red_flags():
+        box = explorer.controls[f"flag:{row.advice_id}"]
+        box.value = True
+        assert row.advice_id in {r.advice_id for r in explorer.result.doctor_reasons}
+        assert "Please see a doctor soon" in explorer.summary.value
+        box.value = False
+    assert explorer.result.doctor_reasons == ()
+
+
+def test_age_below_adult_is_clamped_by_the_control(explorer):
+    # The advice here is for adults: the age box will not go below 18, so the model's
+    # InputError for younger ages cannot be reached from the widget.
+    explorer.controls["age_years"].value = 12
+    assert explorer.controls["age_years"].value == 18
+    assert explorer.error is None and explorer.result.sleep.age_years == 18
+
+
+def test_a_model_error_shows_a_kind_message(explorer):
+    explorer.controls["stress"].options = [("Invented", "invented")]
+    assert explorer.error and "stress" in explorer.error
+    assert "Please check" in explorer.message.value and "Traceback" not in explorer.message.value
+
+
+def test_patient_mode_is_plain():
+    patient = StressFatigueExplorer(mode="patient")
+    assert "For nursing students" not in patient.summary.value
+    assert patient.controls["age_years"].description == "Your age"
+    patient.controls["age_years"].value = 61  # the "61 to 64" band
+    assert patient.result.sleep.rec.rec_id == "adult_61_64"
+    patient.controls["night:Mon"].value = 5
+    assert "1 of your 7 nights" in patient.summary.value
+    assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in StressFatigueExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_update_is_fast(explorer):
+    start = time.perf_counter()
+    for i in range(50):
+        explorer.controls["night:Wed"].value = 4 + (i % 8)
+    assert (time.perf_counter() - start) / 50 * 1000 < 30
+
+
+def test_bad_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode must be"):
+        StressFatigueExplorer(mode="teacher")

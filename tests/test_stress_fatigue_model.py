@@ -1,0 +1,171 @@
+"""Stress and fatigue model: numbers checked by hand against the sources, bad input rejected."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spasm_edu import facts
+from spasm_edu.models import stress_fatigue as model
+from spasm_edu.validation import InputError
+
+WEEK = [6, 6.5, 7, 5.5, 8, 9, 7.5]
+
+
+@pytest.mark.parametrize(
+    ("age", "rec_id", "min_h", "max_h"),
+    [
+        (18, "adult_18_60", 7, None),  # AASM/SRS: >= 7 h, no upper limit set
+        (60, "adult_18_60", 7, None),
+        (61, "adult_61_64", 7, 9),  # CDC 61-64: 7-9 h
+        (64, "adult_61_64", 7, 9),
+        (65, "adult_65_plus", 7, 8),  # CDC 65+: 7-8 h
+        (100, "adult_65_plus", 7, 8),
+    ],
+)
+def test_recommendation_fits_the_age(age, rec_id, min_h, max_h):
+    rec = model.sleep_recommendation(age)
+    assert (rec.rec_id, rec.min_h, rec.max_h) == (rec_id, min_h, max_h)
+
+
+def test_week_by_hand():
+    # sum = 6 + 6.5 + 7 + 5.5 + 8 + 9 + 7.5 = 49.5; mean = 49.5 / 7 = 7.0714 h.
+    # under 7 h: 6, 6.5, 5.5 -> 3 nights, short by 1 + 0.5 + 1.5 = 3.0 h. 7 h is not under.
+    week = model.sleep_week(WEEK, age_years=45)
+    assert week.average_h == pytest.approx(49.5 / 7)
+    assert week.nights_under == 3 and week.nights_over == 0
+    assert week.hours_short_total == pytest.approx(3.0)
+    assert [n.status for n in week.nights] == [
+        "under",
+        "under",
+        "within",
+        "under",
+        "within",
+        "within",
+        "within",
+    ]
+    assert week.short_sleep
+
+
+def test_older_adults_have_an_upper_end():
+    # CDC 65+: 7-8 h, so the 9 h night is "over" and the 8 h night is within.
+    week = model.sleep_week(WEEK, age_years=67)
+    assert week.nights_over == 1 and week.nights[5].status == "over"
+    assert week.nights[4].status == "within"
+
+
+def test_a_full_week_is_not_short():
+    week = model.sleep_week([7] * 7)
+    assert not week.short_sleep and week.hours_short_total == 0 and week.average_h == 7
+
+
+def test_check_in_echoes_the_persons_words_and_gives_no_score():
+    result = model.check_in([7] * 7, stress="a_lot")
+    assert result.stress_words == "very stressed"
+    assert {s.applies_when for s in result.steps} == {"stress"}
+    assert not any(hasattr(result, name) for name in ("score", "risk", "risk_percent"))
+
+
+def test_steps_follow_what_applies():
+    short = model.check_in(WEEK)
+    assert {s.applies_when for s in short.steps} == {"short_sleep"}
+    # short sleep brings in the NHANES association (association, not cause)
+    assert "nhanes_sleep" in {f.finding_id for f in short.findings}
+    cope = model.check_in([8] * 7, hard_to_cope=True)
+    assert {s.applies_when for s in cope.steps} == {"stress", "hard_to_cope"}
+    nothing = model.check_in([8] * 7)
+    assert nothing.steps == () and nothing.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("symptom", "finding", "step"),
+    [
+        ("night_cramps", "nhanes_mild", "cramps_stretch"),
+        ("hypnic_jerks", "hypnic_common", "hypnic_less_caffeine"),
+        ("eyelid_twitching", "eyelid_doctor", "eyelid_rest"),
+    ],
+)
+def test_each_symptom_brings_its_evidence_and_steps(symptom, finding, step):
+    result = model.check_in([8] * 7, symptoms=[symptom])
+    assert finding in {f.finding_id for f in result.findings}
+    assert step in {s.step_id for s in result.steps}
+
+
+def test_published_figures():
+    rows = facts.table(model.EVIDENCE)
+    assert (rows["nhanes_mild"].percent_low, rows["nhanes_mild"].percent_high) == (24, 25)
+    assert rows["nhanes_severe"].percent_low == 6
+    assert rows["hypnic_common"].percent_low == 70 and rows["hypnic_daily"].percent_low == 10
+    assert "association, not a cause" in rows["nhanes_sleep"].does_not_say
+
+
+def test_red_flags_come_from_see_a_doctor():
+    ids = {r.advice_id for r in model.red_flags()}
+    assert {"sf_eyelid_weeks", "sf_eyelid_spreads", "sf_cramps_sleep", "sf_stress_cope"} <= ids
+    result = model.check_in([7] * 7, flags=["sf_eyelid_weeks", "sf_eyelid_weeks"])
+    assert [r.advice_id for r in result.doctor_reasons] == ["sf_eyelid_weeks"]
+    assert "aao_eyelid_myokymia" in result.source_ids
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: model.sleep_week([7] * 6), "hours"),
+        (lambda: model.sleep_week("7777777"), "hours"),
+        (lambda: model.sleep_week(None), "hours"),
+        (lambda: model.sleep_week([7, 7, 7, -1, 7, 7, 7]), "hours[Thu]"),
+        (lambda: model.sleep_week([7, 7, 7, 7, 7, 7, 17]), "hours[Sun]"),
+        (lambda: model.sleep_week([math.nan] + [7] * 6), "hours[Mon]"),
+        (lambda: model.sleep_week(["7"] + [7] * 6), "hours[Mon]"),
+        (lambda: model.sleep_week([7] * 7, age_years=12), "age_years"),
+        (lambda: model.sleep_week([7] * 7, age_years=30.5), "age_years"),
+        (lambda: model.check_in([7] * 7, stress="7/10"), "stress"),
+        (lambda: model.check_in([7] * 7, hard_to_cope="yes"), "hard_to_cope"),
+        (lambda: model.check_in([7] * 7, symptoms="night_cramps"), "symptoms"),
+        (lambda: model.check_in([7] * 7, symptoms=["headache"]), "symptom"),
+        (lambda: model.check_in([7] * 7, flags=["calf_clot"]), "flag"),
+        (lambda: model.check_in([7] * 7, flags=3), "flags"),
+    ],
+)
+def test_bad_input_names_the_argument(call, name):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-100, 200),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+    st.sampled_from(["none", "a_lot", "night_cramps"]),
+)
+
+
+@given(
+    hours=st.one_of(st.lists(anything, min_size=0, max_size=8), anything),
+    age=anything,
+    stress=anything,
+    cope=anything,
+    symptoms=st.one_of(st.lists(anything, max_size=3), anything),
+)
+def test_any_input_gives_a_check_in_or_a_value_error(hours, age, stress, cope, symptoms):
+    try:
+        result = model.check_in(hours, age, stress, cope, symptoms)
+    except ValueError as exc:
+        assert "must be" in str(exc)
+    else:
+        assert 0 <= result.sleep.nights_under <= 7
+        assert math.isfinite(result.sleep.average_h)
+
+
+@given(st.lists(st.floats(0, 16), min_size=7, max_size=7), st.integers(18, 120))
+def test_valid_weeks_add_up(hours, age):
+    week = model.sleep_week(hours, age)
+    assert week.nights_under == sum(h < 7 for h in hours)
+    assert week.hours_short_total == pytest.approx(sum(max(7 - h, 0) for h in hours))
