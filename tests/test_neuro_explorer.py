@@ -1,0 +1,94 @@
+"""The neuro explorer, driven in plain pytest: tick features, check the honest wording."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import textstat
+
+from spasm_edu.explorers.neuro import NeuroExplorer
+from spasm_edu.models.triage import Level
+
+
+@pytest.fixture
+def explorer():
+    return NeuroExplorer()
+
+
+def plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_starts_reassuring_with_an_example(explorer):
+    assert explorer.result.highest is None
+    assert "none of these signs" in explorer.summary.value
+    assert "Stiff person syndrome" in explorer.summary.value
+    assert "About 1 in a million people" in explorer.summary.value
+    assert explorer.figure.value == ""
+
+
+def test_every_feature_box_is_explained(explorer):
+    for name, control in explorer.controls.items():
+        if name.startswith("feature:"):
+            control.value = True
+            feature = explorer.result.ticked[0]
+            assert feature.feature_id == name.split(":", 1)[1]
+            assert feature.what_it_means in explorer.summary.value.replace("&#x27;", "'")
+            assert "See a doctor soon" in explorer.figure.value
+            control.value = False
+
+
+def test_no_diagnosis_and_a_pointer_to_the_guidance(explorer):
+    explorer.controls["feature:weakness"].value = True
+    text = explorer.summary.value
+    assert "This is not a diagnosis" in text
+    assert "when_to_see_a_doctor.ipynb" in text
+    assert "score" not in plain(text).lower().replace("no score", "")
+
+
+def test_sudden_raises_to_urgent_in_words_and_colour(explorer):
+    explorer.controls["feature:numbness"].value = True
+    explorer.controls["sudden"].value = True
+    assert explorer.result.highest is Level.urgent
+    assert "It came on suddenly, so get help today." in explorer.summary.value
+    assert "Urgent: get help today" in explorer.figure.value and "#E69F00" in explorer.figure.value
+
+
+@pytest.mark.parametrize(
+    ("cid", "words"),
+    [
+        ("neuromyotonia", "Our sources give no number"),
+        ("dystonia", "Our sources give no number"),
+        ("spasticity", "Our sources give no number"),
+        ("benign_fasciculations", "About 70 in 100 people have them"),
+    ],
+)
+def test_examples_state_rarity_honestly(explorer, cid, words):
+    explorer.controls["example"].value = cid
+    assert words in explorer.summary.value
+
+
+def test_patient_mode_is_the_checklist_only():
+    patient = NeuroExplorer(mode="patient")
+    assert "example" not in patient.controls
+    assert "For nursing students" not in patient.summary.value
+    for control in patient.controls.values():
+        control.value = True
+    grade = textstat.flesch_kincaid_grade(plain(patient.summary.value))
+    assert grade <= 7, grade
+    assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in NeuroExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_update_is_fast(explorer):
+    start = time.perf_counter()
+    for _ in range(20):
+        explorer.controls["sudden"].value = not explorer.controls["sudden"].value
+    assert (time.perf_counter() - start) / 20 < 0.03
