@@ -6,7 +6,8 @@ Cells tagged ``gen:<kind>`` are written from ``data/`` by ``python -m spasm_edu.
 - ``gen:nav``         previous · contents · next links (from data/notebooks.csv)
 - ``gen:disclaimer``  the disclaimer (spasm_edu.DISCLAIMER)
 - ``gen:contents``    the course contents with links (00_start_here only)
-- ``gen:doctor``      "see a doctor if…" for the notebook's cause (data/see_a_doctor.csv)
+- ``gen:doctor``      "see a doctor if…" for the notebook's cause (data/red_flags.csv,
+                      data/red_flag_rules.csv and, until folded in, data/see_a_doctor.csv)
 - ``gen:sources``     citations for every source the notebook uses
 
 A notebook names what it uses in its metadata: ``{"spasm": {"cause": "caffeine",
@@ -66,15 +67,52 @@ def contents_markdown() -> str:
     return "\n".join(lines)
 
 
+def _shown_for(row, cause: str | None) -> bool:
+    targets = row.shown_for.split(";") if row.shown_for else []
+    return "all" in targets or (cause is not None and cause in targets)
+
+
+def doctor_items(cause: str | None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(level, sign, source_ids)`` for a notebook's "When to see a doctor", highest first.
+
+    Drawn from the triage data (data/red_flags.csv and data/red_flag_rules.csv, rows whose
+    ``shown_for`` is ``all`` or names the cause), merged with data/see_a_doctor.csv (rows for
+    ``all`` or the cause) until the lead folds that file into red_flags.csv. A see_a_doctor row
+    is dropped when a triage row lists its advice_id in ``replaces`` or shows the same text; the
+    same text at two levels is kept once, at the higher level.
+    """
+    order = ("emergency", "urgent", "see_doctor")
+    triage_rows = list(facts.table("red_flags.csv")) + list(facts.table("red_flag_rules.csv"))
+    replaced = {a for r in triage_rows if r.replaces for a in r.replaces.split(";")}
+    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+
+    def add(level: str, text: str, sources: list[str]) -> None:
+        key = " ".join(text.lower().split())
+        if level not in order:
+            return
+        old = found.get(key)
+        if old is None or order.index(level) < order.index(old[0]):
+            found[key] = (level, text, tuple(sources))
+
+    for row in triage_rows:
+        if _shown_for(row, cause) and row.sign:
+            add(row.level, row.sign, row.source_ids)
+    for row in facts.table("see_a_doctor.csv"):
+        if row.cause_id in ("all", cause) and row.advice_id not in replaced:
+            add(row.level, row.advice, row.source_ids)
+    return sorted(found.values(), key=lambda item: order.index(item[0]))
+
+
 def doctor_markdown(cause: str | None) -> str:
-    rows = [r for r in facts.table("see_a_doctor.csv") if r.cause_id in ("all", cause)]
+    items = doctor_items(cause)
+    headings = {r.level: r.heading for r in facts.table("triage_levels.csv")}
     lines = ["## When to see a doctor", ""]
     for level in ("emergency", "urgent", "see_doctor"):
-        chosen = [r for r in rows if r.level == level]
+        chosen = [text for lvl, text, _ in items if lvl == level]
         if chosen:
-            lines.append(f"**{LEVEL_WORDS[level]}:**")
+            lines.append(f"**{headings.get(level, LEVEL_WORDS[level])}:**")
             lines.append("")
-            lines += [f"- {r.advice}" for r in chosen]
+            lines += [f"- {text}" for text in chosen]
             lines.append("")
     lines.append(
         "Otherwise, most spasms are harmless. Stretch gently, rest, drink fluids and use warmth."
@@ -82,21 +120,22 @@ def doctor_markdown(cause: str | None) -> str:
     return "\n".join(lines)
 
 
-def notebook_source_ids(meta: dict) -> list[str]:
-    """Every source id a notebook uses: its data files' sources, its doctor advice, extras."""
-    ids = set(facts.sources_for(*meta.get("data", [])))
-    cause = meta.get("cause")
-    ids |= {
-        s
-        for r in facts.table("see_a_doctor.csv")
-        if r.cause_id in ("all", cause)
-        for s in r.source_ids
-    }
+def notebook_source_ids(meta: dict, name: str | None = None) -> list[str]:
+    """Every source id a notebook uses: its data files' sources, its doctor advice, extras.
+
+    From quiz.csv only the questions of notebook ``name`` count (a quiz shows only its own).
+    """
+    files = list(meta.get("data", []))
+    ids = set(facts.sources_for(*(f for f in files if f != "quiz.csv")))
+    if "quiz.csv" in files:
+        quiz = facts.table("quiz.csv")
+        ids |= {s for q in quiz if name is None or q.notebook == name for s in q.source_ids}
+    ids |= {s for _, _, sources in doctor_items(meta.get("cause")) for s in sources}
     ids |= set(meta.get("sources", []))
     return sorted(ids)
 
 
-def sources_markdown(meta: dict) -> str:
+def sources_markdown(meta: dict, name: str | None = None) -> str:
     src = facts.table("sources.csv")
     lines = [
         "## Sources",
@@ -104,7 +143,7 @@ def sources_markdown(meta: dict) -> str:
         "Every number in this notebook comes from `data/`, where each row names its source.",
         "",
     ]
-    for n, sid in enumerate(notebook_source_ids(meta), start=1):
+    for n, sid in enumerate(notebook_source_ids(meta, name), start=1):
         row = src[sid]
         link = row.url_or_doi
         href = f"https://doi.org/{link.removeprefix('doi:')}" if link.startswith("doi:") else link
@@ -124,7 +163,7 @@ def generated(kind: str, name: str, meta: dict) -> str:
     if kind == "doctor":
         return doctor_markdown(meta.get("cause"))
     if kind == "sources":
-        return sources_markdown(meta)
+        return sources_markdown(meta, name)
     raise ValueError(f"unknown generated cell kind {kind!r} in {name}")
 
 
