@@ -87,7 +87,7 @@ def test_generated_cells_are_up_to_date():
 def test_sources_section_lists_what_the_notebook_uses(path):
     nb = load(path)
     meta = nb["metadata"].get("spasm", {})
-    ids = course.notebook_source_ids(meta)
+    ids = course.notebook_source_ids(meta, path.name)
     sources_cell = next(
         (
             "".join(c["source"])

@@ -80,7 +80,17 @@ Each cause notebook ends with a short quiz. Start with the caffeine notebook."""
 write_notebook(
     "00_start_here.ipynb",
     start,
-    {"cause": None, "data": ["causes.csv", "caffeine_drinks.csv"], "sources": []},
+    # The patient caffeine explorer in "Try it" shows the drinks, the limits and the half-life.
+    {
+        "cause": None,
+        "data": [
+            "causes.csv",
+            "caffeine_drinks.csv",
+            "caffeine_limits.csv",
+            "caffeine_half_life.csv",
+        ],
+        "sources": [],
+    },
 )
 
 caffeine = [
