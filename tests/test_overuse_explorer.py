@@ -1,0 +1,90 @@
+"""The overuse explorer, driven in plain pytest."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from spasm_edu.explorers.overuse import OveruseExplorer
+
+
+@pytest.fixture
+def explorer():
+    return OveruseExplorer()
+
+
+def tips(explorer) -> set[str]:
+    return {t.tip_id for t in explorer.result.tips}
+
+
+def test_starts_with_an_hour_of_moderate_exercise(explorer):
+    assert explorer.result.exercise_min == 60 and explorer.result.intensity == "moderate"
+    assert "active for 1 hour, at a moderate level" in explorer.summary.value
+    assert {"warm_up", "stretch", "take_breaks", "drink", "if_cramp"} == tips(explorer)
+    assert "no published limit" in explorer.figure.value
+    assert "No published threshold" in explorer.summary.value  # student box lists unknowns
+    assert "How many minutes of exercise bring on a cramp?" in explorer.summary.value
+
+
+def test_every_control_is_driven(explorer):
+    c = explorer.controls
+    c["exercise_min"].value = 0
+    assert "no exercise or hard work" in explorer.summary.value and "drink" not in tips(explorer)
+    c["hold_position_min"].value = 90
+    assert "change_position" in tips(explorer)
+    assert "one position for up to 1 hour 30 minutes" in explorer.summary.value
+    c["breaks"].value = 2
+    assert "take_breaks" not in tips(explorer) and "You took 2 breaks" in explorer.summary.value
+    c["exercise_min"].value = 30
+    c["intensity"].value = "hard"
+    assert "not_to_fatigue" in tips(explorer) and "hard level" in explorer.summary.value
+    c["more_than_usual"].value = True
+    assert "build_up" in tips(explorer) and "Build up slowly" in explorer.summary.value
+    c["warmed_up"].value = True
+    assert "warm_up" not in tips(explorer)
+    c["stretched"].value = True
+    assert "stretch" not in tips(explorer)
+
+
+def test_no_threshold_appears_anywhere():
+    explorer = OveruseExplorer(mode="patient")
+    for minutes in (5, 60, 300):
+        explorer.controls["exercise_min"].value = minutes
+        text = explorer.summary.value
+        assert "too long" not in text and "limit of" not in text and "score" not in text.lower()
+    assert "stroke-dasharray" not in explorer.figure.value  # no reference line drawn
+
+
+def test_patient_mode_is_short_and_plain():
+    patient = OveruseExplorer(mode="patient")
+    assert set(patient.controls) == {
+        "exercise_min",
+        "intensity",
+        "hold_position_min",
+        "breaks",
+        "more_than_usual",
+    }
+    assert "For nursing students" not in patient.summary.value
+    assert "no set number of minutes" in patient.summary.value
+    patient.controls["hold_position_min"].value = 60
+    assert "Change position" in patient.summary.value
+    assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in OveruseExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_update_is_fast(explorer):
+    start = time.perf_counter()
+    for i in range(50):
+        explorer.controls["hold_position_min"].value = 15 * (i % 30)
+    assert (time.perf_counter() - start) / 50 * 1000 < 30
+
+
+def test_bad_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode must be"):
+        OveruseExplorer(mode="teacher")
