@@ -1,0 +1,85 @@
+"""The spasm-types explorer, driven in plain pytest: pick regions, check words and the map."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import textstat
+
+from spasm_edu.explorers.spasm_types import SpasmTypesExplorer
+from spasm_edu.models import spasm_types
+
+
+@pytest.fixture
+def explorer():
+    return SpasmTypesExplorer()
+
+
+def plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_starts_on_the_legs_with_a_charley_horse(explorer):
+    assert explorer.result.region_id == "legs"
+    assert "Charley horse" in explorer.summary.value
+    assert "About 24 to 25 in 100 adults" in explorer.summary.value
+    assert 'href="05_dehydration.ipynb"' in explorer.summary.value
+    assert "Chosen: Legs and feet" in explorer.figure.value  # named in words, not colour alone
+
+
+@pytest.mark.parametrize(
+    ("region", "words"),
+    [
+        ("head_face", "Eyelid twitch"),
+        ("arms_hands", "call 911"),
+        ("back", "Back spasm"),
+        ("belly_pelvis", "overactive bladder"),
+        ("whole_body", "hypnic jerk"),
+    ],
+)
+def test_every_region_button_shows_its_types(explorer, region, words):
+    explorer.controls["region_id"].value = region
+    assert words in explorer.summary.value
+    assert explorer.result.region_id == region
+    assert "#E69F00" in explorer.figure.value
+
+
+def test_the_muscle_filter_hides_other_kinds(explorer):
+    explorer.controls["region_id"].value = "belly_pelvis"
+    explorer.controls["muscle_kind"].value = "skeletal"
+    assert explorer.result.types == ()
+    assert "No spasm of this kind" in explorer.summary.value
+    explorer.controls["muscle_kind"].value = "smooth"
+    assert [t.type_id for t in explorer.result.types] == ["overactive_bladder"]
+    assert "detrusor" in explorer.summary.value
+
+
+def test_bladder_has_no_cause_notebook_and_says_so(explorer):
+    explorer.controls["region_id"].value = "belly_pelvis"
+    assert "No notebook in this course covers its causes" in explorer.summary.value
+
+
+def test_patient_mode_is_the_picker_only_and_readable():
+    patient = SpasmTypesExplorer(mode="patient")
+    assert set(patient.controls) == {"region_id"}
+    assert "For nursing students" not in patient.summary.value
+    assert "spasm-patient" in patient.widget._dom_classes
+    for region in spasm_types.region_ids():
+        patient.controls["region_id"].value = region
+        grade = textstat.flesch_kincaid_grade(plain(patient.summary.value))
+        assert grade <= 7, (region, grade)
+
+
+def test_every_control_has_a_visible_label():
+    for mode in ("student", "patient"):
+        for control in SpasmTypesExplorer(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def test_update_is_fast(explorer):
+    start = time.perf_counter()
+    for region in spasm_types.region_ids() * 4:
+        explorer.controls["region_id"].value = region
+    assert (time.perf_counter() - start) / 24 < 0.03
