@@ -77,7 +77,7 @@ SESSION_STYLE = """<style>
 .spasm-level {border: 3px solid #1a1a1a; border-left-width: 16px; padding: 6px 12px;
   font-size: 1.15em; background: #fff;}
 .spasm-preview {border: 3px dashed #1a1a1a; padding: 4px 18px; margin-top: 12px;}
-.spasm-hc {font-size: 27px; background: #fff !important; color: #000 !important;}
+.spasm-session.spasm-hc {font-size: 27px; background: #fff !important; color: #000 !important;}
 .spasm-hc .widget-label, .spasm-hc .widget-label-basic, .spasm-hc input, .spasm-hc select,
 .spasm-hc button, .spasm-hc .widget-readout, .spasm-hc .spasm-explorer
   {font-size: 26px !important; color: #000 !important;}
@@ -282,14 +282,14 @@ class PatientSession:
     def go(self, step: int) -> None:
         """Show step ``step`` (0-4); out-of-range steps are clamped."""
         self.step = max(0, min(N_STEPS - 1, int(step)))
+        builders = (self._step_intro, self._step_pick, self._step_explore)
+        builders += (self._step_triage, self._step_summary)
+        self.body.children = builders[self.step]()  # content first, then the step title
+        self.heading.value = f"<h1>{esc(wording.STEP_TITLES[self.step])}</h1>"
         self.progress.value = (
             f'<p class="spasm-step">Step {self.step + 1} of {N_STEPS}: '
             f"{esc(wording.STEP_TITLES[self.step])}</p>"
         )
-        self.heading.value = f"<h1>{esc(wording.STEP_TITLES[self.step])}</h1>"
-        builders = (self._step_intro, self._step_pick, self._step_explore)
-        builders += (self._step_triage, self._step_summary)
-        self.body.children = builders[self.step]()
         self.back_button.disabled = self.step == 0
         self.next_button.disabled = self.step == N_STEPS - 1
 
