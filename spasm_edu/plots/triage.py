@@ -25,9 +25,10 @@ SYMBOLS = {
 }
 
 
-def badge(level: Level) -> str:
+def badge(level: Level | str) -> str:
     """An HTML badge: coloured box with a symbol and the level in words."""
     row = level_row(level)
+    level = Level[row.level]
     return (
         f'<div class="spasm-badge spasm-badge-{level.name}" role="img" '
         f'aria-label="Level: {escape(row.badge)}" style="display:inline-block;'
