@@ -28,7 +28,15 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(STAMP)
+# axe-core (npm, pinned in tests/browser/package.json) for the browser tests' accessibility
+# checks; skipped with a note when npm is missing (the browser tests then skip, or fail in CI).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "npm not found: browser accessibility tests need axe-core (install Node.js and npm)"; fi
+
+test: $(STAMP) $(AXE)
 	$(PY) -m ruff check spasm_edu tests tools
 	$(PY) -m ruff format --check spasm_edu tests tools
 	$(PY) -m spasm_edu.course sync --check
