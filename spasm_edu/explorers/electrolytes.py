@@ -1,0 +1,140 @@
+"""Electrolytes explorer: a lab value in either common unit against its reference range and
+bands, and a day of potassium-rich foods against the adequate intake."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from spasm_edu import facts
+from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.models import electrolytes
+from spasm_edu.plots import electrolytes as plots
+from spasm_edu.text import electrolytes as wording
+
+FOOD = "food:"
+WIDE = w.Layout(width="min(100%, 560px)")
+
+
+def example_value(analyte_id: str) -> float:
+    """The middle of the reference range in mmol/L, at lab precision (a neutral start)."""
+    a = electrolytes.analyte(analyte_id)
+    mid = (a.reference.lower_mmol_l + a.reference.upper_mmol_l) / 2
+    return round(mid, wording.decimals(a, a.si_unit))
+
+
+class ElectrolytesExplorer(Explorer):
+    """Test, value and unit → where the value falls; food servings → potassium for the day.
+
+    Patient mode: test, value, unit, foods, sex and pregnancy. Student mode adds albumin for
+    corrected calcium, and the worked unit conversion and band table.
+    """
+
+    title = "Body salts (electrolytes)"
+
+    def __init__(self, mode: Mode = "student"):
+        tests = electrolytes.analytes()
+        self.controls = {
+            "analyte_id": w.Dropdown(
+                options=[(a.label, a.analyte_id) for a in tests.values()],
+                value="potassium",
+                description="Blood test",
+            ),
+            "value": w.FloatText(value=example_value("potassium"), description="Result", step=0.1),
+            "unit": w.Dropdown(options=list(tests["potassium"].units), description="Unit"),
+        }
+        if mode == "student":
+            self.controls["use_albumin"] = w.Checkbox(
+                value=False, description="Correct total calcium for albumin", indent=False
+            )
+            self.controls["albumin_g_dl"] = w.FloatText(
+                value=4.0, step=0.1, description="Albumin (g/dL)"
+            )
+        for f in facts.table(electrolytes.FOODS):
+            self.controls[FOOD + f.food_id] = w.IntSlider(
+                value=1 if f.food_id == "banana" else 0,
+                min=0,
+                max=6,
+                description=f"{f.label} ({f.serving}) per day",
+                continuous_update=False,
+                layout=WIDE,
+            )
+        self.controls["sex"] = w.Dropdown(
+            options=[("Female", "female"), ("Male", "male")], value="female", description="Sex"
+        )
+        self.controls["status"] = w.Dropdown(
+            options=[
+                ("Not pregnant or breastfeeding", "none"),
+                ("Pregnant", "pregnant"),
+                ("Breastfeeding", "lactating"),
+            ],
+            value="none",
+            description="Pregnancy",
+        )
+        self._holding = False
+        self.controls["analyte_id"].observe(self._new_test, names="value")
+        self.summary = w.HTML()
+        self.figure = w.HTML()
+        super().__init__(mode)
+
+    def _new_test(self, change) -> None:
+        """A new test: offer its two units and start from the middle of its range."""
+        self._holding = True
+        try:
+            a = electrolytes.analyte(change["new"])
+            self.controls["unit"].options = list(a.units)
+            self.controls["unit"].value = a.si_unit
+            self.controls["value"].value = example_value(a.analyte_id)
+        finally:
+            self._holding = False
+
+    def _on_change(self, _change=None) -> None:
+        if not self._holding:
+            self.update()
+
+    def compute(self, **values):
+        servings = {k[len(FOOD) :]: v for k, v in values.items() if k.startswith(FOOD)}
+        albumin = values["albumin_g_dl"] if values.get("use_albumin") else None
+        if albumin is not None and values["analyte_id"] != "calcium_total":
+            albumin = None  # the albumin box only applies to total calcium
+        return electrolytes.check_both(
+            values["analyte_id"],
+            values["value"],
+            values["unit"],
+            servings,
+            values["sex"],
+            values["status"],
+            albumin,
+        )
+
+    def render(self, result: electrolytes.ElectrolyteCheck) -> None:
+        summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
+        self.summary.value = summary(result)
+        self.figure.value = plots.band_strip(result.lab) + plots.potassium_bar(result.day)
+
+    def layout_controls(self) -> list[w.Widget]:
+        lab = [
+            c
+            for k, c in self.controls.items()
+            if not k.startswith(FOOD) and k not in ("sex", "status")
+        ]
+        foods = [c for k, c in self.controls.items() if k.startswith(FOOD)]
+        return (
+            [w.HTML("<h4>Your lab result</h4>")]
+            + lab
+            + [
+                w.HTML("<h4>Potassium in a day of food</h4>"),
+                self.controls["sex"],
+                self.controls["status"],
+            ]
+            + foods
+        )
+
+    def friendly_error(self, exc: ValueError) -> str:
+        name = getattr(exc, "name", "")
+        if name == "status":
+            return "Pregnancy and breastfeeding apply only when Female is chosen."
+        if name == "value":
+            return f"Please check the result and its unit. It must be {exc.allowed}."
+        if name == "albumin_g_dl":
+            return f"Please check the albumin. It must be {exc.allowed}."
+        return str(exc)
