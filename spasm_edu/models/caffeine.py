@@ -132,8 +132,16 @@ def limit_for(person: Person) -> Limit | None:
 
 
 def dose_times_h(first_drink_h: float, last_drink_h: float, n: int) -> tuple[float, ...]:
-    """``n`` drink times spread evenly from the first to the last drink (hours)."""
-    if n <= 0:
+    """``n`` drink times spread evenly from the first to the last drink (hours).
+
+    first_drink_h 0-24, last_drink_h from first_drink_h to 24, n a whole number 0-1000.
+    """
+    first_drink_h = check.number("first_drink_h", first_drink_h, 0, 24, "o'clock")
+    last_drink_h = check.number(
+        "last_drink_h", last_drink_h, first_drink_h, 24, "o'clock, not before the first drink"
+    )
+    n = check.whole_number("n", n, 0, 1000, "drinks")
+    if n == 0:
         return ()
     if n == 1:
         return (first_drink_h,)
@@ -142,8 +150,24 @@ def dose_times_h(first_drink_h: float, last_drink_h: float, n: int) -> tuple[flo
 
 
 def remaining_mg(doses: tuple[tuple[float, float], ...], half_life_h: float, t_h: float) -> float:
-    """Caffeine left in the body at ``t_h`` from ``(time_h, mg)`` doses (first-order decay)."""
+    """Caffeine left in the body at ``t_h`` from ``(time_h, mg)`` doses (first-order decay).
+
+    Each dose: time 0-48 h, 0-10,000 mg; half_life_h 0.1-100; t_h 0-1,000 h.
+    """
+    if isinstance(doses, str | bytes) or not isinstance(doses, tuple | list):
+        raise check.InputError("doses", doses, "a sequence of (time_h, mg) pairs")
+    for i, dose in enumerate(doses):
+        if not isinstance(dose, tuple | list) or len(dose) != 2:
+            raise check.InputError(f"doses[{i}]", dose, "a (time_h, mg) pair")
+        check.number(f"doses[{i}] time_h", dose[0], 0, 48, "hours")
+        check.number(f"doses[{i}] mg", dose[1], 0, 10_000, "mg")
     check.number("half_life_h", half_life_h, 0.1, 100, "hours")
+    check.number("t_h", t_h, 0, 1000, "hours")
+    return _remaining_mg(doses, half_life_h, t_h)
+
+
+def _remaining_mg(doses, half_life_h: float, t_h: float) -> float:
+    """remaining_mg without the checks, for inputs :func:`day` has already validated."""
     return sum(mg * 0.5 ** ((t_h - t0) / half_life_h) for t0, mg in doses if t_h >= t0)
 
 
@@ -184,7 +208,7 @@ def day(
     doses = tuple((t, total / n) for t in dose_times_h(first, last, n)) if n else ()
     steps = int(CURVE_SPAN_H / CURVE_STEP_H)
     curve_h = tuple(first + i * CURVE_STEP_H for i in range(steps + 1))
-    curve_mg = tuple(remaining_mg(doses, situation.half_life_h, t) for t in curve_h)
+    curve_mg = tuple(_remaining_mg(doses, situation.half_life_h, t) for t in curve_h)
 
     limit_mg = limit.mg_per_day if limit else None
     percent = 100 * total / limit_mg if limit_mg else None
@@ -206,7 +230,7 @@ def day(
         first_drink_h=first,
         last_drink_h=last,
         bedtime_h=bed,
-        at_bedtime_mg=remaining_mg(doses, situation.half_life_h, bed),
+        at_bedtime_mg=_remaining_mg(doses, situation.half_life_h, bed),
         peak_mg=max(curve_mg),
         curve_h=curve_h,
         curve_mg=curve_mg,
