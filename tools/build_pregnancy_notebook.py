@@ -98,10 +98,13 @@ and without it reported lumbopelvic pain equally often.
         "code",
         """from spasm_edu.models import pregnancy
 
-s = pregnancy.stage("pregnant", weeks_pregnant=30,
-                    servings={"brewed_coffee": 1, "black_tea": 2}, drinks_l=1.5)
-print(f"Caffeine {s.caffeine_day.total_mg:g} mg of {s.caffeine_day.limit.mg_per_day:g} mg "
-      f"(over: {s.caffeine_day.over_limit})")
+s = pregnancy.stage(
+    "pregnant", weeks_pregnant=30, servings={"brewed_coffee": 1, "black_tea": 2}, drinks_l=1.5
+)
+print(
+    f"Caffeine {s.caffeine_day.total_mg:g} mg of {s.caffeine_day.limit.mg_per_day:g} mg "
+    f"(over: {s.caffeine_day.over_limit})"
+)
 print(f"Drinks need {s.needs.drinks_l_per_day:.1f} L, short by {s.drinks_short_l:.1f} L")
 print(f"Potassium need {s.needs.potassium_mg_per_day:,.0f} mg/day")""",
         "nbval-check-output",
@@ -115,8 +118,10 @@ print(f"Potassium need {s.needs.potassium_mg_per_day:,.0f} mg/day")""",
         """for months in (0, 6, 18):
     s = pregnancy.stage("after_birth", months_after_birth=months, breastfeeding=True)
     past = " (past the end of the study)" if s.gap_beyond_study else ""
-    print(f"{s.stage_label}: nearest measurement {s.nearest_gap.label}, "
-          f"{s.nearest_gap.percent:g}% with a gap{past}")""",
+    print(
+        f"{s.stage_label}: nearest measurement {s.nearest_gap.label}, "
+        f"{s.nearest_gap.percent:g}% with a gap{past}"
+    )""",
         "nbval-check-output",
     ),
     cell(
@@ -130,7 +135,8 @@ did the share fall between each measurement after birth?""",
 
 gap = facts.table("pregnancy_diastasis.csv").frame()
 gap.assign(change_points=gap.percent_with_gap.diff())[
-    ["timepoint_label", "percent_with_gap", "change_points"]]""",
+    ["timepoint_label", "percent_with_gap", "change_points"]
+]""",
         "nbval-ignore-output",
     ),
     cell("md", "## Check your understanding"),
