@@ -37,8 +37,8 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	else echo "npm not found: browser accessibility tests need axe-core (install Node.js and npm)"; fi
 
 test: $(STAMP) $(AXE)
-	$(PY) -m ruff check spasm_edu tests tools
-	$(PY) -m ruff format --check spasm_edu tests tools
+	$(PY) -m ruff check spasm_edu tests tools notebooks conftest.py
+	$(PY) -m ruff format --check spasm_edu tests tools conftest.py
 	$(PY) -m spasm_edu.course sync --check
 	$(PY) -m pytest
 
