@@ -47,7 +47,7 @@ def answer_key_markdown() -> str:
     for nb in listed:
         title = order.get(nb, (None, nb))[1]
         count = sum(q.notebook == nb for q in questions)
-        lines.append(f"| {_cell(title)} (`{nb}`) | {count or 'none yet'} |")
+        lines.append(f"| {_cell(title)} (`{nb}`) | {count or '—'} |")
     for nb in notebooks:
         title = order.get(nb, (None, nb))[1]
         lines += ["", f"## {title} (`{nb}`)"]

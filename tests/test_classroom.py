@@ -120,3 +120,10 @@ def test_every_notebook_footer_states_both_licences(path):
     ]
     assert len(footers) == 1, "exactly one cell tagged 'footer'"
     assert "MIT" in footers[0] and "CC BY 4.0" in footers[0]
+
+
+def test_every_cause_notebook_has_three_to_five_questions():
+    counts = guide.quiz_counts()
+    for cause in facts.table("causes.csv"):
+        if (course.NOTEBOOK_DIR / cause.notebook).exists():
+            assert 3 <= counts.get(cause.notebook, 0) <= 5, cause.notebook
