@@ -178,8 +178,8 @@ plt.show()""",
 
 - Which triggers go with the eyelid twitches, and in which week do they cluster? What would you
   ask the person about that week?
-- Loosen the rule to `diary.RegularRule(min_days_per_week=2, min_weeks=1)` and run cell 4
-  again. What changes? Why would such a loose rule make a poor screen?
+- Loosen the rule to `diary.RegularRule(min_days_per_week=2, min_weeks=1)` and rerun step 4
+  (`rule = ...`). What changes? Why would such a loose rule make a poor screen?
 - The back spasms follow lifting. Which notebook covers that, and what would you teach?
 - Plot spasms per time of day (`df.time_of_day.value_counts()`). Label the chart as SYNTHETIC.""",
     ),
