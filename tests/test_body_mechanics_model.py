@@ -301,11 +301,16 @@ def test_constants_match_the_reference_sheet():
         (1.0001, "increased"),
         (3.0, "increased"),
         (3.0001, "high"),
-        (math.inf, "high"),
     ],
 )
 def test_li_bands(li, band):
     assert bm.band_for(li).band_id == band
+
+
+def test_zero_rwl_belongs_to_the_open_ended_band():
+    assert bm.top_band().band_id == "high" and bm.top_band().li_at_most is None
+    assert bm.lifting_index(10, 0) == math.inf
+    assert bm.lifting_index(12, 8) == 1.5
 
 
 def test_ties_name_every_costliest_multiplier():
@@ -375,6 +380,12 @@ def test_bad_input_names_the_argument(change, name):
         (lambda: bm.coupling_multiplier("fair", -2), "v"),
         (lambda: bm.band_for(-1), "li"),
         (lambda: bm.band_for(math.nan), "li"),
+        (lambda: bm.band_for(math.inf), "li"),
+        (lambda: bm.band_for("2"), "li"),
+        (lambda: bm.lifting_index(math.inf, 5), "load"),
+        (lambda: bm.lifting_index(0, 5), "load"),
+        (lambda: bm.lifting_index(5, None), "rwl"),
+        (lambda: bm.lifting_index(5, -1), "rwl"),
         (lambda: bm.multiplier_info("XM"), "symbol"),
     ],
 )

@@ -195,21 +195,33 @@ def coupling_multiplier(coupling: str, v: float, units: str = "metric") -> float
 
 
 def lifting_index(load: float, rwl: float) -> float:
-    """LI = load / RWL (same mass unit); infinite when the RWL is 0."""
-    if rwl <= 0:
+    """LI = load / RWL (same mass unit); ``math.inf`` when the RWL is 0 (no load recommended).
+
+    load: more than 0 (any unit, up to 1100); rwl: 0 to 60 in the same unit (LC is the most).
+    """
+    load_value = check.number("load", load, 0, INPUT_MAX["us"]["load"])
+    if load_value <= 0:
+        raise check.InputError("load", load, f"more than 0 and at most {INPUT_MAX['us']['load']:g}")
+    rwl_value = check.number("rwl", rwl, 0, 60)
+    if rwl_value == 0:
         return math.inf
-    return load / rwl
+    return load_value / rwl_value
 
 
 def band_for(li: float):
-    """The NIOSH interpretation band for a Lifting Index (data/body_mechanics_bands.csv)."""
-    if isinstance(li, bool) or not isinstance(li, int | float) or math.isnan(li) or li < 0:
-        raise check.InputError("li", li, "a number of 0 or more")
+    """The NIOSH interpretation band for a finite Lifting Index of 0 or more
+    (data/body_mechanics_bands.csv). For an RWL of 0 use :func:`top_band`."""
+    li = check.number("li", li, 0, 1e9)
     for row in facts.table(BANDS):
         above = li > row.li_above or (li == 0 and row.li_above == 0)
         if above and (row.li_at_most is None or li <= row.li_at_most):
             return row
     raise check.InputError("li", li, "covered by a band in data/body_mechanics_bands.csv")
+
+
+def top_band():
+    """The open-ended band (LI above 3): where an RWL of 0 (infinite LI) belongs."""
+    return next(r for r in facts.table(BANDS) if r.li_at_most is None)
 
 
 def patient_handling_limit(units: str = "metric") -> tuple[float, object]:
@@ -317,7 +329,7 @@ def assess(
     }
     rwl = c.load_constant * math.prod(multipliers.values())
     li = lifting_index(load_value, rwl)
-    band = band_for(li)
+    band = band_for(li) if math.isfinite(li) else top_band()
     lowest = min(multipliers.values())
     costliest = (
         tuple(k for k, m in multipliers.items() if abs(m - lowest) <= _TOL) if lowest < 1 else ()
