@@ -93,6 +93,9 @@ def test_lifting_a_person_states_the_waters_limit(explorer):
     assert "Use a lift device" not in s or "over this limit" not in s  # 12 kg is under 16 kg
     assert "under this limit" in s
     assert "the equation does not apply" in s and "waters_2007" in s
+    for words in ("one hand", "sit or kneel", "more than 8 hours", "shift or slosh"):
+        assert words in s, words
+    assert "one-handed lifts; lifting while seated or kneeling" in s  # student box
     assert "Limit for lifting a person" in explorer.figure.value
     explorer.controls["load"].value = 40
     assert explorer.result.over_patient_limit and "over this limit" in explorer.summary.value

@@ -34,7 +34,7 @@ def tips_html() -> str:
 
 def scope_html() -> str:
     items = "".join(f"<li>{esc(r.patient_text)}</li>" for r in facts.table(bm.SCOPE))
-    return f"<p>This way of checking a lift has limits.</p><ul>{items}</ul>"
+    return f"<p>The lifting check has limits.</p><ul>{items}</ul>"
 
 
 def person_summary(result: LiftResult) -> str:
@@ -66,7 +66,7 @@ def person_summary(result: LiftResult) -> str:
                 "Still, use a lift device and a helper when you can.",
             )
         )
-    return "".join(text)
+    return "".join(text) + scope_html()
 
 
 def object_summary(result: LiftResult) -> str:
@@ -144,6 +144,8 @@ def student_summary(result: LiftResult) -> str:
         f"(V = {result.v:g} {lu}); duration: {esc(bm.DURATIONS[result.duration])}."
     )
     if result.lifting_a_person:
+        scope = "; ".join(r.situation.lower() for r in facts.table(bm.SCOPE))
+        notes.append(f"The equation does not apply to: {esc(scope)}.")
         notes.append(
             "Lifting a person: the equation does not apply (people are unstable loads). "
             f"Waters (2007) gives about {result.patient_limit:g} {mu} as the limit for most "
