@@ -113,7 +113,8 @@ ease as a same-day sign (NHS, `nhs_leg_cramps`).""",
     ),
     cell(
         "code",
-        """print(df.groupby("body_part").duration_min.describe()[["count", "mean", "max"]].round(1).to_string())
+        """durations = df.groupby("body_part").duration_min.describe()[["count", "mean", "max"]]
+print(durations.round(1).to_string())
 print()
 long_ones = df.loc[df.duration_min > 10, ["date", "time", "body_part", "duration_min", "notes"]]
 print(long_ones.to_string(index=False))""",
