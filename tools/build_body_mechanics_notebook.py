@@ -42,7 +42,7 @@ It gives a safe limit for that lift. For the best kind of lift, the limit is 23 
 Each thing that makes the lift harder lowers the limit.
 
 Some lifts do not fit this check. Lifting a person is one of them, because people move and shift.
-For lifting a person, a nurse expert advises about 16 kg (35 lb) at most.
+For lifting a person, a NIOSH expert advises about 16 kg (35 lb) at most.
 Above that, use a lift device and trained helpers.""",
     ),
     cell(

@@ -47,7 +47,7 @@ def person_summary(result: LiftResult) -> str:
             "People can move and shift their weight.",
         ),
         paragraph(
-            f"For lifting a person, a nurse expert advises a limit of about "
+            f"For lifting a person, a safety expert advises a limit of about "
             f"<strong>{limit}</strong> ({_other_unit_limit(result)}).",
             "Most adults weigh much more than that.",
         ),
