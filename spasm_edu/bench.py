@@ -29,7 +29,6 @@ import argparse
 import base64
 import contextlib
 import io
-import itertools
 import json
 import os
 import platform
@@ -54,23 +53,30 @@ WARMUP = 10
 
 
 # -- explorers --------------------------------------------------------------------------------
+def next_change(controls: dict, step: int, turn: dict[str, int]) -> tuple[str, object] | None:
+    """The ``step``-th change: round-robin over the controls that offer a choice, each to its
+    next valid value *now* (one control may change another's options)."""
+    names = [n for n, c in controls.items() if len(discover.control_values(c)) > 1]
+    if not names:
+        return None
+    name = names[step % len(names)]
+    values = discover.control_values(controls[name])
+    for _ in range(len(values)):
+        turn[name] = (turn.get(name, -1) + 1) % len(values)
+        if values[turn[name]] != controls[name].value:
+            return name, values[turn[name]]
+    return None
+
+
 def change_plan(controls: dict, n: int) -> list[tuple[str, object]]:
-    """``n`` control changes, round-robin over the controls, each to its next valid value."""
-    cycles = {
-        name: itertools.cycle(values)
-        for name, c in controls.items()
-        if len(values := discover.control_values(c)) > 1
-    }
-    if not cycles:
-        return []
-    current = {name: controls[name].value for name in cycles}
-    plan = []
-    for name in itertools.islice(itertools.cycle(cycles), n):
-        value = next(cycles[name])
-        if value == current[name]:
-            value = next(cycles[name])
-        current[name] = value
-        plan.append((name, value))
+    """``n`` changes as :func:`time_changes` makes them (applied, so each sees the last)."""
+    plan, turn = [], {}
+    for step in range(n):
+        change = next_change(controls, step, turn)
+        if change is None:
+            break
+        controls[change[0]].value = change[1]
+        plan.append(change)
     return plan
 
 
@@ -90,16 +96,26 @@ def time_changes(
     controls: dict, changes: int, after: Callable[[], object] = lambda: None
 ) -> tuple[list[float], int]:
     """Time ``changes`` control changes (after a warm-up); ``after`` runs inside the timing."""
+    from traitlets import TraitError
+
     warmup = min(WARMUP, changes)
-    plan = change_plan(controls, changes + warmup)
-    times = []
-    for i, (name, value) in enumerate(plan):
+    times, turn, refused = [], {}, 0
+    for step in range(changes + warmup + 1000):
+        if len(times) >= changes:
+            break
+        change = next_change(controls, step, turn)
+        if change is None:
+            break
         t0 = time.perf_counter()
-        controls[name].value = value
+        try:
+            controls[change[0]].value = change[1]
+        except TraitError:  # the widget refused it: not a change a person could make
+            refused += 1
+            continue
         after()
-        if i >= warmup:
+        if step >= warmup:
             times.append(time.perf_counter() - t0)
-    return times, len(plan) - warmup
+    return times, len(times)
 
 
 def explorer_outputs_json(explorer) -> str:

@@ -17,13 +17,26 @@ def test_change_plan_changes_every_control_each_time_to_a_new_value():
         "pick": w.Dropdown(options=["a", "b", "c"], value="a"),
         "free": w.Text(value="x"),  # free text has no list of valid values: not driven
     }
+    current = {k: c.value for k, c in controls.items()}
     plan = bench.change_plan(controls, 200)
     assert len(plan) == 200
     assert {name for name, _ in plan} == {"n", "flag", "pick"}
-    current = {k: c.value for k, c in controls.items()}
     for name, value in plan:
         assert value != current[name], (name, value)
         current[name] = value
+
+
+def test_a_control_whose_options_change_gets_only_current_options():
+    unit = w.Dropdown(options=["mmol/L", "mg/dL"], value="mmol/L")
+    analyte = w.Dropdown(options=["potassium", "sodium"], value="potassium")
+    analyte.observe(
+        lambda _: setattr(
+            unit, "options", ["mmol/L"] if analyte.value == "sodium" else ["mmol/L", "mg/dL"]
+        ),  # fmt: skip
+        names="value",
+    )
+    times, n = bench.time_changes({"analyte": analyte, "unit": unit}, 50)
+    assert n == 50 and len(times) == 50
 
 
 def test_json_has_every_explorer_and_every_figure(capsys):
