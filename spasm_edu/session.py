@@ -55,7 +55,11 @@ SESSION_STYLE = """<style>
   {font-size: 20px !important;}
 .spasm-session .widget-checkbox, .spasm-session .widget-inline-hbox {height: auto !important;
   min-height: 36px;}
-.spasm-session .widget-checkbox input {width: 26px; height: 26px;}
+.spasm-session .widget-checkbox input {width: 26px; height: 26px; flex: none; margin: 0;}
+.spasm-session .widget-label-basic {display: flex; align-items: center; gap: 10px;}
+.spasm-session .widget-checkbox {width: auto !important; max-width: 100%;}
+.spasm-session .widget-label-basic span {white-space: normal; overflow: visible;}
+.spasm-session input[type="number"] {min-width: 4.5em;}
 .spasm-session input, .spasm-session select {height: 42px !important;}
 .spasm-session .widget-text, .spasm-session .widget-dropdown {width: auto;}
 .spasm-session .jupyter-button, .spasm-session .widget-button {height: auto !important;
@@ -78,12 +82,14 @@ SESSION_STYLE = """<style>
   font-size: 1.15em; background: #fff;}
 .spasm-preview {border: 3px dashed #1a1a1a; padding: 4px 18px; margin-top: 12px;}
 .spasm-session.spasm-hc {font-size: 27px; background: #fff !important; color: #000 !important;}
-.spasm-hc .widget-label, .spasm-hc .widget-label-basic, .spasm-hc input, .spasm-hc select,
-.spasm-hc button, .spasm-hc .widget-readout, .spasm-hc .spasm-explorer
+body .spasm-session.spasm-hc .widget-label, body .spasm-session.spasm-hc .widget-label-basic,
+.spasm-session.spasm-hc input, .spasm-session.spasm-hc select, .spasm-session.spasm-hc button,
+body .spasm-session.spasm-hc .widget-readout, body .spasm-session.spasm-hc .spasm-explorer
   {font-size: 26px !important; color: #000 !important;}
-.spasm-hc .spasm-btn, .spasm-hc .spasm-btn-quiet {background: #000 !important;
-  color: #fff !important; border: 3px solid #000 !important;}
-.spasm-hc input, .spasm-hc select {border: 3px solid #000 !important; height: 52px !important;}
+body .spasm-session.spasm-hc .spasm-btn, body .spasm-session.spasm-hc .spasm-btn-quiet
+  {background: #000 !important; color: #fff !important; border: 3px solid #000 !important;}
+.spasm-session.spasm-hc input, .spasm-session.spasm-hc select
+  {border: 3px solid #000 !important; height: 52px !important;}
 .spasm-hc .spasm-cause-card {border: 3px solid #000;}
 .spasm-hc .spasm-student, .spasm-hc .spasm-warning {background: #fff !important;
   border-color: #000 !important;}
@@ -137,7 +143,7 @@ def _number_box(control: w.Widget) -> w.Widget:
     more = w.Button(description="+", tooltip=f"More: {control.description}")
     for button in (less, more):
         button.add_class("spasm-btn-quiet")
-        button.layout = w.Layout(width="56px")
+        button.layout = w.Layout(width="auto", min_width="56px")
 
     def nudge(sign: int) -> None:
         box.value = min(box.max, max(box.min, box.value + sign * box.step))
@@ -421,7 +427,7 @@ class PatientSession:
             values = tuple(
                 (c.description, value_in_words(c))
                 for c in explorer.controls.values()
-                if getattr(c, "description", "")
+                if getattr(c, "description", "") and c.value is not False  # ticked boxes only
             )
             result_html = explorer.summary.value
             sources |= set(getattr(explorer.result, "source_ids", ()) or ())

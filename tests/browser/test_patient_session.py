@@ -28,7 +28,12 @@ def record(name: str, value) -> None:
 
 
 def shot(page, name: str) -> None:
-    page.locator(".spasm-session").screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    """Screenshot of the whole session (Voila scrolls an inner box, so grow the window)."""
+    size = page.viewport_size
+    height = page.evaluate("document.querySelector('.spasm-session').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 8000)})
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    page.set_viewport_size(size)
 
 
 def axe(page, name: str, axe_path) -> list[dict]:
@@ -196,6 +201,11 @@ def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     tab_to("e && e.type === 'number'")
     page.keyboard.press("ArrowUp")
     page.get_by_text("You get about 288 mg").wait_for()  # 3 cups x 96 mg
+    label_px = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.spasm-session .widget-label'))"
+        ".fontSize)"
+    )
+    assert label_px >= 24, f"control labels stay small in large-text mode ({label_px} px)"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 768, f"page scrolls sideways at 768 px ({width} px wide)"
     assert_no_code(page)
