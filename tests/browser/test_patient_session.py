@@ -211,3 +211,20 @@ def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     assert_no_code(page)
     shot(page, "tablet-768-large-text-step3")
     axe(page, "tablet-768-large-text", axe_path)
+
+
+def test_every_cause_explorer_in_the_session_passes_axe(session_page, axe_path):
+    page, _ = open_session(session_page)
+    go_next(page, 2)
+    boxes = page.locator(".spasm-cause-card input[type=checkbox]")
+    for i in range(boxes.count()):
+        boxes.nth(i).check()
+    start = time.perf_counter()
+    go_next(page, 3)
+    page.get_by_text("What you can do").last.wait_for()
+    record("step3_all_causes_s", round(time.perf_counter() - start, 2))
+    assert "Something went wrong" not in visible_text(page)
+    assert page.locator(".noUi-handle, .slider-container").count() == 0  # no unnamed handles
+    assert_no_code(page)
+    shot(page, "step3-all-causes")
+    axe(page, "step3-all-causes", axe_path)
