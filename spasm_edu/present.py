@@ -20,6 +20,7 @@ from spasm_edu import course
 
 NOTEBOOK = course.NOTEBOOK_DIR / "patient_session.ipynb"
 HOST = "127.0.0.1"
+TEMPLATE_ROOT = Path(__file__).resolve().parent  # holds voila/templates/spasm (see there)
 
 
 def port_is_free(port: int, host: str = HOST) -> bool:
@@ -54,6 +55,7 @@ def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) ->
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
+        "--template=spasm",
         # kernels of closed pages are shut down after 2 idle minutes (≈140 MB each)
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_idle_timeout=120",
@@ -62,6 +64,15 @@ def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) ->
     if preheat:
         cmd += ["--preheat_kernel=True", "--pool_size=1"]
     return cmd
+
+
+def voila_env(base: dict | None = None) -> dict:
+    """Environment for Voila: our page template on JUPYTER_PATH."""
+    env = dict(os.environ if base is None else base)
+    paths = [str(TEMPLATE_ROOT), *[p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]]
+    env["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,9 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Patient session: open http://{HOST}:{args.port}/ in a browser. Stop with Ctrl+C.")
     cmd = voila_command(args.port, preheat=not args.no_preheat)
-    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     try:
-        return subprocess.call(cmd, env=env)
+        return subprocess.call(cmd, env=voila_env())
     except KeyboardInterrupt:
         return 0
 

@@ -270,6 +270,11 @@ def test_present_serves_on_loopback_with_code_hidden():
     assert "--preheat_kernel=True" in cmd
     assert any("cull_idle_timeout" in c for c in cmd)
     assert str(present.NOTEBOOK) in cmd
+    assert "--template=spasm" in cmd
+    env = present.voila_env({"JUPYTER_PATH": "/elsewhere"})
+    assert env["JUPYTER_PATH"].split(":")[0] == str(present.TEMPLATE_ROOT)
+    template = present.TEMPLATE_ROOT / "voila" / "templates" / "spasm" / "index.html.j2"
+    assert "fontawesome" in template.read_text() and "<main" in template.read_text()
 
 
 def test_notebook_is_one_cell_that_builds_the_session():

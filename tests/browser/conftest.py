@@ -103,7 +103,7 @@ def voila_url(chromium_path, handout_dir):
     port = present.free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "voila.log").open("w")
-    env = dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    env = present.voila_env(dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir)))
     proc = subprocess.Popen(
         present.voila_command(port, preheat=True),
         cwd=ROOT,
