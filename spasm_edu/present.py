@@ -12,7 +12,6 @@ import argparse
 import errno
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
@@ -97,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Patient session: open http://{HOST}:{args.port}/ in a browser. Stop with Ctrl+C.")
     cmd = voila_command(args.port, preheat=not args.no_preheat)
-    try:
-        return subprocess.call(cmd, env=voila_env())
-    except KeyboardInterrupt:
-        return 0
+    sys.stdout.flush()
+    # Become Voila (no wrapper process): Ctrl+C and SIGTERM reach it, and it shuts its kernels.
+    os.execve(cmd[0], cmd, voila_env())
+    return 0  # not reached
 
 
 if __name__ == "__main__":
