@@ -167,6 +167,8 @@ def test_check_bundles_sources():
         (lambda: dehydration.signs_check("thirst"), "sign_ids"),
         (lambda: dehydration.signs_check(["headache"]), "sign_id"),
         (lambda: dehydration.hydration_check("day"), "day"),
+        (lambda: dehydration.reference("no_such_id"), "quantity_id"),
+        (lambda: dehydration.reference(5), "quantity_id"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

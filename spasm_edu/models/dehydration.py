@@ -36,8 +36,13 @@ LEVEL_ORDER = ("none", "self_care", "urgent", "emergency")
 
 
 def reference(quantity_id: str) -> float:
-    """A reference value from data/dehydration_reference.csv (e.g. ``acsm_loss_limit`` -> 2)."""
-    return facts.table(REFERENCE)[quantity_id].value
+    """A reference value from data/dehydration_reference.csv (e.g. ``acsm_loss_limit`` -> 2).
+
+    quantity_id: an id of that table (InputError naming ``quantity_id`` otherwise).
+    """
+    table = facts.table(REFERENCE)
+    check.choice("quantity_id", quantity_id, table.by_id)
+    return table[quantity_id].value
 
 
 @dataclass(frozen=True)
