@@ -185,6 +185,11 @@ def test_usda_foods_are_marked_approximate():
         (lambda: el.potassium_day({}, "other"), "sex"),
         (lambda: el.potassium_day({}, "female", "yes"), "status"),
         (lambda: el.potassium_day({}, "male", "pregnant"), "status"),
+        (lambda: el.constant("no_such_id"), "constant_id"),
+        (lambda: el.band_for("potassium", 3.0), "a"),
+        (lambda: el.band_for(el.analyte("potassium"), math.nan), "value_mmol_l"),
+        (lambda: el.band_for(el.analyte("potassium"), -math.inf), "value_mmol_l"),
+        (lambda: el.band_for(el.analyte("potassium"), "3.0"), "value_mmol_l"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

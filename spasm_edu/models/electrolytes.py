@@ -143,7 +143,13 @@ class PotassiumDay:
 
 
 def constant(constant_id: str) -> float:
-    return facts.table(CONSTANTS)[constant_id].value
+    """A constant from data/electrolyte_constants.csv (e.g. ``ca_correction_factor`` -> 0.8).
+
+    constant_id: an id of that table (InputError naming ``constant_id`` otherwise).
+    """
+    table = facts.table(CONSTANTS)
+    check.choice("constant_id", constant_id, table.by_id)
+    return table[constant_id].value
 
 
 @functools.cache
@@ -257,8 +263,15 @@ def corrected_calcium_mg_dl(measured_mg_dl: float, albumin_g_dl: float) -> float
 
 
 def band_for(a: Analyte, value_mmol_l: float) -> Band | None:
-    """The band that holds the value, or None above the reference range."""
-    return next((b for b in a.bands if b.holds(value_mmol_l)), None)
+    """The band of analyte ``a`` that holds the value, or None above the reference range.
+
+    a: an :class:`Analyte` (see :func:`analyte`); value_mmol_l 0-1000 mmol/L (a corrected
+    calcium may fall outside the typed-input range, so only a sanity bound is checked here).
+    """
+    if not isinstance(a, Analyte):
+        raise check.InputError("a", a, "an electrolytes.Analyte (see analyte())")
+    value = check.number("value_mmol_l", value_mmol_l, 0, 1000, "mmol/L")
+    return next((b for b in a.bands if b.holds(value)), None)
 
 
 def lab_result(
