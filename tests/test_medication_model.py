@@ -197,6 +197,8 @@ def test_a_data_row_naming_an_unknown_class_is_reported(monkeypatch):
         (lambda: medication.review(class_id="antacid"), "class_id"),
         (lambda: medication.review(class_id=1), "class_id"),
         (lambda: medication.medicine("aspirin"), "drug_id"),
+        (lambda: medication.normalise(5), "text"),
+        (lambda: medication.normalise(None), "text"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

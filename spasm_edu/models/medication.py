@@ -107,7 +107,12 @@ class MedicationReview:
 
 
 def normalise(text: str) -> str:
-    """Lower case, letters and digits only: 'Pro-Air ' -> 'proair', 'Beta 2' -> 'beta2'."""
+    """Lower case, letters and digits only: 'Pro-Air ' -> 'proair', 'Beta 2' -> 'beta2'.
+
+    text: any text (InputError naming ``text`` if it is not a str).
+    """
+    if not isinstance(text, str):
+        raise check.InputError("text", text, "text (a str)")
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
