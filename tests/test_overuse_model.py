@@ -123,6 +123,32 @@ def test_bad_input_names_the_argument(kwargs, name):
     assert str(info.value).startswith(name) and "(got " in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        (dict(exercise_min=math.nan), "exercise_min"),
+        (dict(hold_position_min="12"), "hold_position_min"),
+        (dict(breaks=None), "breaks"),
+        (dict(warmed_up=1), "warmed_up"),
+        (dict(intensity="extreme"), "intensity"),
+    ],
+)
+def test_conditions_for_checks_its_arguments_too(kwargs, name):
+    good = dict(
+        exercise_min=30,
+        intensity="moderate",
+        hold_position_min=0,
+        breaks=1,
+        warmed_up=True,
+        stretched=True,
+        more_than_usual=False,
+    )
+    assert overuse.conditions_for(**good) == ("always", "active")
+    with pytest.raises(InputError) as info:
+        overuse.conditions_for(**{**good, **kwargs})
+    assert info.value.name == name
+
+
 anything = st.one_of(
     st.none(),
     st.booleans(),

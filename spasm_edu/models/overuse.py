@@ -69,6 +69,26 @@ class OveruseCheck:
         return tuple(sorted(ids))
 
 
+def _checked(
+    exercise_min: object,
+    intensity: object,
+    hold_position_min: object,
+    breaks: object,
+    warmed_up: object,
+    stretched: object,
+    more_than_usual: object,
+) -> tuple[float, str, float, int]:
+    """Validate the load at the edge: (exercise_min, intensity, hold_position_min, breaks)."""
+    minutes = check.number("exercise_min", exercise_min, 0, MAX_MIN, "minutes")
+    check.choice("intensity", intensity, INTENSITIES)
+    hold = check.number("hold_position_min", hold_position_min, 0, MAX_MIN, "minutes")
+    n_breaks = check.whole_number("breaks", breaks, 0, MAX_BREAKS, "breaks")
+    check.flag("warmed_up", warmed_up)
+    check.flag("stretched", stretched)
+    check.flag("more_than_usual", more_than_usual)
+    return minutes, intensity, hold, n_breaks
+
+
 def conditions_for(
     exercise_min: float,
     intensity: str,
@@ -78,7 +98,13 @@ def conditions_for(
     stretched: bool,
     more_than_usual: bool,
 ) -> tuple[str, ...]:
-    """Which tip conditions hold. Only yes/no answers and "more than zero" are used."""
+    """Which tip conditions hold. Only yes/no answers and "more than zero" are used.
+
+    Same arguments and ranges as :func:`load_check` (all required here); each is checked.
+    """
+    exercise_min, intensity, hold_position_min, breaks = _checked(
+        exercise_min, intensity, hold_position_min, breaks, warmed_up, stretched, more_than_usual
+    )
     active = exercise_min > 0
     holds = hold_position_min > 0
     found = ["always"]
@@ -116,13 +142,9 @@ def load_check(
     more_than_usual: True/False.
     Sources: mayo_muscle_cramp, aaos_muscle_cramps, nhs_leg_cramps, hhs_pag_2018, acsm_2007.
     """
-    minutes = check.number("exercise_min", exercise_min, 0, MAX_MIN, "minutes")
-    check.choice("intensity", intensity, INTENSITIES)
-    hold = check.number("hold_position_min", hold_position_min, 0, MAX_MIN, "minutes")
-    n_breaks = check.whole_number("breaks", breaks, 0, MAX_BREAKS, "breaks")
-    check.flag("warmed_up", warmed_up)
-    check.flag("stretched", stretched)
-    check.flag("more_than_usual", more_than_usual)
+    minutes, intensity, hold, n_breaks = _checked(
+        exercise_min, intensity, hold_position_min, breaks, warmed_up, stretched, more_than_usual
+    )
     conditions = conditions_for(
         minutes, intensity, hold, n_breaks, warmed_up, stretched, more_than_usual
     )
