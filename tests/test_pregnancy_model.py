@@ -149,6 +149,13 @@ def test_sources_of_a_stage_resolve():
         (lambda: pregnancy.stage(servings={"latte": 1}), "drink_id"),
         (lambda: pregnancy.stage(servings={"cola": -2}), "servings['cola']"),
         (lambda: pregnancy.needs_for("men"), "group_id"),
+        (lambda: pregnancy.stage(months_after_birth=math.nan), "months_after_birth"),
+        (lambda: pregnancy.stage("after_birth", "12", 3), "weeks_pregnant"),
+        (lambda: pregnancy.nearest_gap("pregnant", math.inf, None), "weeks_pregnant"),
+        (lambda: pregnancy.nearest_gap("postpartum", None, 3), "phase"),
+        (lambda: pregnancy.common_at("pregnant", "abc", None), "weeks_pregnant"),
+        (lambda: pregnancy.stage_label("pregnant", math.nan, None), "weeks_pregnant"),
+        (lambda: pregnancy.stage_label("after_birth", None, 25), "months_after_birth"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

@@ -17,8 +17,10 @@ them. The 30-50 % figure for leg cramps is commonly cited but weakly sourced.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from numbers import Real
 
 from spasm_edu import facts
 from spasm_edu import validation as check
@@ -98,6 +100,42 @@ class Stage:
     source_ids: tuple[str, ...]
 
 
+def _unused(name: str, value: object, phase: str) -> None:
+    """The stage value a phase does not use: None or any whole number, then ignored."""
+    if value is None:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, Real)
+        or not math.isfinite(float(value))
+        or not float(value).is_integer()
+    ):
+        raise check.InputError(
+            name, value, f"None or a whole number (it is ignored when phase is {phase})"
+        )
+
+
+def _stage_args(
+    phase: object, weeks_pregnant: object, months_after_birth: object
+) -> tuple[str, int | None, int | None]:
+    """Check a stage at the edge: (phase, weeks, months), the unused one set to None.
+
+    phase "pregnant" needs weeks_pregnant (whole weeks 1-42); phase "after_birth" needs
+    months_after_birth (whole months 0-24). The other one must be None or a whole number and
+    is ignored.
+    """
+    check.choice("phase", phase, PHASES)
+    if phase == "pregnant":
+        weeks = check.whole_number("weeks_pregnant", weeks_pregnant, 1, MAX_WEEKS_PREGNANT, "weeks")
+        _unused("months_after_birth", months_after_birth, phase)
+        return phase, weeks, None
+    _unused("weeks_pregnant", weeks_pregnant, phase)
+    months = check.whole_number(
+        "months_after_birth", months_after_birth, 0, MAX_MONTHS_AFTER_BIRTH, "months"
+    )
+    return phase, None, months
+
+
 def gap_points() -> tuple[GapPoint, ...]:
     """The four Sperstad 2016 measurements, in time order (source: sperstad_2016)."""
     out = []
@@ -124,7 +162,12 @@ def nearest_gap(
     In pregnancy only the 21-week measurement exists: it is shown from week 21 on, and None
     before (the study did not measure earlier). After birth, months are turned into weeks
     (x 52/12) and the nearest of 6, 26 and 52 weeks is chosen (a tie goes to the earlier one).
+    Arguments and ranges as in :func:`stage` (checked; the unused stage value is ignored).
+    Source: sperstad_2016.
     """
+    phase, weeks_pregnant, months_after_birth = _stage_args(
+        phase, weeks_pregnant, months_after_birth
+    )
     points = gap_points()
     if phase == "pregnant":
         during = [p for p in points if p.phase == "pregnant" and p.weeks <= weeks_pregnant]
@@ -163,7 +206,13 @@ def needs_for(group_id: str) -> Needs:
 def common_at(
     phase: str, weeks_pregnant: int | None, months_after_birth: int | None
 ) -> tuple[CommonThing, ...]:
-    """Rows of data/pregnancy_common.csv whose window holds the stage."""
+    """Rows of data/pregnancy_common.csv whose window holds the stage.
+
+    Arguments and ranges as in :func:`stage` (checked; the unused stage value is ignored).
+    """
+    phase, weeks_pregnant, months_after_birth = _stage_args(
+        phase, weeks_pregnant, months_after_birth
+    )
     out = []
     for r in facts.table(COMMON):
         if r.phase != phase:
@@ -188,6 +237,11 @@ def common_at(
 
 
 def stage_label(phase: str, weeks_pregnant: int | None, months_after_birth: int | None) -> str:
+    """The stage in words: "12 weeks pregnant", "the first weeks after birth", "3 months after
+    birth". Arguments and ranges as in :func:`stage` (checked; the unused one is ignored)."""
+    phase, weeks_pregnant, months_after_birth = _stage_args(
+        phase, weeks_pregnant, months_after_birth
+    )
     if phase == "pregnant":
         return f"{weeks_pregnant} weeks pregnant"
     if months_after_birth == 0:
@@ -208,19 +262,12 @@ def stage(
     """One stage of pregnancy or after birth, with today's caffeine, drinks and potassium.
 
     phase "pregnant" needs weeks_pregnant (whole weeks 1-42); phase "after_birth" needs
-    months_after_birth (whole months 0-24); the other one is ignored. servings maps caffeine
+    months_after_birth (whole months 0-24). servings maps caffeine
     drink ids (data/caffeine_drinks.csv) to servings today (0-20). drinks_l 0-10 litres of
     drinks today. potassium_mg 0-15000 mg eaten today, or None when not known.
+    The unused stage value must be None or a whole number; it is ignored.
     """
-    check.choice("phase", phase, PHASES)
-    if phase == "pregnant":
-        weeks = check.whole_number("weeks_pregnant", weeks_pregnant, 1, MAX_WEEKS_PREGNANT, "weeks")
-        months = None
-    else:
-        weeks = None
-        months = check.whole_number(
-            "months_after_birth", months_after_birth, 0, MAX_MONTHS_AFTER_BIRTH, "months"
-        )
+    phase, weeks, months = _stage_args(phase, weeks_pregnant, months_after_birth)
     check.flag("breastfeeding", breastfeeding)
     drinks = check.number("drinks_l", drinks_l, 0, MAX_DRINKS_L, "litres")
     potassium = (
