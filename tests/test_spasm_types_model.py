@@ -93,6 +93,8 @@ def test_sources_resolve():
         (lambda: spasm_types.region("legs", "cardiac"), "muscle_kind"),
         (lambda: spasm_types.region("legs", 1), "muscle_kind"),
         (lambda: spasm_types.spasm_type("hiccup"), "type_id"),
+        (lambda: spasm_types.cause_link("no_such_cause"), "cause_id"),
+        (lambda: spasm_types.cause_link(5), "cause_id"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

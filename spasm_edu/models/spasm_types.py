@@ -56,7 +56,10 @@ def region_ids() -> list[str]:
 
 
 def cause_link(cause_id: str) -> CauseLink:
-    row = facts.table("causes.csv")[cause_id]
+    """The cause notebook a spasm type links to (cause_id: a row of data/causes.csv)."""
+    table = facts.table("causes.csv")
+    check.choice("cause_id", cause_id, table.by_id)
+    row = table[cause_id]
     return CauseLink(row.cause_id, row.name, row.notebook)
 
 
