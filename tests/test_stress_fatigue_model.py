@@ -128,6 +128,9 @@ def test_red_flags_come_from_see_a_doctor():
         (lambda: model.check_in([7] * 7, symptoms=["headache"]), "symptom"),
         (lambda: model.check_in([7] * 7, flags=["calf_clot"]), "flag"),
         (lambda: model.check_in([7] * 7, flags=3), "flags"),
+        (lambda: model.findings_for(3), "topics"),
+        (lambda: model.findings_for("night_cramps"), "topics"),
+        (lambda: model.findings_for(["leg_pain"]), "topics"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

@@ -165,8 +165,14 @@ def red_flags() -> list:
 
 
 def findings_for(topics: Iterable[str]) -> tuple[Finding, ...]:
-    """Evidence rows for the given topics, in file order."""
-    wanted = set(topics)
+    """Evidence rows for the given topics, in file order.
+
+    topics: a list, tuple or set of topic ids (night_cramps, hypnic_jerks, eyelid_twitching);
+    InputError naming ``topics`` otherwise. Source ids are on each row.
+    """
+    if isinstance(topics, str | bytes) or not isinstance(topics, Iterable):
+        raise check.InputError("topics", topics, "a list of topic ids (" + ", ".join(TOPICS) + ")")
+    wanted = {check.choice("topics", t, TOPICS) for t in topics}
     return tuple(
         Finding(
             r.finding_id,
