@@ -385,8 +385,19 @@ class PatientSession:
 
     def _step_triage(self) -> tuple[w.Widget, ...]:
         if self._triage_panel is None:
-            self._triage_panel = patient_control(self._ensure_triage().widget)
+            try:
+                self._triage_panel = patient_control(self._ensure_triage().widget)
+            except Exception:  # never a traceback, never hide the red flags: show the list
+                log.exception("the triage explorer failed to start")
+                return (w.HTML(f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + self._doctor_list_html()),)
         return (self._triage_panel,)
+
+    def _doctor_list_html(self) -> str:
+        parts = []
+        for heading, lines in self.doctor_list():
+            items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+            parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>{items}</ul>")
+        return "".join(parts)
 
     def _step_summary(self) -> tuple[w.Widget, ...]:
         data = self.handout_data()
@@ -460,7 +471,13 @@ class PatientSession:
 
     def handout_data(self) -> handout.HandoutData:
         causes = tuple(self.cause_notes(cid) for cid in self.picked())
-        notes = triage_notes(self._ensure_triage().result)
+        try:
+            notes = triage_notes(self._ensure_triage().result)
+        except Exception:
+            log.exception("the triage result could not be read")
+            notes = handout.TriageNotes(
+                level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
+            )
         picked = set(self.picked())
         sources = set(wording.WHAT_IS_A_SPASM_SOURCES) | set(notes.source_ids)
         for c in causes:

@@ -162,14 +162,31 @@ def test_red_flags_come_from_the_triage_engine(session):
         session.tick_red_flag("not_a_finding")
 
 
-@pytest.mark.parametrize("finding", triage.emergency_findings())
-def test_an_emergency_finding_says_what_to_do_now(session, finding):
-    session.tick_red_flag(finding)
-    notes = session.handout_data().triage
-    assert notes.level == "emergency"
-    page = handout.render(session.handout_data())
-    assert "Emergency" in handout.plain_text(page) or notes.label in page
-    assert 'data-level="emergency"' in page  # the coloured edge, next to the words
+def test_every_emergency_finding_says_what_to_do_now(tmp_path):
+    findings = triage.emergency_findings()
+    assert findings
+    for finding in findings:
+        session = PatientSession(handout_folder=tmp_path)
+        session.tick_red_flag(finding)
+        notes = session.handout_data().triage
+        assert notes.level == "emergency", finding
+        page = handout.render(session.handout_data())
+        assert notes.label in page and notes.what_to_do in handout.plain_text(page)
+        assert 'data-level="emergency"' in page  # the coloured edge, next to the words
+
+
+def test_a_failing_triage_step_still_shows_the_see_a_doctor_list(session, monkeypatch):
+    def broken(mode="student"):
+        raise RuntimeError("data being edited")
+
+    monkeypatch.setattr(session_mod, "TriageExplorer", broken)
+    session.go(3)
+    text = html_of(session.body)
+    assert wording.TRIAGE_FAILED in text and "Call 911" in text
+    assert "Traceback" not in text
+    session.go(4)
+    page = session.make_handout()
+    assert wording.TRIAGE_FAILED in handout.plain_text(page)
 
 
 def test_large_text_switch_adds_and_removes_the_class(session):

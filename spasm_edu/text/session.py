@@ -25,6 +25,11 @@ NO_CAUSES = (
 )
 NO_EXPLORER = "Talk with your nurse about this one. Here are some steps that can help."
 TIPS_HEADING = "What you can do"
+TRIAGE_FAILED = (
+    "The warning-sign questions did not load. Go through the list below with your nurse."
+)
+TRIAGE_FAILED_LABEL = "Check the list with your nurse"
+
 HANDOUT_TITLE = "Your muscle spasm notes"
 HANDOUT_INTRO = "You made these notes with your nurse. Keep them and show them to your doctor."
 HANDOUT_READY = "The handout is ready below. Press Save to keep it on this computer."
