@@ -51,7 +51,12 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
+    """Debian's Chromium, or the browser named by $SPASM_CHROMIUM."""
+    if os.environ.get("SPASM_CHROMIUM"):
+        candidates = [os.environ["SPASM_CHROMIUM"]]
+    else:
+        candidates = ["/usr/bin/chromium", shutil.which("chromium") or ""]
+    for candidate in candidates:
         if candidate and Path(candidate).exists():
             return candidate
     _missing(
