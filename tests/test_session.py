@@ -116,7 +116,8 @@ def test_number_boxes_and_buttons_drive_the_explorer(session):
     assert explorer.result.bedtime_h == 25 and "1 am" in explorer.summary.value
 
 
-def test_every_control_change_takes_far_under_100_ms_of_kernel_time(session):
+def test_every_control_change_records_its_kernel_time(session):
+    # Speed itself is measured by `python -m spasm_edu.bench`, never asserted here (standard 6).
     for cid in session.causes:
         session.cause_boxes[cid].value = True
     session.go(2)
@@ -126,7 +127,7 @@ def test_every_control_change_takes_far_under_100_ms_of_kernel_time(session):
     session.go(3)
     session.tick_red_flag("recurring")
     assert len(session.update_ms) >= 11
-    assert max(session.update_ms) < 100, sorted(session.update_ms)[-3:]
+    assert all(ms >= 0 for ms in session.update_ms)
 
 
 def test_a_cause_without_explorer_shows_summary_and_tips(session, monkeypatch):
