@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -115,14 +114,6 @@ def test_patient_mode_and_widget(path):
     box = e.widget
     assert "spasm-patient" in box._dom_classes
     assert e.table in box.children and e.save_button in box.children[1].children[-2].children
-
-
-def test_update_is_fast(explorer):
-    start = time.perf_counter()
-    for n in range(200):
-        explorer.controls["duration_min"].value = 1 + (n % 20)
-    per_update_ms = (time.perf_counter() - start) / 200 * 1000
-    assert per_update_ms < 30, per_update_ms
 
 
 def test_patient_facing_messages_read_at_grade_7_or_below(path):
