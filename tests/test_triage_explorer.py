@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from spasm_edu import readability as rl
@@ -143,16 +141,6 @@ def test_every_control_has_a_visible_label():
 def test_bad_mode_is_rejected():
     with pytest.raises(ValueError, match="mode must be"):
         TriageExplorer(mode="teacher")
-
-
-def test_update_is_fast(explorer):
-    times = []
-    for fid in triage.finding_ids():
-        start = time.perf_counter()
-        explorer.controls[fid].value = True
-        times.append(time.perf_counter() - start)
-    times.sort()
-    assert times[len(times) // 2] < 0.010  # median under 10 ms (budget: far under 30 ms)
 
 
 STATES = [
