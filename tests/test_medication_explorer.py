@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from spasm_edu.explorers.medication import TAKE, MedicationExplorer
@@ -121,15 +119,6 @@ def test_every_control_has_a_visible_label():
     for mode in ("student", "patient"):
         for control in MedicationExplorer(mode=mode).controls.values():
             assert control.description.strip()
-
-
-def test_update_is_fast(explorer):
-    times = []
-    for q in ["s", "st", "sta", "statin", "water pill", "", "ventolin"] * 3:
-        t = time.perf_counter()
-        explorer.controls["query"].value = q
-        times.append(time.perf_counter() - t)
-    assert sorted(times)[len(times) // 2] < 0.030
 
 
 def test_bad_mode_is_rejected():
