@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from spasm_edu import facts
@@ -143,14 +141,6 @@ def test_every_control_has_a_visible_label():
     for mode in ("student", "patient"):
         for control in DehydrationExplorer(mode=mode).controls.values():
             assert control.description.strip()
-
-
-def test_update_is_fast(explorer):
-    start = time.perf_counter()
-    for minutes in range(0, 300, 5):
-        explorer.controls["exercise_min"].value = minutes
-    per_update_ms = (time.perf_counter() - start) / 60 * 1000
-    assert per_update_ms < 30
 
 
 def test_bad_mode_is_rejected():
