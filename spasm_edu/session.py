@@ -63,7 +63,8 @@ SESSION_STYLE = """<style>
 .spasm-session input, .spasm-session select {height: 42px !important;}
 .spasm-session .widget-text, .spasm-session .widget-dropdown {width: auto;}
 .spasm-session .jupyter-button, .spasm-session .widget-button {height: auto !important;
-  min-height: 44px; padding: 6px 18px; border-radius: 6px;}
+  min-height: 44px; padding: 6px 18px; border-radius: 6px; width: auto !important;
+  max-width: 100%;}
 .spasm-btn {background: #0072B2 !important; color: #fff !important; font-weight: bold;}
 .spasm-btn-quiet {background: #f2f2f2 !important; color: #1a1a1a !important;
   border: 2px solid #1a1a1a !important;}
