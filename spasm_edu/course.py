@@ -6,8 +6,8 @@ Cells tagged ``gen:<kind>`` are written from ``data/`` by ``python -m spasm_edu.
 - ``gen:nav``         previous · contents · next links (from data/notebooks.csv)
 - ``gen:disclaimer``  the disclaimer (spasm_edu.DISCLAIMER)
 - ``gen:contents``    the course contents with links (00_start_here only)
-- ``gen:doctor``      "see a doctor if…" for the notebook's cause (data/red_flags.csv,
-                      data/red_flag_rules.csv and, until folded in, data/see_a_doctor.csv)
+- ``gen:doctor``      "see a doctor if…" for the notebook's cause (the triage data:
+                      data/red_flags.csv and data/red_flag_rules.csv, by ``shown_for``)
 - ``gen:sources``     citations for every source the notebook uses
 
 A notebook names what it uses in its metadata: ``{"spasm": {"cause": "caffeine",
@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from spasm_edu import DISCLAIMER, facts
+from spasm_edu.models import triage
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 LEVEL_WORDS = {
@@ -67,40 +68,14 @@ def contents_markdown() -> str:
     return "\n".join(lines)
 
 
-def _shown_for(row, cause: str | None) -> bool:
-    targets = row.shown_for.split(";") if row.shown_for else []
-    return "all" in targets or (cause is not None and cause in targets)
-
-
 def doctor_items(cause: str | None) -> list[tuple[str, str, tuple[str, ...]]]:
     """``(level, sign, source_ids)`` for a notebook's "When to see a doctor", highest first.
 
-    Drawn from the triage data (data/red_flags.csv and data/red_flag_rules.csv, rows whose
-    ``shown_for`` is ``all`` or names the cause), merged with data/see_a_doctor.csv (rows for
-    ``all`` or the cause) until the lead folds that file into red_flags.csv. A see_a_doctor row
-    is dropped when a triage row lists its advice_id in ``replaces`` or shows the same text; the
-    same text at two levels is kept once, at the higher level.
+    The same data as the triage engine: the rows of data/red_flags.csv and
+    data/red_flag_rules.csv whose ``shown_for`` is ``all`` or names the cause
+    (:func:`spasm_edu.models.triage.flags_for`).
     """
-    order = ("emergency", "urgent", "see_doctor")
-    triage_rows = list(facts.table("red_flags.csv")) + list(facts.table("red_flag_rules.csv"))
-    replaced = {a for r in triage_rows if r.replaces for a in r.replaces.split(";")}
-    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-
-    def add(level: str, text: str, sources: list[str]) -> None:
-        key = " ".join(text.lower().split())
-        if level not in order:
-            return
-        old = found.get(key)
-        if old is None or order.index(level) < order.index(old[0]):
-            found[key] = (level, text, tuple(sources))
-
-    for row in triage_rows:
-        if _shown_for(row, cause) and row.sign:
-            add(row.level, row.sign, row.source_ids)
-    for row in facts.table("see_a_doctor.csv"):
-        if row.cause_id in ("all", cause) and row.advice_id not in replaced:
-            add(row.level, row.advice, row.source_ids)
-    return sorted(found.values(), key=lambda item: order.index(item[0]))
+    return [(f.level.name, f.sign, f.source_ids) for f in triage.flags_for(cause)]
 
 
 def doctor_markdown(cause: str | None) -> str:

@@ -12,7 +12,8 @@ Two jobs, one file format (the columns in :mod:`spasm_edu.schema.diary`):
    person, and it is labelled SYNTHETIC wherever it is shown. The scenario is built so a student
    can find, with pandas: one body part with spasms most weeks (night-time calf cramps), one
    short cluster in a single stressful week (eyelid twitching), a few back spasms after lifting,
-   and one calf cramp longer than 10 minutes (a "get help today" sign in data/see_a_doctor.csv).
+   and one calf cramp longer than 10 minutes (a "get help today" sign: ``lasts_over_10_min`` in
+   data/red_flags.csv).
    A test checks the committed CSV equals a fresh generation from the seed.
 
 2. **A patient's own diary** (:class:`Diary`). Entries are validated (:func:`make_entry`: real

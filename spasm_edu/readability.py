@@ -118,7 +118,7 @@ def see_a_doctor_blocks() -> Iterator[Block]:
     """The "When to see a doctor" list as each cause's notebook shows it."""
     from spasm_edu import course
 
-    causes = [None] + sorted({r.cause_id for r in facts.table("see_a_doctor.csv")} - {"all"})
+    causes = [None, *sorted(facts.table("causes.csv").by_id)]
     for cause in causes:
         yield Block(f"see_a_doctor:{cause or 'all'}", plain_text(course.doctor_markdown(cause)))
 

@@ -119,7 +119,9 @@ def test_every_cause_notebook_has_a_quiz():
             assert cause.notebook in quizzed, cause.cause_id
 
 
-def test_see_a_doctor_causes_exist():
+@pytest.mark.parametrize("file", ["red_flags.csv", "red_flag_rules.csv"])
+def test_shown_for_causes_exist(file):
     causes = set(facts.table("causes.csv").by_id) | {"all"}
-    for row in facts.table("see_a_doctor.csv"):
-        assert row.cause_id in causes, row.advice_id
+    for row in facts.table(file):
+        for cause in row.shown_for.split(";") if row.shown_for else ():
+            assert cause in causes, (row, cause)

@@ -32,7 +32,7 @@ NOT_FACTS = {
 # Made-up practice data, labelled as such where it is used: no fact to source.
 SYNTHETIC = {"spasm_diary_synthetic.csv"}
 # Columns that name things or set display order, not quantities.
-NAME_COLUMNS = {"source_id", "notebook", "url_or_doi", "replaces", "shown_for", "order", "rank"}
+NAME_COLUMNS = {"source_id", "notebook", "url_or_doi", "shown_for", "order", "rank"}
 
 
 def _is_number(text: str) -> bool:

@@ -1,11 +1,12 @@
-"""Every notebook's "When to see a doctor" draws on the triage data, merged with
-data/see_a_doctor.csv until the lead folds that file into red_flags.csv."""
+"""Every notebook's "When to see a doctor" draws on the triage data (data/red_flags.csv and
+data/red_flag_rules.csv), the same rows the triage engine assesses."""
 
 from __future__ import annotations
 
 import pytest
 
 from spasm_edu import course, facts
+from spasm_edu.models import triage
 
 CAUSES = [None, *facts.table("causes.csv").by_id]
 
@@ -29,21 +30,54 @@ def test_general_triage_signs_show_everywhere(cause):
     assert facts.table("red_flag_rules.csv")["clot_in_lung"].sign in shown
 
 
-@pytest.mark.parametrize("cause", CAUSES)
-def test_replaced_see_a_doctor_rows_are_not_shown(cause):
-    shown = signs(cause)
-    triage_signs = {r.sign for r in facts.table("red_flags.csv")}
-    for advice_id in ("calf_clot", "other_symptoms", "skin_changes"):
-        advice = facts.table("see_a_doctor.csv")[advice_id].advice
-        assert advice not in triage_signs  # worded differently, so only `replaces` drops it
-        assert advice not in shown
+def test_every_cause_keeps_its_own_advice():
+    # The per-cause advice that used to live in data/see_a_doctor.csv, one sign per cause.
+    expected = {
+        "caffeine": ["caffeine_overdose", "seizure"],
+        "medication": ["new_medicine", "water_pills_weakness", "muscle_breakdown_pain"],
+        "electrolytes": ["tetany", "heavy_fluid_loss", "water_pills_weakness"],
+        "dehydration": [
+            "dizzy_on_standing",
+            "no_pee_8_hours",
+            "fluid_loss_confusion",
+            "drank_too_much",
+            "seizure",
+            "heavy_fluid_loss",
+        ],
+        "stress_fatigue": [
+            "eyelid_twitch_weeks",
+            "eyelid_twitch_spreads",
+            "disturbs_sleep",
+            "stress_hard_to_cope",
+        ],
+        "overuse": ["muscle_breakdown_exertion", "muscle_breakdown_pain"],
+        "body_mechanics": ["back_hurt_lifting", "saddle_numbness", "muscle_breakdown_exertion"],
+        "pregnancy": ["pelvic_pain_hard_to_move", "back_hurt_lifting", "disturbs_sleep"],
+        "spine": ["saddle_numbness", "major_trauma", "back_cancer_history", "back_spasm"],
+        "neuro": ["sudden_nerve_signs", "muscle_wasting", "trouble_walking"],
+    }
+    assert set(expected) == set(facts.table("causes.csv").by_id)
+    for cause, ids in expected.items():
+        own = {f.id for f in triage.flags_for(cause, general=False)}
+        assert set(ids) <= own, cause
+        assert not any(f.general for f in triage.flags_for(cause, general=False))
+        assert set(ids).isdisjoint(f.id for f in triage.flags_for(None)), cause
 
 
-def test_cause_rows_of_see_a_doctor_are_kept():
-    caffeine = signs("caffeine")
-    for row in facts.table("see_a_doctor.csv"):
-        if row.cause_id == "caffeine":
-            assert row.advice in caffeine
+def test_flags_for_is_what_the_notebook_lists():
+    for cause in CAUSES:
+        flags = triage.flags_for(cause)
+        assert [(f.level.name, f.sign, f.source_ids) for f in flags] == course.doctor_items(cause)
+        assert [f.level for f in flags] == sorted((f.level for f in flags), reverse=True)
+        assert all(f.level > triage.Level.self_care for f in flags)
+        for f in flags:
+            # ticking what a sign describes gives at least the level the list shows it under
+            assert triage.assess(f.findings).level >= f.level, f.id
+
+
+def test_flags_for_refuses_an_unknown_cause():
+    with pytest.raises(ValueError, match="cause"):
+        triage.flags_for("sleep")
 
 
 def test_cause_specific_triage_signs_show_only_for_their_causes():

@@ -149,7 +149,6 @@ def engine(data_dir: Path = facts.DATA_DIR) -> _Engine:
     if [r.level for r in levels_table] != list(LEVEL_IDS):
         raise facts.FactsError(LEVELS_FILE, f"rows must be the levels in order: {LEVEL_IDS}")
     causes = set(facts.table("causes.csv", data_dir).by_id) | {"all"}
-    advice_ids = set(facts.table("see_a_doctor.csv", data_dir).by_id)
     flags = flags_table.by_id
     for file, table in ((FLAGS, flags_table), (RULES, rules_table)):
         for line, row in enumerate(table, start=2):
@@ -157,14 +156,6 @@ def engine(data_dir: Path = facts.DATA_DIR) -> _Engine:
                 if cause not in causes:
                     raise facts.FactsError(
                         file, f"{cause!r} is not 'all' or a cause id", row=line, column="shown_for"
-                    )
-            for advice in row.replaces.split(";") if row.replaces else ():
-                if advice not in advice_ids:
-                    raise facts.FactsError(
-                        file,
-                        f"{advice!r} is not an advice_id in data/see_a_doctor.csv",
-                        row=line,
-                        column="replaces",
                     )
     for line, rule in enumerate(rules_table, start=2):
         for fid in rule.findings:
@@ -261,6 +252,73 @@ def assess(findings: Iterable[str] = ()) -> Assessment:
         watch_for=watch,
         source_ids=tuple(sorted(sources)),
     )
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One sign in a "When to see a doctor" list: a finding or a rule with a ``sign``."""
+
+    id: str  # the finding_id or rule_id
+    kind: Literal["finding", "rule"]
+    level: Level
+    sign: str  # the statement shown in the list
+    question: str | None  # the finding's yes/no question (None for a rule)
+    findings: tuple[str, ...]  # the finding ids it rests on (one for a finding)
+    source_ids: tuple[str, ...]
+    general: bool  # shown for every cause (``shown_for`` is ``all``)
+
+    @property
+    def source_id(self) -> str:
+        """The source ids joined with ``;``, as written in the CSV files."""
+        return ";".join(self.source_ids)
+
+
+def _shown_for(row) -> tuple[str, ...]:
+    return tuple(row.shown_for.split(";")) if row.shown_for else ()
+
+
+def flags_for(cause: str | None = None, general: bool = True) -> tuple[Flag, ...]:
+    """The signs a cause's "When to see a doctor" lists, highest level first, then file order.
+
+    ``cause``: a cause id from data/causes.csv, or None for the signs shown everywhere.
+    ``general``: include the signs shown for every cause (``shown_for`` = ``all``); with
+    ``general=False`` only the rows that name the cause are returned. Drawn from the rows of
+    data/red_flags.csv and data/red_flag_rules.csv that have a ``sign`` and a ``shown_for``;
+    the same sign text at two levels is kept once, at the higher level. Self-care rows are
+    never listed. Raises InputError for an unknown cause id.
+    """
+    eng = engine()
+    if cause is not None:
+        check.choice("cause", cause, facts.table("causes.csv").by_id)
+    return _flags_for(eng, cause, bool(general))
+
+
+def _flags_for(eng: _Engine, cause: str | None, general: bool) -> tuple[Flag, ...]:
+    found: dict[str, Flag] = {}
+    rows = [(row, "finding") for row in eng.flags.values()] + [(r, "rule") for r in eng.rules]
+    for row, kind in rows:
+        targets = _shown_for(row)
+        is_general = "all" in targets
+        wanted = (general and is_general) or (cause is not None and cause in targets)
+        if not (wanted and row.sign) or row.level == "self_care":
+            continue
+        reason = (eng.finding_reasons if kind == "finding" else eng.rule_reasons)[
+            row.finding_id if kind == "finding" else row.rule_id
+        ]
+        flag = Flag(
+            id=reason.finding_or_rule,
+            kind=kind,
+            level=reason.level,
+            sign=row.sign,
+            question=row.question if kind == "finding" else None,
+            findings=reason.findings,
+            source_ids=reason.source_ids,
+            general=is_general,
+        )
+        key = " ".join(row.sign.lower().split())
+        if key not in found or flag.level > found[key].level:
+            found[key] = flag
+    return tuple(sorted(found.values(), key=lambda f: (-f.level, eng.order[f.id])))
 
 
 def level_row(level: Level | str):

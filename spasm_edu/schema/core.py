@@ -49,6 +49,9 @@ Level = Literal["self_care", "see_doctor", "urgent", "emergency"]
 
 
 class SeeADoctorRow(FactRow):
+    """Retired (issue 5): the advice now lives in red_flags.csv / red_flag_rules.csv. Kept only
+    until spasm_edu/session.py and spasm_edu/models/stress_fatigue.py stop reading the file."""
+
     advice_id: Id
     cause_id: Id  # "all", or a cause_id from causes.csv
     level: Level
@@ -98,7 +101,7 @@ TABLES = [
         "see_a_doctor.csv",
         SeeADoctorRow,
         "advice_id",
-        "When to see a doctor, shown in every notebook (all) and per cause.",
+        "Retired: folded into red_flags.csv; read only by the session and stress model.",
     ),
     TableSpec("quiz.csv", QuizRow, "question_id", "Check-your-understanding questions."),
 ]

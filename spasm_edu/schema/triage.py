@@ -67,7 +67,6 @@ class RedFlagRow(FactRow):
     sign: Text | None = None  # statement for "When to see a doctor" lists (None: not listed)
     shown_for: IdList | None = None  # "all" or ;-separated cause ids whose notebooks list it
     level_basis: Basis
-    replaces: IdList | None = None  # see_a_doctor.csv advice ids this row supersedes
 
     @field_validator("question")
     @classmethod
@@ -93,7 +92,6 @@ class RuleRow(FactRow):
     sign: Text | None = None
     shown_for: IdList | None = None
     level_basis: Basis
-    replaces: IdList | None = None
 
     @model_validator(mode="after")
     def _consistent(self):
