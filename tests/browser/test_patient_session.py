@@ -91,7 +91,7 @@ def go_next(page, step: int) -> None:
 def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, handout_dir):
     page, first_usable_s = open_session(session_page)
     record("first_usable_step_s_1280", round(first_usable_s, 2))
-    assert first_usable_s < 10  # generous on a busy CI machine; the report gives the real figure
+    # Speed is recorded (test-artifacts/session-timings.json), never asserted (standard 6).
 
     # Step 1: what a spasm is
     assert "A muscle spasm is when a muscle tightens on its own" in visible_text(page)
