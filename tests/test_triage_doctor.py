@@ -107,3 +107,9 @@ def test_sources_of_shown_signs_are_cited():
     ids = course.notebook_source_ids({"cause": "spine"})
     assert {"nhs_cauda_equina", "nice_back_red_flags", "nhs_dvt"} <= set(ids)
     assert "nhs_cauda_equina" not in course.notebook_source_ids({"cause": "caffeine"})
+
+
+@pytest.mark.parametrize("general", [1, "yes", None])
+def test_flags_for_wants_a_real_bool(general):
+    with pytest.raises(ValueError, match="general"):
+        triage.flags_for("caffeine", general=general)

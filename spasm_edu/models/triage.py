@@ -285,12 +285,12 @@ def flags_for(cause: str | None = None, general: bool = True) -> tuple[Flag, ...
     ``general=False`` only the rows that name the cause are returned. Drawn from the rows of
     data/red_flags.csv and data/red_flag_rules.csv that have a ``sign`` and a ``shown_for``;
     the same sign text at two levels is kept once, at the higher level. Self-care rows are
-    never listed. Raises InputError for an unknown cause id.
+    never listed. Raises InputError for an unknown cause id or a ``general`` that is not a bool.
     """
     eng = engine()
     if cause is not None:
         check.choice("cause", cause, facts.table("causes.csv").by_id)
-    return _flags_for(eng, cause, bool(general))
+    return _flags_for(eng, cause, check.flag("general", general))
 
 
 def _flags_for(eng: _Engine, cause: str | None, general: bool) -> tuple[Flag, ...]:
