@@ -456,16 +456,22 @@ class PatientSession:
             source_ids=tuple(sorted(sources)),
         )
 
+    def doctor_flags(self) -> tuple[triage.Flag, ...]:
+        """The warning signs for every picked cause (and the general ones), from the triage
+        data, each sign once at its highest level, highest level first."""
+        found: dict[str, triage.Flag] = {}
+        for cause in (None, *self.picked()):
+            for flag in triage.flags_for(cause):
+                if flag.sign not in found or flag.level > found[flag.sign].level:
+                    found[flag.sign] = flag
+        order = triage.engine().order
+        return tuple(sorted(found.values(), key=lambda f: (-f.level, order[f.id])))
+
     def doctor_list(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        picked = set(self.picked())
-        rows = [
-            r
-            for r in facts.table("see_a_doctor.csv")
-            if r.cause_id == "all" or r.cause_id in picked
-        ]
+        flags = self.doctor_flags()
         out = []
         for level in ("emergency", "urgent", "see_doctor"):
-            lines = tuple(r.advice for r in rows if r.level == level)
+            lines = tuple(f.sign for f in flags if f.level.name == level)
             if lines:
                 out.append((course.LEVEL_WORDS[level], lines))
         return tuple(out)
@@ -479,13 +485,11 @@ class PatientSession:
             notes = handout.TriageNotes(
                 level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
             )
-        picked = set(self.picked())
         sources = set(wording.WHAT_IS_A_SPASM_SOURCES) | set(notes.source_ids)
         for c in causes:
             sources |= set(c.source_ids)
-        for r in facts.table("see_a_doctor.csv"):
-            if r.cause_id == "all" or r.cause_id in picked:
-                sources |= set(r.source_ids)
+        for flag in self.doctor_flags():
+            sources |= set(flag.source_ids)
         return handout.HandoutData(
             causes=causes,
             triage=notes,

@@ -67,9 +67,9 @@ def test_every_symptom_box_is_driven(explorer):
 
 def test_every_red_flag_box_is_driven(explorer):
     for row in model.red_flags():
-        box = explorer.controls[f"flag:{row.advice_id}"]
+        box = explorer.controls[f"flag:{row.id}"]
         box.value = True
-        assert row.advice_id in {r.advice_id for r in explorer.result.doctor_reasons}
+        assert row.id in {r.finding_id for r in explorer.result.doctor_reasons}
         assert "Please see a doctor soon" in explorer.summary.value
         box.value = False
     assert explorer.result.doctor_reasons == ()

@@ -102,11 +102,13 @@ def test_published_figures():
     assert "association, not a cause" in rows["nhanes_sleep"].does_not_say
 
 
-def test_red_flags_come_from_see_a_doctor():
-    ids = {r.advice_id for r in model.red_flags()}
-    assert {"sf_eyelid_weeks", "sf_eyelid_spreads", "sf_cramps_sleep", "sf_stress_cope"} <= ids
-    result = model.check_in([7] * 7, flags=["sf_eyelid_weeks", "sf_eyelid_weeks"])
-    assert [r.advice_id for r in result.doctor_reasons] == ["sf_eyelid_weeks"]
+def test_red_flags_come_from_the_triage_data():
+    ids = {r.id for r in model.red_flags()}
+    own = {"eyelid_twitch_weeks", "eyelid_twitch_spreads", "disturbs_sleep", "stress_hard_to_cope"}
+    assert own <= ids
+    assert "lasts_over_10_min" not in ids  # the general signs are listed in the notebook instead
+    result = model.check_in([7] * 7, flags=["eyelid_twitch_weeks", "eyelid_twitch_weeks"])
+    assert [r.finding_id for r in result.doctor_reasons] == ["eyelid_twitch_weeks"]
     assert "aao_eyelid_myokymia" in result.source_ids
 
 

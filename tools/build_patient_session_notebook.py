@@ -11,8 +11,11 @@ from spasm_edu.course import cell, write_notebook
 
 path = write_notebook(
     "patient_session.ipynb",
-    [cell("code", "from spasm_edu.session import PatientSession\n\nPatientSession()")],
-    {"data": ["causes.csv", "self_care_tips.csv", "see_a_doctor.csv", "red_flags.csv"]},
+    [
+        cell("code", "from spasm_edu.session import PatientSession\n\nPatientSession()"),
+        cell("md", "---\nCode: MIT licence. Teaching content: CC BY 4.0. See README.md.", "footer"),
+    ],
+    {"data": ["causes.csv", "self_care_tips.csv", "red_flags.csv", "red_flag_rules.csv"]},
 )
 nb = json.loads(path.read_text(encoding="utf-8"))
 nb["metadata"]["title"] = "Muscle spasms: patient session"

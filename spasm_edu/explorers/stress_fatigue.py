@@ -69,8 +69,8 @@ class StressFatigueExplorer(Explorer):
                 value=False, description=label, indent=False
             )
         for row in model.red_flags():
-            self.controls[f"flag:{row.advice_id}"] = w.Checkbox(
-                value=False, description=row.advice, indent=False
+            self.controls[f"flag:{row.id}"] = w.Checkbox(
+                value=False, description=row.sign, indent=False
             )
         self.summary = w.HTML()
         self.figure = w.HTML()

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from spasm_edu import facts
 from spasm_edu import validation as check
+from spasm_edu.models import triage
 
 SLEEP = "stress_fatigue_sleep.csv"
 EVIDENCE = "stress_fatigue_evidence.csv"
 STEPS = "stress_fatigue_steps.csv"
-DOCTOR = "see_a_doctor.csv"
 CAUSE_ID = "stress_fatigue"
 
 NIGHTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -133,8 +133,8 @@ class Step:
 
 @dataclass(frozen=True)
 class DoctorReason:
-    advice_id: str
-    advice: str
+    finding_id: str  # a finding or rule id from data/red_flags.csv / red_flag_rules.csv
+    sign: str
     source_id: str
 
 
@@ -159,9 +159,10 @@ class CheckIn:
         return tuple(sorted(ids))
 
 
-def red_flags() -> list:
-    """The see_a_doctor.csv rows for this cause (they become tick boxes in the explorer)."""
-    return [r for r in facts.table(DOCTOR) if r.cause_id == CAUSE_ID]
+def red_flags() -> tuple[triage.Flag, ...]:
+    """This cause's own warning signs from the triage data (data/red_flags.csv rows whose
+    ``shown_for`` names stress_fatigue); they become tick boxes in the explorer."""
+    return triage.flags_for(CAUSE_ID, general=False)
 
 
 def findings_for(topics: Iterable[str]) -> tuple[Finding, ...]:
@@ -201,7 +202,7 @@ def check_in(
 
     stress: one of none, a_little, some, a_lot, extreme (the person's own words, echoed back).
     symptoms: any of night_cramps, hypnic_jerks, eyelid_twitching.
-    flags: advice ids from see_a_doctor.csv with cause_id stress_fatigue.
+    flags: ids of :func:`red_flags` (data/red_flags.csv rows shown for stress_fatigue).
     """
     week = sleep_week(hours, age_years)
     check.choice("stress", stress, STRESS_WORDS)
@@ -214,13 +215,13 @@ def check_in(
         if s not in chosen:
             chosen.append(s)
     if isinstance(flags, str) or not isinstance(flags, Iterable):
-        raise check.InputError("flags", flags, "a list of advice ids")
-    doctor_rows = {r.advice_id: r for r in red_flags()}
+        raise check.InputError("flags", flags, "a list of red-flag ids")
+    doctor_rows = {r.id: r for r in red_flags()}
     reasons = []
     for f in flags:
         check.choice("flag", f, doctor_rows)
         row = doctor_rows[f]
-        reason = DoctorReason(row.advice_id, row.advice, row.source_id)
+        reason = DoctorReason(row.id, row.sign, row.source_id)
         if reason not in reasons:
             reasons.append(reason)
     applies = set(chosen)

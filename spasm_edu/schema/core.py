@@ -45,19 +45,6 @@ class NotebookRow(BaseModel):
         return []
 
 
-Level = Literal["self_care", "see_doctor", "urgent", "emergency"]
-
-
-class SeeADoctorRow(FactRow):
-    """Retired (issue 5): the advice now lives in red_flags.csv / red_flag_rules.csv. Kept only
-    until spasm_edu/session.py and spasm_edu/models/stress_fatigue.py stop reading the file."""
-
-    advice_id: Id
-    cause_id: Id  # "all", or a cause_id from causes.csv
-    level: Level
-    advice: Text
-
-
 class QuizRow(FactRow):
     question_id: Id
     notebook: str = Field(pattern=r"^[a-z0-9_]+\.ipynb$")
@@ -97,11 +84,5 @@ TABLES = [
     TableSpec("sources.csv", SourceRow, "source_id", "Every source a fact cites."),
     TableSpec("causes.csv", CauseRow, "cause_id", "The causes of spasms the course covers."),
     TableSpec("notebooks.csv", NotebookRow, "notebook", "The course contents, in order."),
-    TableSpec(
-        "see_a_doctor.csv",
-        SeeADoctorRow,
-        "advice_id",
-        "Retired: folded into red_flags.csv; read only by the session and stress model.",
-    ),
     TableSpec("quiz.csv", QuizRow, "question_id", "Check-your-understanding questions."),
 ]

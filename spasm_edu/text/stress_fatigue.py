@@ -49,7 +49,7 @@ def patient_summary(result: CheckIn) -> str:
     """Short, plain summary for a patient session."""
     parts = []
     if result.doctor_reasons:
-        items = "".join(f"<li>{esc(r.advice)}</li>" for r in result.doctor_reasons)
+        items = "".join(f"<li>{esc(r.sign)}</li>" for r in result.doctor_reasons)
         parts.append(
             f"<p><strong>Please see a doctor soon. You told us:</strong></p><ul>{items}</ul>"
         )
