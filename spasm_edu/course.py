@@ -120,10 +120,9 @@ def sources_markdown(meta: dict, name: str | None = None) -> str:
     ]
     for n, sid in enumerate(notebook_source_ids(meta, name), start=1):
         row = src[sid]
-        link = row.url_or_doi
-        href = f"https://doi.org/{link.removeprefix('doi:')}" if link.startswith("doi:") else link
         lines.append(
-            f"{n}. {row.organisation}. *{row.title}*. {row.year}. [{link}]({href}) (`{sid}`)"
+            f"{n}. {row.organisation}. *{row.title}*. {row.year}. [{row.url_or_doi}]({row.href}) "
+            f"(`{sid}`)"
         )
     return "\n".join(lines)
 

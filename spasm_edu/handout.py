@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, facts
+from spasm_edu import DISCLAIMER
 from spasm_edu.text import session as wording
+from spasm_edu.text import sources_html
 
 esc = html.escape
 
@@ -133,20 +134,6 @@ def _values_table(values: tuple[tuple[str, str], ...]) -> str:
     )
 
 
-def _sources(source_ids: tuple[str, ...]) -> str:
-    src = facts.table("sources.csv")
-    items = []
-    for sid in sorted(set(source_ids)):
-        row = src[sid]
-        link = row.url_or_doi
-        href = f"https://doi.org/{link.removeprefix('doi:')}" if link.startswith("doi:") else link
-        items.append(
-            f"<li>{esc(row.organisation)}. <em>{esc(row.title)}</em>. {row.year}. "
-            f'<a href="{esc(href)}">{esc(link)}</a></li>'
-        )
-    return '<ol class="spasm-sources">' + "".join(items) + "</ol>"
-
-
 def render_body(data: HandoutData) -> str:
     """The handout's content as an HTML fragment (also shown as the preview in the session)."""
     parts = [
@@ -184,7 +171,7 @@ def render_body(data: HandoutData) -> str:
         parts += [f"<li>{esc(line)}</li>" for line in lines]
         parts.append("</ul>")
     parts.append(f'<p class="spasm-disclaimer"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>')
-    parts.append("<h2>Sources</h2>" + _sources(data.source_ids))
+    parts.append("<h2>Sources</h2>" + sources_html(data.source_ids, detail=False))
     return "".join(parts)
 
 

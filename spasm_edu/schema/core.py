@@ -23,6 +23,13 @@ class SourceRow(BaseModel):
     def source_ids(self) -> list[str]:  # a source cites itself
         return []
 
+    @property
+    def href(self) -> str:
+        """A clickable address: DOIs become https://doi.org/ links."""
+        if self.url_or_doi.startswith("doi:"):
+            return "https://doi.org/" + self.url_or_doi.removeprefix("doi:")
+        return self.url_or_doi
+
 
 class CauseRow(FactRow):
     cause_id: Id

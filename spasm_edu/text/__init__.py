@@ -53,18 +53,24 @@ def disclaimer_html() -> str:
     return f'<p class="spasm-disclaimer" role="note"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>'
 
 
-def sources_html(source_ids: list[str] | tuple[str, ...]) -> str:
-    """A numbered list of citations for the given source ids (from data/sources.csv)."""
+def sources_html(source_ids: list[str] | tuple[str, ...], detail: bool = True) -> str:
+    """A numbered list of citations for the given source ids (from data/sources.csv).
+
+    ``detail`` adds each source's id and access date (for students and maintainers); a
+    patient's handout leaves them out.
+    """
     src = facts.table("sources.csv")
     items = []
     for sid in sorted(set(source_ids)):
         row = src[sid]
-        link = row.url_or_doi
-        href = f"https://doi.org/{link.removeprefix('doi:')}" if link.startswith("doi:") else link
+        extra = (
+            f" <small>(id: <code>{esc(sid)}</code>; accessed {esc(row.accessed)})</small>"
+            if detail
+            else ""
+        )
         items.append(
             f'<li id="src-{esc(sid)}">{esc(row.organisation)}. <em>{esc(row.title)}</em>. '
-            f'{row.year}. <a href="{esc(href)}">{esc(link)}</a> '
-            f"<small>(id: <code>{esc(sid)}</code>; accessed {esc(row.accessed)})</small></li>"
+            f'{row.year}. <a href="{esc(row.href)}">{esc(row.url_or_doi)}</a>{extra}</li>'
         )
     return '<ol class="spasm-sources">' + "".join(items) + "</ol>"
 
