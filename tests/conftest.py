@@ -9,6 +9,9 @@ import pytest
 
 from spasm_edu import facts
 
+# Shared checks live in tests/helpers.py; rewrite their asserts to report values on failure.
+pytest.register_assert_rewrite("tests.helpers")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

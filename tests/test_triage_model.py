@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import json
 import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +18,8 @@ from spasm_edu import facts
 from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
 from spasm_edu.validation import InputError
-from tests.conftest import ROOT, rewrite
+from tests import helpers
+from tests.conftest import rewrite
 
 ALL = triage.finding_ids()
 EMERGENCY = triage.emergency_findings()
@@ -455,13 +455,7 @@ def test_cross_file_problems_are_named(data_copy, file, old, new, row, column, w
 
 # -- the command line ------------------------------------------------------------------------
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "spasm_edu.triage", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    return helpers.run_cli("spasm_edu.triage", *args)
 
 
 def test_cli_lists_every_id_with_its_question():

@@ -1,0 +1,76 @@
+"""Checks and input strategies shared by the model, explorer and command-line tests.
+
+conftest.py registers this module for pytest's assertion rewriting, so a failing check here
+reports its values the same way an assert written in the test itself would.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import pytest
+from hypothesis import strategies as st
+
+from spasm_edu.validation import InputError
+from tests.conftest import ROOT
+
+T = TypeVar("T")
+
+
+def any_input(
+    *extra: st.SearchStrategy,
+    integers: tuple[int | None, int | None] = (-(10**6), 10**6),
+    text_size: int = 5,
+) -> st.SearchStrategy:
+    """Any value a careless caller might pass: None, booleans, whole numbers in `integers`
+    (`(None, None)` for no bound), every float (NaN and infinities too), short text, and then
+    each `extra` strategy (near-valid ids, lists, ...)."""
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(*integers),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=text_size),
+        *extra,
+    )
+
+
+def ids_or_text(ids: list[str]) -> st.SearchStrategy:
+    """Short lists mixing real ids with junk text (up to 3 items)."""
+    return st.lists(st.one_of(st.text(max_size=5), st.sampled_from(ids)), max_size=3)
+
+
+def assert_names_argument(call: Callable[[], Any], name: str) -> InputError:
+    """`call()` raises InputError naming `name`, and its message starts with that name and
+    quotes the bad value ("(got ...)"). Returns the error for further checks."""
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.name == name
+    assert str(info.value).startswith(name) and "(got " in str(info.value)
+    return info.value
+
+
+def result_or_value_error(call: Callable[[], T]) -> T | None:
+    """The result of `call()`, or None when it refused with a ValueError saying what the input
+    "must be". Any other exception fails the test; so does a call that returns None."""
+    try:
+        result = call()
+    except ValueError as exc:
+        assert "must be" in str(exc)
+        return None
+    assert result is not None
+    return result
+
+
+def run_cli(module: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m module args...` from the project root, text output captured, 60 s at most."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
