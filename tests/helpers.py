@@ -6,6 +6,7 @@ reports its values the same way an assert written in the test itself would.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from spasm_edu.validation import InputError
 from tests.conftest import ROOT
 
 T = TypeVar("T")
+MODES = ("student", "patient")
 
 
 def any_input(
@@ -74,3 +76,21 @@ def run_cli(module: str, *args: str) -> subprocess.CompletedProcess:
         cwd=ROOT,
         timeout=60,
     )
+
+
+def plain(html: str) -> str:
+    """The words of an HTML snippet: tags dropped, runs of white space folded to one space."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def assert_controls_labelled(explorer_class: type, modes: tuple[str, ...] = MODES) -> None:
+    """Every control of `explorer_class(mode=m)`, for each mode, has a non-blank label."""
+    for mode in modes:
+        for control in explorer_class(mode=mode).controls.values():
+            assert control.description.strip()
+
+
+def assert_bad_mode_rejected(explorer_class: type) -> None:
+    """An unknown mode is refused with a ValueError saying what the mode must be."""
+    with pytest.raises(ValueError, match="mode must be"):
+        explorer_class(mode="teacher")

@@ -10,6 +10,7 @@ import textstat
 from spasm_edu.explorers.body_mechanics import BodyMechanicsExplorer
 from spasm_edu.readability import plain_text
 from spasm_edu.validation import InputError
+from tests.helpers import assert_bad_mode_rejected
 
 
 @pytest.fixture
@@ -150,5 +151,4 @@ def test_bad_values_reaching_compute_name_the_argument(explorer):
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        BodyMechanicsExplorer(mode="teacher")
+    assert_bad_mode_rejected(BodyMechanicsExplorer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.caffeine import CaffeineExplorer
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
@@ -102,11 +103,8 @@ def test_student_mode_marks_the_deeper_text(explorer):
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in CaffeineExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(CaffeineExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        CaffeineExplorer(mode="teacher")
+    assert_bad_mode_rejected(CaffeineExplorer)

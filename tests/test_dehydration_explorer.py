@@ -7,6 +7,7 @@ import pytest
 from spasm_edu import facts
 from spasm_edu.explorers.dehydration import DehydrationExplorer
 from spasm_edu.models import dehydration
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
@@ -138,11 +139,8 @@ def test_student_mode_marks_the_deeper_text(explorer):
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in DehydrationExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(DehydrationExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        DehydrationExplorer(mode="teacher")
+    assert_bad_mode_rejected(DehydrationExplorer)

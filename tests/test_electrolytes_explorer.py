@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.electrolytes import FOOD, ElectrolytesExplorer
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
@@ -129,11 +130,8 @@ def test_patient_mode_is_short_and_plain():
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in ElectrolytesExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(ElectrolytesExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        ElectrolytesExplorer(mode="teacher")
+    assert_bad_mode_rejected(ElectrolytesExplorer)

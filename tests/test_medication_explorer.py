@@ -7,6 +7,7 @@ import pytest
 from spasm_edu.explorers.medication import TAKE, MedicationExplorer
 from spasm_edu.models import medication
 from spasm_edu.text.medication import PRESCRIBER_REMINDER
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
@@ -116,11 +117,8 @@ def test_patient_mode_explains_at_most_five_matches():
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in MedicationExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(MedicationExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        MedicationExplorer(mode="teacher")
+    assert_bad_mode_rejected(MedicationExplorer)

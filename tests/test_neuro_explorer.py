@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import textstat
 
 from spasm_edu.explorers.neuro import NeuroExplorer
 from spasm_edu.models.triage import Level
+from tests.helpers import assert_controls_labelled, plain
 
 
 @pytest.fixture
 def explorer():
     return NeuroExplorer()
-
-
-def plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def test_starts_reassuring_with_an_example(explorer):
@@ -81,6 +76,4 @@ def test_patient_mode_is_the_checklist_only():
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in NeuroExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(NeuroExplorer)

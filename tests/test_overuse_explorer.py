@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.overuse import OveruseExplorer
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
@@ -71,11 +72,8 @@ def test_patient_mode_is_short_and_plain():
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in OveruseExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(OveruseExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        OveruseExplorer(mode="teacher")
+    assert_bad_mode_rejected(OveruseExplorer)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import textstat
 
 from spasm_edu.explorers.pregnancy import PregnancyExplorer
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, plain
 
 
 @pytest.fixture
 def explorer():
     return PregnancyExplorer()
-
-
-def plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def test_starts_at_20_weeks_with_one_coffee(explorer):
@@ -102,11 +97,8 @@ def test_student_mode_marks_the_deeper_text(explorer):
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in PregnancyExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(PregnancyExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        PregnancyExplorer(mode="teacher")
+    assert_bad_mode_rejected(PregnancyExplorer)

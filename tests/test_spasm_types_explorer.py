@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import textstat
 
 from spasm_edu.explorers.spasm_types import SpasmTypesExplorer
 from spasm_edu.models import spasm_types
+from tests.helpers import assert_controls_labelled, plain
 
 
 @pytest.fixture
 def explorer():
     return SpasmTypesExplorer()
-
-
-def plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def test_starts_on_the_legs_with_a_charley_horse(explorer):
@@ -72,6 +67,4 @@ def test_patient_mode_is_the_picker_only_and_readable():
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in SpasmTypesExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(SpasmTypesExplorer)

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import textstat
 
 from spasm_edu.explorers.spine import SpineExplorer
 from spasm_edu.models.triage import Level
+from tests.helpers import assert_controls_labelled, plain
 
 
 @pytest.fixture
 def explorer():
     return SpineExplorer()
-
-
-def plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def test_starts_with_a_slipped_disc_and_no_signs(explorer):
@@ -92,5 +87,4 @@ def test_student_mode_has_the_details(explorer):
 
 
 def test_every_control_has_a_visible_label():
-    for control in SpineExplorer().controls.values():
-        assert control.description.strip()
+    assert_controls_labelled(SpineExplorer, modes=("student",))

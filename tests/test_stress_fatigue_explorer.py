@@ -6,6 +6,7 @@ import pytest
 
 from spasm_edu.explorers.stress_fatigue import StressFatigueExplorer
 from spasm_edu.models import stress_fatigue as model
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
@@ -101,11 +102,8 @@ def test_patient_mode_is_plain():
 
 
 def test_every_control_has_a_visible_label():
-    for mode in ("student", "patient"):
-        for control in StressFatigueExplorer(mode=mode).controls.values():
-            assert control.description.strip()
+    assert_controls_labelled(StressFatigueExplorer)
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        StressFatigueExplorer(mode="teacher")
+    assert_bad_mode_rejected(StressFatigueExplorer)

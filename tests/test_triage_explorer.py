@@ -8,6 +8,7 @@ from spasm_edu import readability as rl
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
+from tests.helpers import assert_bad_mode_rejected
 
 
 @pytest.fixture
@@ -139,8 +140,7 @@ def test_every_control_has_a_visible_label():
 
 
 def test_bad_mode_is_rejected():
-    with pytest.raises(ValueError, match="mode must be"):
-        TriageExplorer(mode="teacher")
+    assert_bad_mode_rejected(TriageExplorer)
 
 
 STATES = [
