@@ -1,7 +1,7 @@
 """Find what the course holds today, so quality gates and benchmarks cover new work unasked.
 
 - :func:`explorer_classes`: the one :class:`~spasm_edu.explorers.base.Explorer` subclass in
-  each ``spasm_edu/explorers/<cause_id>.py`` (cause ids from ``data/causes.csv``).
+  each ``spasm_edu/explorers/<name>.py`` (the causes', then triage, spasm types, diary, …).
 - :func:`model_modules`: every module in ``spasm_edu/models/``.
 - :func:`notebooks`: every ``notebooks/*.ipynb``.
 
@@ -28,13 +28,21 @@ def cause_ids() -> list[str]:
     return list(facts.table("causes.csv").by_id)
 
 
+NOT_EXPLORERS = {"base", "quiz"}  # the shared base class and the quiz widget
+
+
 def explorer_modules() -> dict[str, str]:
-    """cause_id -> module name, for every cause that has ``spasm_edu/explorers/<cause_id>.py``."""
-    return {
-        cid: f"spasm_edu.explorers.{cid}"
-        for cid in cause_ids()
-        if (PACKAGE_DIR / "explorers" / f"{cid}.py").exists()
+    """name -> module for every explorer module: each cause's ``explorers/<cause_id>.py`` first
+    (in causes.csv order), then the course-wide ones (triage, spasm types, diary, …)."""
+    from spasm_edu import explorers
+
+    found = {
+        info.name
+        for info in pkgutil.iter_modules(explorers.__path__)
+        if not info.name.startswith("_") and info.name not in NOT_EXPLORERS
     }
+    ordered = [cid for cid in cause_ids() if cid in found] + sorted(found - set(cause_ids()))
+    return {name: f"spasm_edu.explorers.{name}" for name in ordered}
 
 
 def explorer_class(module: ModuleType) -> type:
@@ -58,7 +66,7 @@ def explorer_class(module: ModuleType) -> type:
 
 
 def explorer_classes() -> dict[str, type]:
-    """cause_id -> Explorer subclass, importing each cause's explorer module."""
+    """name -> Explorer subclass, importing each explorer module."""
     return {
         cid: explorer_class(importlib.import_module(name))
         for cid, name in explorer_modules().items()
