@@ -36,6 +36,36 @@ STYLE = """<style>
 </style>"""
 
 
+CONTROL_WIDTH = "min(100%, 560px)"
+
+
+def slider(
+    description: str,
+    value: float,
+    lo: float,
+    hi: float,
+    step: float = 1,
+    fmt: str | None = None,
+) -> w.IntSlider | w.FloatSlider:
+    """A labelled slider that updates when released, as wide as the page allows.
+
+    Whole numbers give an IntSlider, anything else a FloatSlider (``fmt`` sets its readout,
+    e.g. ``".1f"``). Put the unit in the description: "Drinks today (L)".
+    """
+    whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (value, lo, hi, step))
+    extra = {"readout_format": fmt} if fmt else {}
+    return (w.IntSlider if whole else w.FloatSlider)(
+        value=value,
+        min=lo,
+        max=hi,
+        step=step,
+        description=description,
+        continuous_update=False,
+        layout=w.Layout(width=CONTROL_WIDTH),
+        **extra,
+    )
+
+
 class Explorer:
     """Base for every cause explorer. See the module docstring for the contract."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts, text
-from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.explorers.base import CONTROL_WIDTH, Explorer, Mode, slider
 from spasm_edu.models import caffeine
 from spasm_edu.plots import caffeine as plots
 from spasm_edu.text import caffeine as wording
@@ -18,7 +18,7 @@ def _hour_slider(description: str, value: int, lo: int, hi: int) -> w.SelectionS
         value=value,
         description=description,
         continuous_update=False,
-        layout=w.Layout(width="min(100%, 560px)"),
+        layout=w.Layout(width=CONTROL_WIDTH),
     )
 
 
@@ -35,14 +35,7 @@ class CaffeineExplorer(Explorer):
         drinks = facts.table(caffeine.DRINKS)
         shown = [d for d in drinks if mode == "student" or d.patient_default == "yes"]
         self.controls = {
-            f"drink:{d.drink_id}": w.IntSlider(
-                value=0,
-                min=0,
-                max=10,
-                description=f"{d.label} ({d.serving}) per day",
-                continuous_update=False,
-                layout=w.Layout(width="min(100%, 560px)"),
-            )
+            f"drink:{d.drink_id}": slider(f"{d.label} ({d.serving}) per day", 0, 0, 10)
             for d in shown
         }
         self.controls["drink:brewed_coffee"].value = 2

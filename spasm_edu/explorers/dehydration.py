@@ -6,12 +6,10 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.explorers.base import Explorer, Mode, slider
 from spasm_edu.models import dehydration
 from spasm_edu.plots import dehydration as plots
 from spasm_edu.text import dehydration as wording
-
-WIDE = w.Layout(width="min(100%, 560px)")
 
 
 class DehydrationExplorer(Explorer):
@@ -32,25 +30,10 @@ class DehydrationExplorer(Explorer):
                 value="women",
                 description="Who",
             ),
-            "drinks_l": w.FloatSlider(
-                value=2.2,
-                min=0,
-                max=6,
-                step=0.1,
-                readout_format=".1f",
-                description="Drinks today (L; 1 L is about 4 cups)",
-                continuous_update=False,
-                layout=WIDE,
+            "drinks_l": slider(
+                "Drinks today (L; 1 L is about 4 cups)", 2.2, 0, 6, step=0.1, fmt=".1f"
             ),
-            "exercise_min": w.IntSlider(
-                value=0,
-                min=0,
-                max=300,
-                step=5,
-                description="Exercise or hard work today (minutes)",
-                continuous_update=False,
-                layout=WIDE,
-            ),
+            "exercise_min": slider("Exercise or hard work today (minutes)", 0, 0, 300, step=5),
         }
         low = dehydration.reference("sweat_rate_typical_low")
         high = dehydration.reference("sweat_rate_typical_high")
@@ -64,15 +47,8 @@ class DehydrationExplorer(Explorer):
                 description="How much do you sweat?",
             )
         else:
-            self.controls["sweat_rate_l_h"] = w.FloatSlider(
-                value=1.0,
-                min=0,
-                max=dehydration.MAX_SWEAT_RATE_L_H,
-                step=0.1,
-                readout_format=".1f",
-                description="Sweat rate (L/h)",
-                continuous_update=False,
-                layout=WIDE,
+            self.controls["sweat_rate_l_h"] = slider(
+                "Sweat rate (L/h)", 1.0, 0, dehydration.MAX_SWEAT_RATE_L_H, step=0.1, fmt=".1f"
             )
             self.controls["weigh_in"] = w.Checkbox(
                 value=True, description="Use the weigh-in below", indent=False

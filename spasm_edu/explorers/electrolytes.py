@@ -6,13 +6,12 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.explorers.base import Explorer, Mode, slider
 from spasm_edu.models import electrolytes
 from spasm_edu.plots import electrolytes as plots
 from spasm_edu.text import electrolytes as wording
 
 FOOD = "food:"
-WIDE = w.Layout(width="min(100%, 560px)")
 
 
 def example_value(analyte_id: str) -> float:
@@ -50,13 +49,8 @@ class ElectrolytesExplorer(Explorer):
                 value=4.0, step=0.1, description="Albumin (g/dL)"
             )
         for f in facts.table(electrolytes.FOODS):
-            self.controls[FOOD + f.food_id] = w.IntSlider(
-                value=1 if f.food_id == "banana" else 0,
-                min=0,
-                max=6,
-                description=f"{f.label} ({f.serving}) per day",
-                continuous_update=False,
-                layout=WIDE,
+            self.controls[FOOD + f.food_id] = slider(
+                f"{f.label} ({f.serving}) per day", 1 if f.food_id == "banana" else 0, 0, 6
             )
         self.controls["sex"] = w.Dropdown(
             options=[("Female", "female"), ("Male", "male")], value="female", description="Sex"

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.explorers.base import Explorer, Mode, slider
 from spasm_edu.models import overuse
 from spasm_edu.plots import overuse as plots
 from spasm_edu.text import overuse as wording
-
-WIDE = w.Layout(width="min(100%, 560px)")
 
 
 class OveruseExplorer(Explorer):
@@ -24,37 +22,16 @@ class OveruseExplorer(Explorer):
 
     def __init__(self, mode: Mode = "student"):
         self.controls: dict[str, w.Widget] = {
-            "exercise_min": w.IntSlider(
-                value=60,
-                min=0,
-                max=300,
-                step=5,
-                description="Exercise or hard work today (minutes)",
-                continuous_update=False,
-                layout=WIDE,
-            ),
+            "exercise_min": slider("Exercise or hard work today (minutes)", 60, 0, 300, step=5),
             "intensity": w.Dropdown(
                 options=[(words.capitalize(), key) for key, words in overuse.INTENSITIES.items()],
                 value="moderate",
                 description="How hard was it?",
             ),
-            "hold_position_min": w.IntSlider(
-                value=0,
-                min=0,
-                max=480,
-                step=15,
-                description="Longest time in one position (minutes)",
-                continuous_update=False,
-                layout=WIDE,
+            "hold_position_min": slider(
+                "Longest time in one position (minutes)", 0, 0, 480, step=15
             ),
-            "breaks": w.IntSlider(
-                value=0,
-                min=0,
-                max=20,
-                description="Breaks taken (number)",
-                continuous_update=False,
-                layout=WIDE,
-            ),
+            "breaks": slider("Breaks taken (number)", 0, 0, 20),
             "more_than_usual": w.Checkbox(
                 value=False, description="More than I usually do", indent=False
             ),
