@@ -108,8 +108,8 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_drinks.csv",
-            "96,95,96,yes,",
-            "96,95,96,yes,extra,",
+            "96,96,96,yes,",
+            "96,96,96,yes,extra,",
             2,
             None,
             "different number",

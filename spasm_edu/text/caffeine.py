@@ -51,7 +51,7 @@ def patient_summary(day: CaffeineDay) -> str:
         text.append(
             paragraph(
                 "Too much caffeine can make muscles twitch.",
-                "Try to cut down slowly over a week or two.",
+                "Try to cut down slowly.",
                 "Stopping all at once can give you headaches.",
             )
         )
