@@ -1,0 +1,58 @@
+"""Open the course in JupyterLab: ``make lab`` runs ``python -m spasm_edu.lab``.
+
+JupyterLab serves the repository root (so students see ``data/`` and the README next to the
+notebooks), opens ``notebooks/00_start_here.ipynb`` and makes no network calls of its own:
+no news feed, no update check, no queries to PyPI from the extension manager.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START = "notebooks/00_start_here.ipynb"
+
+
+def command(
+    port: int | None = None, open_browser: bool = True, token: str | None = None
+) -> list[str]:
+    """The JupyterLab command line (``token=""`` only for a local test server)."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.default_url=/lab/tree/{START}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+        "--ServerApp.ip=127.0.0.1",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    if port is not None:
+        cmd.append(f"--ServerApp.port={port}")
+    if not open_browser:
+        cmd.append("--no-browser")
+    if token is not None:
+        cmd.append(f"--IdentityProvider.token={token}")
+    return cmd
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m spasm_edu.lab", description="Open the spasm-edu course in JupyterLab."
+    )
+    parser.add_argument("--port", type=int, default=None, help="port (default: JupyterLab's)")
+    parser.add_argument("--no-browser", action="store_true", help="print the address only")
+    args = parser.parse_args(argv)
+    cmd = command(args.port, open_browser=not args.no_browser)
+    os.execv(cmd[0], cmd)  # hand the terminal to JupyterLab (Ctrl+C stops it)
+    return 0  # pragma: no cover
+
+
+if __name__ == "__main__":
+    sys.exit(main())
