@@ -391,7 +391,7 @@ class PatientSession:
             except Exception:  # never a traceback, never hide the red flags: show the list
                 log.exception("the triage explorer failed to start")
                 return (w.HTML(f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + self._doctor_list_html()),)
-        return (self._triage_panel,)
+        return (w.HTML(f"<h2>{esc(wording.TRIAGE_HEADING)}</h2>"), self._triage_panel)
 
     def _doctor_list_html(self) -> str:
         parts = []

@@ -31,7 +31,7 @@ def test_there_is_one_checkbox_per_finding_in_groups(explorer):
         child.value
         for box in layout
         for child in getattr(box, "children", ())
-        if "<h4>" in str(getattr(child, "value", ""))
+        if "<h3>" in str(getattr(child, "value", ""))
     ]
     for label in (
         "How often",

@@ -104,18 +104,18 @@ class DehydrationExplorer(Explorer):
         c = self.controls
         signs = [v for k, v in c.items() if k.startswith("sign:")]
         sections = [
-            w.HTML("<h4>Your day</h4>"),
+            w.HTML("<h3>Your day</h3>"),
             c["group_id"],
             c["drinks_l"],
             c["exercise_min"],
             c["sweat_rate_l_h"],
         ]
         if "pre_kg" in c:
-            sections += [w.HTML("<h4>Weigh before and after exercise</h4>")]
+            sections += [w.HTML("<h3>Weigh before and after exercise</h3>")]
             sections += [
                 c[k] for k in ("weigh_in", "pre_kg", "post_kg", "fluid_drunk_l", "urine_l", "hours")
             ]
-        sections += [w.HTML("<h4>Do you have any of these signs?</h4>"), *signs]
+        sections += [w.HTML("<h3>Do you have any of these signs?</h3>"), *signs]
         return sections
 
     def friendly_error(self, exc: ValueError) -> str:

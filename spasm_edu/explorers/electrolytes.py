@@ -113,10 +113,10 @@ class ElectrolytesExplorer(Explorer):
         ]
         foods = [c for k, c in self.controls.items() if k.startswith(FOOD)]
         return (
-            [w.HTML("<h4>Your lab result</h4>")]
+            [w.HTML("<h3>Your lab result</h3>")]
             + lab
             + [
-                w.HTML("<h4>Potassium in a day of food</h4>"),
+                w.HTML("<h3>Potassium in a day of food</h3>"),
                 self.controls["sex"],
                 self.controls["status"],
             ]

@@ -98,14 +98,14 @@ class StressFatigueExplorer(Explorer):
             return [v for k, v in c.items() if k.startswith(prefix)]
 
         return [
-            w.HTML("<h4>Your sleep last week</h4>"),
+            w.HTML("<h3>Your sleep last week</h3>"),
             c["age_years"],
             *pick("night:"),
-            w.HTML("<h4>Stress this week</h4>"),
+            w.HTML("<h3>Stress this week</h3>"),
             c["stress"],
             c["hard_to_cope"],
-            w.HTML("<h4>Do you have any of these?</h4>"),
+            w.HTML("<h3>Do you have any of these?</h3>"),
             *pick("symptom:"),
-            w.HTML("<h4>Do any of these fit you?</h4>"),
+            w.HTML("<h3>Do any of these fit you?</h3>"),
             *pick("flag:"),
         ]

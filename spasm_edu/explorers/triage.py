@@ -88,7 +88,7 @@ class TriageExplorer(Explorer):
             boxes = [self.controls[fid] for fid, _ in items]
             parts.append(
                 w.VBox(
-                    [w.HTML(f"<h4>{esc(wording.GROUP_LABELS[group])}</h4>"), *boxes],
+                    [w.HTML(f"<h3>{esc(wording.GROUP_LABELS[group])}</h3>"), *boxes],
                     layout=w.Layout(border="1px solid #cccccc", padding="4px 12px", margin="4px 0"),
                 )
             )

@@ -91,9 +91,9 @@ def day_patient(day: PotassiumDay) -> str:
 def patient_summary(check: ElectrolyteCheck) -> str:
     """Short, plain summary: the lab value against its range, then the day's potassium."""
     return (
-        "<h4>Your lab result</h4>"
+        "<h3>Your lab result</h3>"
         + lab_patient(check.lab)
-        + "<h4>Potassium in your food</h4>"
+        + "<h3>Potassium in your food</h3>"
         + day_patient(check.day)
     )
 

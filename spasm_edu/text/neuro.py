@@ -21,7 +21,7 @@ def rarity(c: NeuroCondition) -> str:
 def example_html(c: NeuroCondition) -> str:
     note = "These are harmless." if c.benign else "A doctor makes this diagnosis, not a checklist."
     return (
-        f"<h4>{esc(c.name)}</h4>"
+        f"<h3>{esc(c.name)}</h3>"
         + paragraph(esc(c.plain))
         + paragraph(f"<strong>How common:</strong> {rarity(c)}", note)
     )

@@ -25,6 +25,8 @@ NO_CAUSES = (
 )
 NO_EXPLORER = "Talk with your nurse about this one. Here are some steps that can help."
 TIPS_HEADING = "What you can do"
+TRIAGE_HEADING = "Answer these questions"
+
 TRIAGE_FAILED = (
     "The warning-sign questions did not load. Go through the list below with your nurse."
 )

@@ -25,7 +25,7 @@ def links(t: SpasmType) -> str:
 def type_html(t: SpasmType) -> str:
     harmless = "Usually harmless." if t.usually_harmless else "Worth knowing the warning signs."
     return (
-        f"<h4>{esc(t.name)}</h4>"
+        f"<h3>{esc(t.name)}</h3>"
         + paragraph(esc(t.plain))
         + paragraph(f"<strong>How common:</strong> {esc(t.how_common)}{share(t)}", harmless)
         + paragraph(f"<strong>See a doctor if:</strong> {esc(t.see_doctor_if)}")

@@ -11,7 +11,7 @@ def condition_html(view: SpineView) -> str:
     c = view.condition
     return "".join(
         [
-            f"<h4>{esc(c.plain_name)} ({esc(c.name.lower())})</h4>",
+            f"<h3>{esc(c.plain_name)} ({esc(c.name.lower())})</h3>",
             paragraph(esc(c.what_happens)),
             paragraph("<strong>You may feel:</strong> " + esc(c.nerve_signs)),
             paragraph("<strong>Why spasms happen:</strong> " + esc(c.why_spasm)),
@@ -50,7 +50,7 @@ def flags_html(view: SpineView) -> str:
 
 def patient_summary(view: SpineView) -> str:
     """Short, plain summary for a patient session."""
-    return condition_html(view) + "<h4>Your warning signs</h4>" + flags_html(view)
+    return condition_html(view) + "<h3>Your warning signs</h3>" + flags_html(view)
 
 
 def student_summary(view: SpineView) -> str:
