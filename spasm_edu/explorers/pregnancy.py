@@ -7,12 +7,10 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers.base import Explorer, Mode
+from spasm_edu.explorers.base import Explorer, Mode, slider
 from spasm_edu.models import caffeine, pregnancy
 from spasm_edu.plots import pregnancy as plots
 from spasm_edu.text import pregnancy as wording
-
-WIDE = "min(100%, 560px)"
 
 
 class PregnancyExplorer(Explorer):
@@ -32,44 +30,22 @@ class PregnancyExplorer(Explorer):
                 description="Stage",
                 tooltips=["I am pregnant now", "I have had my baby"],
             ),
-            "weeks_pregnant": w.IntSlider(
-                value=20,
-                min=1,
-                max=pregnancy.MAX_WEEKS_PREGNANT,
-                description="Weeks pregnant",
-                continuous_update=False,
-                layout=w.Layout(width=WIDE),
-            ),
-            "months_after_birth": w.IntSlider(
-                value=2,
-                min=0,
-                max=pregnancy.MAX_MONTHS_AFTER_BIRTH,
-                description="Months after birth (0 = first weeks)",
-                continuous_update=False,
-                layout=w.Layout(width=WIDE),
+            "weeks_pregnant": slider("Weeks pregnant", 20, 1, pregnancy.MAX_WEEKS_PREGNANT),
+            "months_after_birth": slider(
+                "Months after birth (0 = first weeks)", 2, 0, pregnancy.MAX_MONTHS_AFTER_BIRTH
             ),
             "breastfeeding": w.Checkbox(value=False, description="Breastfeeding", indent=False),
         }
         drinks = facts.table(caffeine.DRINKS)
         for d in drinks:
             if mode == "student" or d.patient_default == "yes":
-                self.controls[f"drink:{d.drink_id}"] = w.IntSlider(
-                    value=1 if d.drink_id == "brewed_coffee" else 0,
-                    min=0,
-                    max=10,
-                    description=f"{d.label} today ({d.serving})",
-                    continuous_update=False,
-                    layout=w.Layout(width=WIDE),
+                self.controls[f"drink:{d.drink_id}"] = slider(
+                    f"{d.label} today ({d.serving})",
+                    1 if d.drink_id == "brewed_coffee" else 0,
+                    0,
+                    10,
                 )
-        self.controls["drinks_l"] = w.FloatSlider(
-            value=2.0,
-            min=0,
-            max=6,
-            step=0.25,
-            description="All drinks today (litres)",
-            continuous_update=False,
-            layout=w.Layout(width=WIDE),
-        )
+        self.controls["drinks_l"] = slider("All drinks today (litres)", 2.0, 0, 6, step=0.25)
         if mode == "student":
             self.controls["potassium_mg"] = w.BoundedIntText(
                 value=2500,
