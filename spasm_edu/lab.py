@@ -2,7 +2,8 @@
 
 JupyterLab serves the repository root (so students see ``data/`` and the README next to the
 notebooks), opens ``notebooks/00_start_here.ipynb`` and makes no network calls of its own:
-no news feed, no update check, no queries to PyPI from the extension manager.
+no news feed (and no toast asking about it), no update check, no queries to PyPI from the
+extension manager.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "notebooks/00_start_here.ipynb"
+# JupyterLab reads overrides.json here: no "news?" question, no update check in the browser.
+SETTINGS = Path(__file__).resolve().parent / "jupyterlab_settings"
 
 
 def command(
@@ -29,6 +32,7 @@ def command(
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
+        f"--LabApp.app_settings_dir={SETTINGS}",
         "--ServerApp.ip=127.0.0.1",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -84,5 +84,6 @@ def test_moving_a_caffeine_slider_updates_words_and_figures(browser, lab_url):
         assert re.search(r"288 mg", figures.first.inner_html())
         page.screenshot(path=str(ARTIFACTS / "jupyterlab-caffeine.png"))
         assert not blocked, f"JupyterLab asked for off-machine addresses: {blocked[:5]}"
+        assert page.get_by_text("official Jupyter news").count() == 0  # no news question
     finally:
         context.close()
