@@ -68,18 +68,27 @@ def contents_markdown() -> str:
     return "\n".join(lines)
 
 
-def doctor_items(cause: str | None) -> list[tuple[str, str, tuple[str, ...]]]:
+def doctor_items(cause: str | None, every: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
     """``(level, sign, source_ids)`` for a notebook's "When to see a doctor", highest first.
 
     The same data as the triage engine: the rows of data/red_flags.csv and
     data/red_flag_rules.csv whose ``shown_for`` is ``all`` or names the cause
-    (:func:`spasm_edu.models.triage.flags_for`).
+    (:func:`spasm_edu.models.triage.flags_for`). ``every`` lists the signs of every cause
+    (the when_to_see_a_doctor notebook: metadata ``"doctor": "every"``).
     """
-    return [(f.level.name, f.sign, f.source_ids) for f in triage.flags_for(cause)]
+    if not every:
+        return [(f.level.name, f.sign, f.source_ids) for f in triage.flags_for(cause)]
+    best: dict[str, triage.Flag] = {}
+    for cid in facts.table("causes.csv").by_id:
+        for f in triage.flags_for(cid):
+            if f.sign not in best or f.level > best[f.sign].level:
+                best[f.sign] = f
+    ordered = sorted(best.values(), key=lambda f: -f.level)  # stable: file order within a level
+    return [(f.level.name, f.sign, f.source_ids) for f in ordered]
 
 
-def doctor_markdown(cause: str | None) -> str:
-    items = doctor_items(cause)
+def doctor_markdown(cause: str | None, every: bool = False) -> str:
+    items = doctor_items(cause, every)
     headings = {r.level: r.heading for r in facts.table("triage_levels.csv")}
     lines = ["## When to see a doctor", ""]
     for level in ("emergency", "urgent", "see_doctor"):
@@ -105,7 +114,8 @@ def notebook_source_ids(meta: dict, name: str | None = None) -> list[str]:
     if "quiz.csv" in files:
         quiz = facts.table("quiz.csv")
         ids |= {s for q in quiz if name is None or q.notebook == name for s in q.source_ids}
-    ids |= {s for _, _, sources in doctor_items(meta.get("cause")) for s in sources}
+    every = meta.get("doctor") == "every"
+    ids |= {s for _, _, sources in doctor_items(meta.get("cause"), every) for s in sources}
     ids |= set(meta.get("sources", []))
     return sorted(ids)
 
@@ -135,7 +145,7 @@ def generated(kind: str, name: str, meta: dict) -> str:
     if kind == "contents":
         return contents_markdown()
     if kind == "doctor":
-        return doctor_markdown(meta.get("cause"))
+        return doctor_markdown(meta.get("cause"), meta.get("doctor") == "every")
     if kind == "sources":
         return sources_markdown(meta, name)
     raise ValueError(f"unknown generated cell kind {kind!r} in {name}")

@@ -125,3 +125,17 @@ def test_shown_for_causes_exist(file):
     for row in facts.table(file):
         for cause in row.shown_for.split(";") if row.shown_for else ():
             assert cause in causes, (row, cause)
+
+
+def test_the_when_to_see_a_doctor_notebook_lists_every_causes_signs():
+    every = course.doctor_items(None, every=True)
+    signs = {sign for _, sign, _ in every}
+    for cause in facts.table("causes.csv").by_id:
+        for level, sign, _ in course.doctor_items(cause):
+            assert sign in signs, (cause, sign)
+            assert (level, sign) in {(lvl, s) for lvl, s, _ in every} or level != "emergency"
+    levels = [lvl for lvl, _, _ in every]
+    order = ["emergency", "urgent", "see_doctor"]
+    assert levels == sorted(levels, key=order.index), "highest level first"
+    md = markdown(load(course.NOTEBOOK_DIR / "when_to_see_a_doctor.ipynb"))
+    assert all(sign in md for sign in signs)

@@ -178,6 +178,7 @@ write_notebook(
     cells,
     {
         "cause": None,
+        "doctor": "every",  # its "When to see a doctor" lists every cause's signs
         "data": ["triage_levels.csv", "red_flags.csv", "red_flag_rules.csv"],
         "sources": ["seed_article"],
     },
