@@ -230,6 +230,7 @@ class PatientSession:
         self.panels: dict[str, w.Widget] = {}
         self.update_ms: deque[float] = deque(maxlen=500)  # kernel time per control change
         self.triage: TriageExplorer | None = None
+        self.flag_links: dict[tuple[str, str], w.link] = {}  # (cause id, finding id) -> link
         self._triage_panel: w.Widget | None = None
         self.saved: handout.SavedHandout | None = None
         self._page: str | None = None
@@ -341,7 +342,26 @@ class PatientSession:
                 return None
             self._time_updates(explorer)
             self.explorers[cause_id] = explorer
+            if self.triage is not None:
+                self._link_flags(cause_id, explorer)
         return self.explorers[cause_id]
+
+    def _link_flags(self, cause_id: str, explorer: Explorer) -> None:
+        """Make each ``flag:<finding_id>`` box of a cause explorer and the triage box for the
+        same finding one answer (two-way link), so a red flag ticked in step 3 is never lost.
+        If either box is ticked when they meet, both end up ticked."""
+        if self.triage is None:
+            return
+        for name, box in explorer.controls.items():
+            finding = name.removeprefix("flag:")
+            if not name.startswith("flag:") or finding not in self.triage.controls:
+                continue
+            if (cause_id, finding) in self.flag_links:
+                continue
+            answer = self.triage.controls[finding]
+            if box.value and not answer.value:
+                answer.value = True
+            self.flag_links[(cause_id, finding)] = w.link((answer, "value"), (box, "value"))
 
     def _time_updates(self, explorer: Explorer) -> None:
         update = explorer.update
@@ -382,6 +402,8 @@ class PatientSession:
         if self.triage is None:
             self.triage = TriageExplorer(mode="patient")
             self._time_updates(self.triage)
+            for cause_id, explorer in self.explorers.items():
+                self._link_flags(cause_id, explorer)
         return self.triage
 
     def _step_triage(self) -> tuple[w.Widget, ...]:

@@ -299,3 +299,32 @@ def test_notebook_is_one_cell_that_builds_the_session():
     nb = json.loads((ROOT / "notebooks" / "patient_session.ipynb").read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert len(code) == 1 and "PatientSession()" in "".join(code[0]["source"])
+
+
+def test_a_red_flag_ticked_in_step_three_is_the_same_answer_in_step_four(session):
+    session.cause_boxes["stress_fatigue"].value = True
+    session.go(2)
+    step3_box = session.explorers["stress_fatigue"].controls["flag:disturbs_sleep"]
+    step3_box.value = True  # "Cramps often wake you up at night", ticked before step 4 exists
+    session.go(3)
+    assert session.triage.controls["disturbs_sleep"].value
+    assert session.triage.result.level == triage.Level.see_doctor
+    data = session.handout_data()
+    assert data.triage.level == "see_doctor"
+    assert 'data-level="see_doctor"' in handout.render(data)
+    session.tick_red_flag("disturbs_sleep", False)  # untick in step 4
+    assert not step3_box.value
+    assert session.handout_data().triage.level == "self_care"
+
+
+def test_a_red_flag_links_when_the_cause_is_picked_after_step_four(session):
+    session.go(3)
+    session.tick_red_flag("night_pain")
+    session.cause_boxes["spine"].value = True  # picked later: the box starts ticked
+    session.go(2)
+    step3_box = session.explorers["spine"].controls["flag:night_pain"]
+    assert step3_box.value
+    step3_box.value = False
+    assert not session.triage.controls["night_pain"].value
+    session.explorers["spine"].controls["flag:saddle_numbness"].value = True
+    assert session.handout_data().triage.level == "emergency"
