@@ -12,9 +12,18 @@ from spasm_edu.plots import caffeine as plots
 from spasm_edu.text import caffeine as wording
 
 
+def _hour_label(hour: int) -> str:
+    """'7 am'; the two midnights of a day told apart; hours past midnight marked next day."""
+    if hour == 0:
+        return "midnight (start of day)"
+    if hour == 24:
+        return "midnight (end of day)"
+    return text.clock(hour) + (" (next day)" if hour > 24 else "")
+
+
 def _hour_slider(description: str, value: int, lo: int, hi: int) -> w.SelectionSlider:
     return w.SelectionSlider(
-        options=[(text.clock(h), h) for h in range(lo, hi + 1)],
+        options=[(_hour_label(h), h) for h in range(lo, hi + 1)],
         value=value,
         description=description,
         continuous_update=False,
@@ -35,7 +44,7 @@ class CaffeineExplorer(Explorer):
         drinks = facts.table(caffeine.DRINKS)
         shown = [d for d in drinks if mode == "student" or d.patient_default == "yes"]
         self.controls = {
-            f"drink:{d.drink_id}": slider(f"{d.label} ({d.serving}) per day", 0, 0, 10)
+            f"drink:{d.drink_id}": slider(f"{d.label} per day — {d.serving}", 0, 0, 10)
             for d in shown
         }
         self.controls["drink:brewed_coffee"].value = 2

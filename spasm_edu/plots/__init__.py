@@ -104,7 +104,9 @@ def hbars(
 
     Each bar carries its value in words at its end, so nothing depends on colour alone.
     """
-    left, right, top, bar_h, gap = 150, 30, 34, 34, 14
+    longest = max((len(label) for label, _, _ in bars), default=0)
+    left = int(max(100, min(width * 0.45, 8.5 * longest + 24)))  # room for the longest label
+    right, top, bar_h, gap = 30, 34, 34, 14
     height = top + len(bars) * (bar_h + gap) + 30
     svg = Svg(width, height, title, desc)
     top_value = nice_max(max([v for _, v, _ in bars] + [v for _, v in references] + [0]) * 1.1)
@@ -144,7 +146,7 @@ def line_chart(
     height: int = 260,
 ) -> str:
     """A single line with labelled x ticks and labelled vertical markers (e.g. bedtime)."""
-    left, right, top, bottom = 60, 20, 34, 46
+    left, right, top, bottom = 60, 20, 52, 46
     svg = Svg(width, height, title, desc)
     x0, x1 = min(xs), max(xs)
     y_top = nice_max(max(ys) * 1.1 if ys else 1)
@@ -161,11 +163,11 @@ def line_chart(
     for frac in (0, 0.5, 1):
         y = y_top * frac
         svg.line(left, py(y), width - right, py(y), stroke=GRID, width=1)
-        svg.text(left - 6, py(y) + 4, f"{y:,.0f}", size=12, anchor="end")
-    svg.text(left - 6, top - 6, y_unit, size=12, anchor="end")
+        svg.text(left - 6, py(y) + 4, f"{y:,.0f}", size=13, anchor="end")
+    svg.text(left - 6, top - 14, y_unit, size=13, anchor="end")
     for x, label in x_ticks:
         svg.line(px(x), height - bottom, px(x), height - bottom + 5)
-        svg.text(px(x), height - bottom + 19, label, size=12, anchor="middle")
+        svg.text(px(x), height - bottom + 19, label, size=13, anchor="middle")
     svg.polyline([(px(x), py(y)) for x, y in zip(xs, ys, strict=True)], stroke=colour)
     for x, label in markers:
         svg.line(px(x), top, px(x), height - bottom, stroke=VERMILLION, width=2, dash="6 4")
