@@ -28,19 +28,20 @@ def in_vs_out(day: FluidDay, width: int = 560) -> str:
     )
     desc = (
         f"Fluid in {day.fluid_in_l:.1f} L (drinks {day.drinks_l:.1f} L, food {day.food_l:.1f} L). "
-        f"Fluid out {day.fluid_out_l:.1f} L (everyday {day.baseline_l:.1f} L, sweat "
-        f"{day.sweat_l:.1f} L). Result: {state}."
+        f"Your body needs {day.fluid_out_l:.1f} L (every day {day.baseline_l:.1f} L, extra for "
+        f"sweat {day.sweat_l:.1f} L). Result: {state}."
     )
-    left, right, top, bar_h, gap = 110, 90, 34, 38, 16
-    svg = Svg(width, top + 2 * (bar_h + gap) + 34, "Fluid in and out today", desc)
-    svg.text(8, 20, "Fluid in and out today", size=16, weight="bold")
+    left, right, top, bar_h, gap = 150, 90, 34, 38, 16
+    title = "Fluid in and out today"
+    svg = Svg(width, top + 2 * (bar_h + gap) + 34, title, desc)
+    svg.text(8, 20, title, size=16, weight="bold")
     top_value = nice_max(max(day.fluid_in_l, day.fluid_out_l) * 1.05)
     scale = (width - left - right) / top_value
     rows = [
         ("Fluid in", [("Drinks", day.drinks_l, SKY), ("Food", day.food_l, BLUE)], day.fluid_in_l),
         (
-            "Fluid out",
-            [("Everyday", day.baseline_l, ORANGE), ("Sweat", day.sweat_l, VERMILLION)],
+            "Body needs",
+            [("Every day", day.baseline_l, ORANGE), ("Sweat", day.sweat_l, VERMILLION)],
             day.fluid_out_l,
         ),
     ]
