@@ -48,7 +48,9 @@ def test_stress_is_echoed_back_not_scored(explorer):
         assert explorer.result.stress == value
         assert model.STRESS_WORDS[value] in explorer.summary.value or value == "none"
     assert "score" in explorer.summary.value  # "not a score", in the student box
-    explorer.controls["hard_to_cope"].value = True
+    explorer.controls["flag:stress_hard_to_cope"].value = True  # one box, no duplicate
+    assert "hard_to_cope" not in explorer.controls
+    assert explorer.result.hard_to_cope is True
     assert "see your doctor" in explorer.summary.value
     assert "hard to cope" in explorer.summary.value
 

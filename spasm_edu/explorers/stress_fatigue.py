@@ -61,9 +61,6 @@ class StressFatigueExplorer(Explorer):
         self.controls["stress"] = w.Dropdown(
             options=STRESS_OPTIONS, value="none", description="How stressed do you feel?"
         )
-        self.controls["hard_to_cope"] = w.Checkbox(
-            value=False, description="Stress feels hard to cope with", indent=False
-        )
         for topic, label in SYMPTOM_LABELS.items():
             self.controls[f"symptom:{topic}"] = w.Checkbox(
                 value=False, description=label, indent=False
@@ -81,7 +78,7 @@ class StressFatigueExplorer(Explorer):
             [values[f"night:{n}"] for n in model.NIGHTS],
             values["age_years"],
             values["stress"],
-            values["hard_to_cope"],
+            values["flag:stress_hard_to_cope"],  # one box: the red flag is the same answer
             [k.split(":", 1)[1] for k, v in values.items() if k.startswith("symptom:") and v],
             [k.split(":", 1)[1] for k, v in values.items() if k.startswith("flag:") and v],
         )
@@ -103,7 +100,6 @@ class StressFatigueExplorer(Explorer):
             *pick("night:"),
             w.HTML("<h3>Stress this week</h3>"),
             c["stress"],
-            c["hard_to_cope"],
             w.HTML("<h3>Do you have any of these?</h3>"),
             *pick("symptom:"),
             w.HTML("<h3>Do any of these fit you?</h3>"),
