@@ -78,6 +78,19 @@ class TriageNotes:
     what_to_do: str
     reasons: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
+    if_worse: tuple[str, ...] = ()  # for an urgent level: the signs that make it an emergency
+    if_worse_heading: str = ""  # e.g. "Call 911 or your local emergency number now if"
+
+
+def if_worse_html(notes: TriageNotes) -> str:
+    """'If it gets worse. Call 911 … now if any of these start:' and the signs ('' if none)."""
+    if not notes.if_worse:
+        return ""
+    items = "".join(f"<li>{esc(s)}</li>" for s in notes.if_worse)
+    return (
+        f'<p class="spasm-if-worse"><strong>If it gets worse.</strong> '
+        f"{esc(notes.if_worse_heading)} any of these start:</p><ul>{items}</ul>"
+    )
 
 
 @dataclass(frozen=True)
@@ -148,6 +161,7 @@ def render_body(data: HandoutData) -> str:
         parts.append("<p>Why:</p><ul>")
         parts += [f"<li>{esc(r)}</li>" for r in data.triage.reasons]
         parts.append("</ul>")
+    parts.append(if_worse_html(data.triage))
     parts.append("<h2>What might be behind your spasms</h2>")
     if not data.causes:
         parts.append("<p>You did not pick any causes in this session.</p>")

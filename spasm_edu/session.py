@@ -37,6 +37,7 @@ from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.text import esc
 from spasm_edu.text import session as wording
+from spasm_edu.text import triage as triage_wording
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +209,8 @@ def triage_notes(result: triage.Assessment) -> handout.TriageNotes:
         what_to_do=result.advice,
         reasons=tuple(dict.fromkeys(r.why for r in raised)),
         source_ids=tuple(result.source_ids),
+        if_worse=triage_wording.emergency_signs(result),
+        if_worse_heading=triage_wording.emergency_heading(),
     )
 
 
@@ -426,6 +429,7 @@ class PatientSession:
         data = self.handout_data()
         lines = [handout.level_badge(data.triage.level, data.triage.label)]
         lines.append(f"<p>{esc(data.triage.what_to_do)}</p>")
+        lines.append(handout.if_worse_html(data.triage))
         if data.causes:
             names = ", ".join(c.name for c in data.causes)
             lines.append(f"<p>You looked at: <strong>{esc(names)}</strong>.</p>")

@@ -328,3 +328,31 @@ def test_a_red_flag_links_when_the_cause_is_picked_after_step_four(session):
     assert not session.triage.controls["night_pain"].value
     session.explorers["spine"].controls["flag:saddle_numbness"].value = True
     assert session.handout_data().triage.level == "emergency"
+
+
+def test_an_urgent_result_says_which_signs_make_it_an_emergency(session):
+    session.go(3)
+    session.tick_red_flag("one_calf_swollen_warm")
+    assert session.triage.result.level == triage.Level.urgent
+    emergency = triage.level_row(triage.Level.emergency).heading  # from the data
+    assert "or your local emergency number" in emergency
+    clot = next(r.sign for r in triage.engine().rules if r.rule_id == "clot_in_lung")
+    general = triage.engine().flags["breathless_or_chest_pain"].sign
+    for shown in (html_of(session.body), session.make_handout()):
+        assert "If it gets worse" in shown and emergency in shown
+        assert clot in shown and general in shown
+    session.tick_red_flag("breathless_or_chest_pain")  # now an emergency: no "if it gets worse"
+    assert "If it gets worse" not in html_of(session.body)
+
+
+def test_the_if_worse_list_follows_the_ticked_findings(session):
+    session.go(3)
+    session.tick_red_flag("back_spasm")
+    session.tick_red_flag("fever")
+    text = session.triage.summary.value
+    assert "numbness, weakness or trouble walking" in text  # back_fever_numbness_tingling
+    assert "claw shape" not in text  # tetany shares no ticked finding
+    session.tick_red_flag("back_spasm", False)
+    session.tick_red_flag("fever", False)
+    session.tick_red_flag("recurring")  # see a doctor: no "if it gets worse" list
+    assert "If it gets worse" not in html_of(session.body)

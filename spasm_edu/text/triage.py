@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spasm_edu import facts
-from spasm_edu.models.triage import Assessment, Level, Reason, level_row
+from spasm_edu.models.triage import Assessment, Level, Reason, engine, level_row
 from spasm_edu.text import esc, paragraph, student_box
 
 GROUP_LABELS = {
@@ -44,6 +44,48 @@ def reason_item(reason: Reason, with_sources: bool = True) -> str:
     return f"<li>{esc(reason.why)}{src}</li>"
 
 
+def emergency_signs(assessment: Assessment) -> tuple[str, ...]:
+    """For an ``urgent`` result: the signs that would make it an emergency, from the data.
+
+    First the emergency rules (data/red_flag_rules.csv) that share a finding with the ticked
+    ones, are not met yet and have a ``sign``; then the general emergency findings (``shown_for`` = ``all``) not ticked. Empty for any
+    other level (an emergency is already an emergency; lower levels show ``watch_for``)."""
+    if assessment.level != Level.urgent:
+        return ()
+    eng = engine()
+    chosen = set(assessment.findings)
+    signs: list[str] = []
+    for rule in eng.rules:
+        needed = set(rule.findings)
+        if rule.level != "emergency" or not (needed & chosen) or needed <= chosen:
+            continue
+        if rule.sign:  # a rule with no sign is covered by a sibling rule's sign
+            signs.append(rule.sign)
+    signs += [
+        row.sign
+        for fid, row in eng.flags.items()
+        if row.level == "emergency" and row.shown_for == "all" and fid not in chosen
+    ]
+    return tuple(dict.fromkeys(s for s in signs if s))
+
+
+def emergency_heading() -> str:
+    """'Call 911 or your local emergency number now if' (data/triage_levels.csv)."""
+    return level_row(Level.emergency).heading
+
+
+def emergency_signs_html(assessment: Assessment) -> str:
+    """The emergency signs of an urgent result as a short list ('' when there are none)."""
+    signs = emergency_signs(assessment)
+    if not signs:
+        return ""
+    items = "".join(f"<li>{esc(s)}</li>" for s in signs)
+    return (
+        f'<p class="spasm-if-worse"><strong>If it gets worse.</strong> '
+        f"{esc(emergency_heading())} any of these start:</p><ul>{items}</ul>"
+    )
+
+
 def what_to_do(assessment: Assessment) -> str:
     """What to do now, in plain words, with the level said in words (never colour alone)."""
     row = level_row(assessment.level)
@@ -80,6 +122,7 @@ def patient_summary(assessment: Assessment, with_sources: bool = True) -> str:
             "<p><strong>Watch for these signs.</strong> Get help if any of them start:</p>"
             f"<ul>{items}</ul>"
         )
+    parts.append(emergency_signs_html(assessment))
     return "".join(parts)
 
 
@@ -115,4 +158,8 @@ def plain_text(assessment: Assessment) -> str:
     if assessment.level < Level.urgent and assessment.watch_for:
         lines.append("Watch for:")
         lines += [f"  * {s}" for s in assessment.watch_for]
+    signs = emergency_signs(assessment)
+    if signs:
+        lines.append(f"If it gets worse. {emergency_heading()} any of these start:")
+        lines += [f"  * {s}" for s in signs]
     return "\n".join(lines)
