@@ -34,7 +34,15 @@ class ElectrolytesExplorer(Explorer):
         tests = electrolytes.analytes()
         self.controls = {
             "analyte_id": w.Dropdown(
-                options=[(a.label, a.analyte_id) for a in tests.values()],
+                options=[
+                    (
+                        a.label
+                        if mode == "student"
+                        else a.plain_label[:1].upper() + a.plain_label[1:],
+                        a.analyte_id,
+                    )
+                    for a in tests.values()
+                ],  # patients see "Potassium", students "Potassium (K+)"
                 value="potassium",
                 description="Blood test",
             ),
