@@ -82,6 +82,11 @@ SESSION_STYLE = """<style>
   border-bottom: 2px solid #1a1a1a; margin-bottom: 6px;}
 .spasm-level {border: 3px solid #1a1a1a; border-left-width: 16px; padding: 6px 12px;
   font-size: 1.15em; background: #fff;}
+/* the ladder's words are 14-16 px in a 560-wide drawing: drawn 840 px wide they are 21-24 px */
+.spasm-session .spasm-ladder svg {max-width: 840px !important;}
+.spasm-session.spasm-hc .spasm-ladder svg {max-width: 1080px !important;}
+.spasm-triage-top {border: 3px solid #1a1a1a; border-radius: 8px; padding: 4px 14px;
+  margin: 6px 0 10px;}
 .spasm-preview {border: 3px dashed #1a1a1a; padding: 4px 18px; margin-top: 12px;}
 .spasm-session.spasm-hc {font-size: 27px; background: #fff !important; color: #000 !important;}
 body .spasm-session.spasm-hc .widget-label, body .spasm-session.spasm-hc .widget-label-basic,

@@ -356,3 +356,17 @@ def test_the_if_worse_list_follows_the_ticked_findings(session):
     session.tick_red_flag("fever", False)
     session.tick_red_flag("recurring")  # see a doctor: no "if it gets worse" list
     assert "If it gets worse" not in html_of(session.body)
+
+
+def test_step_four_shows_the_result_above_the_questions(session):
+    session.go(3)
+    shown = [x for x in walk(session.body) if isinstance(x, w.HTML | w.Checkbox)]
+    top = session.triage.top
+    first_question = next(x for x in shown if isinstance(x, w.Checkbox))
+    assert shown.index(top) < shown.index(first_question)
+    assert triage.level_row(triage.Level.self_care).badge in top.value
+    session.tick_red_flag("lasts_over_10_min")
+    assert triage.level_row(triage.Level.urgent).badge in top.value
+    assert "If it gets worse" in top.value
+    assert "spasm-ladder" in session.triage.figure._dom_classes
+    assert ".spasm-ladder svg {max-width: 840px" in session_mod.SESSION_STYLE

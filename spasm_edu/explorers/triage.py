@@ -41,8 +41,11 @@ class TriageExplorer(Explorer):
         )
         self.clear_button.on_click(lambda _b: self.clear())
         self.badge = w.HTML()
+        self.top = w.HTML()  # patient mode: the result again, above the questions
+        self.top.add_class("spasm-triage-top")
         self.summary = w.HTML()
         self.figure = w.HTML()
+        self.figure.add_class("spasm-ladder")
         self._holding = False
         super().__init__(mode)
 
@@ -52,6 +55,7 @@ class TriageExplorer(Explorer):
     def render(self, result: triage.Assessment) -> None:
         self.badge.value = plots.badge(result.level)
         if self.mode == "patient":
+            self.top.value = wording.top_of_list(result, plots.badge(result.level))
             self.summary.value = wording.patient_summary(result)
         else:
             self.summary.value = wording.student_summary(result)
@@ -102,5 +106,7 @@ class TriageExplorer(Explorer):
             # result first on a narrow screen would hide the questions; keep badge above summary
             children = list(box.children)
             children.insert(children.index(self.summary), self.badge)
+            if self.mode == "patient":  # ~50 questions: show the result on top too (no scrolling)
+                children.insert(1, self.top)
             box.children = tuple(children)
         return self._widget

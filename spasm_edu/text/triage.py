@@ -95,6 +95,17 @@ def what_to_do(assessment: Assessment) -> str:
     )
 
 
+def top_of_list(assessment: Assessment, badge_html: str) -> str:
+    """The short result shown above the questions: the badge, what to do now and, when it is
+    urgent, what would make it an emergency. ``badge_html`` comes from the triage plots."""
+    row = level_row(assessment.level)
+    return (
+        '<div class="spasm-triage-top"><p><strong>Your result so far:</strong></p>'
+        f"{badge_html}<p><strong>{esc(row.badge)}.</strong> {esc(assessment.advice)}</p>"
+        f"{emergency_signs_html(assessment)}</div>"
+    )
+
+
 def patient_summary(assessment: Assessment, with_sources: bool = True) -> str:
     """Short, plain summary for a patient session: what to do now, why, what to watch for."""
     parts = [what_to_do(assessment)]
