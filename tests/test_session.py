@@ -370,3 +370,8 @@ def test_step_four_shows_the_result_above_the_questions(session):
     assert "If it gets worse" in top.value
     assert "spasm-ladder" in session.triage.figure._dom_classes
     assert ".spasm-ladder svg {max-width: 840px" in session_mod.SESSION_STYLE
+
+
+def test_step_one_does_not_alarm():
+    text = " ".join(wording.WHAT_IS_A_SPASM)
+    assert "hurt the spine" not in text and "A back spasm can be very painful" in text

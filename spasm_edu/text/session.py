@@ -14,7 +14,8 @@ WHAT_IS_A_SPASM = (
     "A muscle spasm is when a muscle tightens on its own. You do not choose it.",
     "It can be small, like an eyelid that twitches. It can be big, like a cramp in your leg.",
     "Most spasms are harmless and go away on their own.",
-    "Some hurt. Some leave the muscle sore for a while. A spasm in the back can even hurt the spine.",
+    "Some hurt. Some leave the muscle sore for a while.",
+    "A back spasm can be very painful. It can make it hard to move.",
     "Many everyday things can set off a spasm. In the next step, you can pick the ones that may fit you.",
 )
 WHAT_IS_A_SPASM_SOURCES = ("nass_spasms", "seed_article")
