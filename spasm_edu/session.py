@@ -516,7 +516,7 @@ class PatientSession:
             notes = handout.TriageNotes(
                 level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
             )
-        sources = set(wording.WHAT_IS_A_SPASM_SOURCES) | set(notes.source_ids)
+        sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)
         for flag in self.doctor_flags():

@@ -375,3 +375,15 @@ def test_step_four_shows_the_result_above_the_questions(session):
 def test_step_one_does_not_alarm():
     text = " ".join(wording.WHAT_IS_A_SPASM)
     assert "hurt the spine" not in text and "A back spasm can be very painful" in text
+
+
+def test_handout_lists_only_general_and_picked_signs_and_their_sources(session):
+    session.cause_boxes["caffeine"].value = True
+    data = session.handout_data()
+    listed = {line for _, lines in data.doctor_list for line in lines}
+    wanted = {f.sign for f in triage.flags_for("caffeine")}  # general signs + caffeine's
+    assert listed == wanted
+    assert triage.engine().flags["jaw_stiffness"].sign not in listed  # neuro only
+    assert not set(wording.WHAT_IS_A_SPASM_SOURCES) - {"seed_article"} & set(data.source_ids)
+    text = handout.plain_text(handout.render_body(data))
+    assert "?." not in text and "et al.." not in text

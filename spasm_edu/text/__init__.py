@@ -53,6 +53,11 @@ def disclaimer_html() -> str:
     return f'<p class="spasm-disclaimer" role="note"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>'
 
 
+def _stop(words: str) -> str:
+    """'.' to end a citation part, or '' when it already ends with '.', '?' or '!'."""
+    return "" if words.rstrip().endswith((".", "?", "!")) else "."
+
+
 def sources_html(source_ids: list[str] | tuple[str, ...], detail: bool = True) -> str:
     """A numbered list of citations for the given source ids (from data/sources.csv).
 
@@ -69,7 +74,8 @@ def sources_html(source_ids: list[str] | tuple[str, ...], detail: bool = True) -
             else ""
         )
         items.append(
-            f'<li id="src-{esc(sid)}">{esc(row.organisation)}. <em>{esc(row.title)}</em>. '
+            f'<li id="src-{esc(sid)}">{esc(row.organisation)}{_stop(row.organisation)} '
+            f"<em>{esc(row.title)}</em>{_stop(row.title)} "
             f'{row.year}. <a href="{esc(row.href)}">{esc(row.url_or_doi)}</a>{extra}</li>'
         )
     return '<ol class="spasm-sources">' + "".join(items) + "</ol>"
