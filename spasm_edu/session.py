@@ -238,6 +238,7 @@ class PatientSession:
         self.panels: dict[str, w.Widget] = {}
         self.update_ms: deque[float] = deque(maxlen=500)  # kernel time per control change
         self.triage: TriageExplorer | None = None
+        self.defaults: dict[str, dict] = {}  # cause id -> control values when built
         self.flag_links: dict[tuple[str, str], w.link] = {}  # (cause id, finding id) -> link
         self._triage_panel: w.Widget | None = None
         self.saved: handout.SavedHandout | None = None
@@ -350,6 +351,7 @@ class PatientSession:
                 return None
             self._time_updates(explorer)
             self.explorers[cause_id] = explorer
+            self.defaults[cause_id] = explorer.values()  # untouched = not answered
             if self.triage is not None:
                 self._link_flags(cause_id, explorer)
         return self.explorers[cause_id]
@@ -467,10 +469,13 @@ class PatientSession:
         values: tuple[tuple[str, str], ...] = ()
         result_html, sources = "", set(cause.source_ids)
         if explorer is not None:
-            values = tuple(
+            start = self.defaults.get(cause_id, {})
+            values = tuple(  # only what the patient changed: a default is not an answer
                 (c.description, value_in_words(c))
-                for c in explorer.controls.values()
-                if getattr(c, "description", "") and c.value is not False  # ticked boxes only
+                for name, c in explorer.controls.items()
+                if getattr(c, "description", "")
+                and c.value is not False  # ticked boxes only
+                and (name not in start or c.value != start[name])
             )
             result_html = explorer.summary.value
             sources |= set(getattr(explorer.result, "source_ids", ()) or ())

@@ -387,3 +387,13 @@ def test_handout_lists_only_general_and_picked_signs_and_their_sources(session):
     assert not set(wording.WHAT_IS_A_SPASM_SOURCES) - {"seed_article"} & set(data.source_ids)
     text = handout.plain_text(handout.render_body(data))
     assert "?." not in text and "et al.." not in text
+
+
+def test_untouched_controls_are_not_shown_as_answers(session):
+    session.cause_boxes["caffeine"].value = True
+    session.go(2)
+    explorer = session.explorers["caffeine"]
+    assert session.cause_notes("caffeine").values == ()  # nothing changed yet
+    explorer.controls["drink:cola"].value = 3
+    labels = [label for label, _ in session.cause_notes("caffeine").values]
+    assert labels == [explorer.controls["drink:cola"].description]
