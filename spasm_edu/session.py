@@ -239,7 +239,8 @@ class PatientSession:
         self.update_ms: deque[float] = deque(maxlen=500)  # kernel time per control change
         self.triage: TriageExplorer | None = None
         self.defaults: dict[str, dict] = {}  # cause id -> control values when built
-        self.flag_links: dict[tuple[str, str], w.link] = {}  # (cause id, finding id) -> link
+        # (cause id, control name) -> the link or observer that carries a step-3 tick to step 4
+        self.flag_links: dict[tuple[str, str], object] = {}
         self._triage_panel: w.Widget | None = None
         self.saved: handout.SavedHandout | None = None
         self._page: str | None = None
@@ -357,21 +358,37 @@ class PatientSession:
         return self.explorers[cause_id]
 
     def _link_flags(self, cause_id: str, explorer: Explorer) -> None:
-        """Make each ``flag:<finding_id>`` box of a cause explorer and the triage box for the
-        same finding one answer (two-way link), so a red flag ticked in step 3 is never lost.
-        If either box is ticked when they meet, both end up ticked."""
+        """A red flag ticked in step 3 is never lost in step 4.
+
+        A box that is one triage finding (``flag:<finding_id>``) and the triage box for it
+        become one answer (two-way link; if either is ticked when they meet, both end up
+        ticked). A box that means several findings together (``Explorer.triage_findings``,
+        e.g. the spine's "back pain with a fever" = back_spasm + fever) ticks all of them in
+        step 4 when it is ticked.
+        """
         if self.triage is None:
             return
         for name, box in explorer.controls.items():
-            finding = name.removeprefix("flag:")
-            if not name.startswith("flag:") or finding not in self.triage.controls:
+            findings = explorer.triage_findings(name)
+            if not findings or (cause_id, name) in self.flag_links:
                 continue
-            if (cause_id, finding) in self.flag_links:
+            if any(f not in self.triage.controls for f in findings):
+                continue  # not a triage finding (tests check that data-declared ones all are)
+            if findings == (name.removeprefix("flag:"),):
+                answer = self.triage.controls[findings[0]]
+                if box.value and not answer.value:
+                    answer.value = True
+                self.flag_links[(cause_id, name)] = w.link((answer, "value"), (box, "value"))
                 continue
-            answer = self.triage.controls[finding]
-            if box.value and not answer.value:
-                answer.value = True
-            self.flag_links[(cause_id, finding)] = w.link((answer, "value"), (box, "value"))
+
+            def tick_all(change, findings=findings):
+                if change["new"]:
+                    self.triage.tick(*findings)
+
+            box.observe(tick_all, names="value")
+            self.flag_links[(cause_id, name)] = tick_all
+            if box.value:
+                self.triage.tick(*findings)
 
     def _time_updates(self, explorer: Explorer) -> None:
         update = explorer.update

@@ -397,3 +397,35 @@ def test_untouched_controls_are_not_shown_as_answers(session):
     explorer.controls["drink:cola"].value = 3
     labels = [label for label, _ in session.cause_notes("caffeine").values]
     assert labels == [explorer.controls["drink:cola"].description]
+
+
+def test_every_spine_sign_names_real_triage_findings():
+    from spasm_edu import facts
+    from spasm_edu.models import triage
+
+    known = set(triage.finding_ids())
+    for row in facts.table("spine_red_flags.csv"):
+        assert set(row.finding_ids.split(";")) <= known, row.flag_id
+
+
+@pytest.mark.parametrize(
+    ("sign", "level"),
+    [
+        ("bladder_change", "emergency"),  # cauda equina: bladder_bowel_change
+        ("leg_weakness_worse", "emergency"),
+        ("fever_nerve_signs", "emergency"),  # back + fever + numbness rule
+        ("fever", "urgent"),  # back + fever rule, not fever alone (see a doctor)
+        ("weight_loss", "urgent"),
+        ("spasms_return", "see_doctor"),
+    ],
+)
+def test_a_spine_sign_ticked_in_step_three_sets_the_step_four_level(sign, level):
+    from spasm_edu.session import PatientSession
+
+    session = PatientSession()
+    session.cause_boxes["spine"].value = True
+    session.go(3)
+    session.explorer_for("spine").controls[f"flag:{sign}"].value = True
+    session.go(4)
+    assert session.triage.result.level.name == level
+    assert session.handout_data().triage.level == level

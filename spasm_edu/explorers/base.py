@@ -127,6 +127,15 @@ class Explorer:
         """The message a person sees for bad input; subclasses may reword it."""
         return str(exc)
 
+    def triage_findings(self, name: str) -> tuple[str, ...]:
+        """The red-flag findings (data/red_flags.csv ids) a ticked control stands for.
+
+        By convention a box named ``flag:<finding_id>`` is that finding; an explorer whose
+        boxes mean several findings together (e.g. "back pain with a fever") overrides this.
+        The patient session uses it so a sign ticked in a cause's explorer reaches triage.
+        """
+        return (name.removeprefix("flag:"),) if name.startswith("flag:") else ()
+
     def layout_controls(self) -> list[w.Widget]:
         """The controls in display order; subclasses may group them."""
         return list(self.controls.values())

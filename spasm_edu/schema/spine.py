@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
 
 from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
 
@@ -24,6 +26,9 @@ class SpineFlagRow(FactRow):
     group: Literal["cauda_equina", "serious_cause", "spasm"]
     level: Literal["see_doctor", "urgent", "emergency"]
     why: Text
+    # the triage findings (data/red_flags.csv) this sign means together, e.g. back_spasm;fever —
+    # the patient session ticks them in its red-flag step, so a sign is never lost there
+    finding_ids: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$")]
 
 
 TABLES = [
