@@ -399,13 +399,20 @@ def test_untouched_controls_are_not_shown_as_answers(session):
     assert labels == [explorer.controls["drink:cola"].description]
 
 
-def test_every_spine_sign_names_real_triage_findings():
-    from spasm_edu import facts
-    from spasm_edu.models import triage
+def test_every_finding_ids_cell_names_real_triage_findings():
+    from spasm_edu import discover
 
     known = set(triage.finding_ids())
-    for row in facts.table("spine_red_flags.csv"):
-        assert set(row.finding_ids.split(";")) <= known, row.flag_id
+    tables = [cls.findings_table for cls in discover.explorer_classes().values()]
+    assert {t[0] for t in tables if t} >= {
+        "spine_red_flags.csv",
+        "dehydration_signs.csv",
+        "neuro_features.csv",
+    }
+    for table, _prefix in filter(None, tables):
+        for row in facts.table(table):
+            if row.finding_ids:
+                assert set(row.finding_ids.split(";")) <= known, (table, row)
 
 
 @pytest.mark.parametrize(
@@ -420,8 +427,6 @@ def test_every_spine_sign_names_real_triage_findings():
     ],
 )
 def test_a_spine_sign_ticked_in_step_three_sets_the_step_four_level(sign, level):
-    from spasm_edu.session import PatientSession
-
     session = PatientSession()
     session.cause_boxes["spine"].value = True
     session.go(3)
@@ -429,3 +434,26 @@ def test_a_spine_sign_ticked_in_step_three_sets_the_step_four_level(sign, level)
     session.go(4)
     assert session.triage.result.level.name == level
     assert session.handout_data().triage.level == level
+
+
+@pytest.mark.parametrize(
+    ("cause", "control", "level"),
+    [
+        ("dehydration", "sign:seizure", "emergency"),
+        ("dehydration", "sign:confused", "urgent"),  # heavy fluid loss + confusion
+        ("dehydration", "sign:no_pee_8h", "urgent"),
+        ("dehydration", "sign:dark_urine", "self_care"),  # dark yellow is not cola-coloured
+        ("neuro", "feature:weakness", "see_doctor"),
+        ("neuro", "feature:wasting", "see_doctor"),
+    ],
+)
+def test_a_sign_ticked_in_step_three_reaches_step_four_either_order(cause, control, level):
+    for triage_first in (False, True):
+        session = PatientSession()
+        session.cause_boxes[cause].value = True
+        if triage_first:
+            session.go(4)
+        session.go(3)
+        session.explorer_for(cause).controls[control].value = True
+        session.go(4)
+        assert session.triage.result.level.name == level, (triage_first, control)

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Literal
 
 import ipywidgets as w
 
-from spasm_edu import text
+from spasm_edu import facts, text
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,9 @@ class Explorer:
     """Base for every cause explorer. See the module docstring for the contract."""
 
     title: ClassVar[str] = "Explorer"
+    # (data file, control prefix): boxes named prefix + row id, whose row has a ``finding_ids``
+    # column naming the red-flag findings the box means (see :meth:`triage_findings`)
+    findings_table: ClassVar[tuple[str, str] | None] = None
     controls: dict[str, w.Widget]
 
     def __init__(self, mode: Mode = "student"):
@@ -130,10 +133,16 @@ class Explorer:
     def triage_findings(self, name: str) -> tuple[str, ...]:
         """The red-flag findings (data/red_flags.csv ids) a ticked control stands for.
 
-        By convention a box named ``flag:<finding_id>`` is that finding; an explorer whose
-        boxes mean several findings together (e.g. "back pain with a fever") overrides this.
-        The patient session uses it so a sign ticked in a cause's explorer reaches triage.
+        Boxes of the explorer's ``findings_table`` name theirs in the row's ``finding_ids``
+        (e.g. the spine's "back pain with a fever" = back_spasm;fever); otherwise a box named
+        ``flag:<finding_id>`` is that finding. The patient session uses this so a sign ticked in
+        a cause's explorer reaches the red-flag step.
         """
+        if self.findings_table is not None:
+            table, prefix = self.findings_table
+            if name.startswith(prefix):
+                ids = facts.table(table)[name.removeprefix(prefix)].finding_ids
+                return tuple(ids.split(";")) if ids else ()
         return (name.removeprefix("flag:"),) if name.startswith("flag:") else ()
 
     def layout_controls(self) -> list[w.Widget]:

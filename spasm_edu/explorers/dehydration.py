@@ -21,6 +21,7 @@ class DehydrationExplorer(Explorer):
     """
 
     title = "Not enough fluid"
+    findings_table = ("dehydration_signs.csv", "sign:")
 
     def __init__(self, mode: Mode = "student"):
         needs = facts.table(dehydration.NEEDS)

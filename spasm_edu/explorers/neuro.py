@@ -19,6 +19,7 @@ class NeuroExplorer(Explorer):
     """
 
     title = "Rare nerve and brain conditions"
+    findings_table = ("neuro_features.csv", "feature:")
 
     def __init__(self, mode: Mode = "student"):
         self.controls = {

@@ -20,6 +20,7 @@ class SpineExplorer(Explorer):
     """
 
     title = "Back and spine problems"
+    findings_table = ("spine_red_flags.csv", "flag:")
 
     def __init__(self, mode: Mode = "student"):
         conditions = facts.table(spine.CONDITIONS)
@@ -41,13 +42,6 @@ class SpineExplorer(Explorer):
         self.summary = w.HTML()
         self.figure = w.HTML()
         super().__init__(mode)
-
-    def triage_findings(self, name: str) -> tuple[str, ...]:
-        """A back-pain sign stands for its findings together, from data/spine_red_flags.csv."""
-        if not name.startswith("flag:"):
-            return ()
-        row = facts.table("spine_red_flags.csv")[name.removeprefix("flag:")]
-        return tuple(row.finding_ids.split(";"))
 
     def compute(self, **values):
         flags = [k.split(":", 1)[1] for k, v in values.items() if k.startswith("flag:") and v]

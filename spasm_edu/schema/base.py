@@ -12,6 +12,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=6
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
 
+IdList = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$")]
+"""One id or several separated by ``;``."""
+
 
 class FactRow(BaseModel):
     """One row of a data file. Every table that holds facts has a ``source_id`` column:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
+from spasm_edu.schema.base import FactRow, Id, IdList, TableSpec, Text
 
 
 class WaterNeedRow(FactRow):
@@ -59,6 +59,7 @@ class SignRow(FactRow):
     label: Text
     kind: Literal["sign", "urgent_sign"]
     level: Literal["self_care", "urgent", "emergency"]
+    finding_ids: IdList | None = None  # the red_flags.csv findings this sign means, if any
 
 
 TABLES = [

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
+from spasm_edu.schema.base import FactRow, Id, IdList, TableSpec, Text
 
 
 class FeatureRow(FactRow):
@@ -16,6 +16,7 @@ class FeatureRow(FactRow):
     what_it_means: Text
     level: Literal["see_doctor", "urgent", "emergency"]
     urgent_if_sudden: Literal["yes", "no"]
+    finding_ids: IdList | None = None  # the red_flags.csv findings this feature means, if any
 
 
 class NeuroConditionRow(FactRow):

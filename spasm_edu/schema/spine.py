@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import StringConstraints
-
-from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
+from spasm_edu.schema.base import FactRow, Id, IdList, TableSpec, Text
 
 
 class ConditionRow(FactRow):
@@ -28,7 +26,7 @@ class SpineFlagRow(FactRow):
     why: Text
     # the triage findings (data/red_flags.csv) this sign means together, e.g. back_spasm;fever —
     # the patient session ticks them in its red-flag step, so a sign is never lost there
-    finding_ids: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$")]
+    finding_ids: IdList
 
 
 TABLES = [

@@ -13,11 +13,11 @@ combination; alone we choose the same or a lower level to be safe — see data/R
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
+from spasm_edu.schema.base import FactRow, Id, IdList, TableSpec, Text
 
 LEVELS = ("self_care", "see_doctor", "urgent", "emergency")
 """Urgency levels, lowest first."""
@@ -25,7 +25,6 @@ LEVELS = ("self_care", "see_doctor", "urgent", "emergency")
 LevelId = Literal["self_care", "see_doctor", "urgent", "emergency"]
 Group = Literal["how_often", "what_else", "back", "injury_exertion", "other"]
 Basis = Literal["source", "textbook", "safety_choice"]
-IdList = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$")]
 
 EMERGENCY_WORDS = ("911", "emergency department")
 URGENT_WORDS = ("today",)
