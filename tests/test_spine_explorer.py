@@ -50,9 +50,9 @@ def test_every_flag_checkbox_is_listed_with_its_level(explorer):
 def test_cauda_equina_sign_is_an_emergency_in_words_and_colour(explorer):
     explorer.controls["flag:bladder_change"].value = True
     assert explorer.result.highest is Level.emergency
-    assert "Emergency: call 911 now" in explorer.summary.value
+    assert "Emergency: call 911 or your local emergency number now" in explorer.summary.value
     assert "Do not wait" in explorer.summary.value
-    assert "Emergency: call 911 now" in explorer.figure.value  # the chip says it in words
+    assert "Emergency: call 911 or your local emergency number now" in explorer.figure.value  # the chip says it in words
     assert "#D55E00" in explorer.figure.value
 
 

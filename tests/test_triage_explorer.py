@@ -62,7 +62,7 @@ def test_ticking_more_boxes_raises_the_level_and_shows_why(explorer):
     assert "infection in or near the spine" in explorer.summary.value
     explorer.controls["numbness_tingling"].value = True
     assert explorer.result.level == Level.emergency
-    assert "Emergency: call 911 now" in explorer.badge.value
+    assert "Emergency: call 911 or your local emergency number now" in explorer.badge.value
     assert "Go to the emergency department now" in explorer.summary.value
     assert "NICE Clinical Knowledge Summaries" in explorer.summary.value  # the source, named
 
