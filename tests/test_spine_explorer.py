@@ -52,7 +52,8 @@ def test_cauda_equina_sign_is_an_emergency_in_words_and_colour(explorer):
     assert explorer.result.highest is Level.emergency
     assert "Emergency: call 911 or your local emergency number now" in explorer.summary.value
     assert "Do not wait" in explorer.summary.value
-    assert "Emergency: call 911 or your local emergency number now" in explorer.figure.value  # the chip says it in words
+    # the chip says it in words
+    assert "Emergency: call 911 or your local emergency number now" in explorer.figure.value
     assert "#D55E00" in explorer.figure.value
 
 

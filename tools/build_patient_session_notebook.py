@@ -13,7 +13,11 @@ path = write_notebook(
     "patient_session.ipynb",
     [
         cell("code", "from spasm_edu.session import PatientSession\n\nPatientSession()"),
-        cell("md", "---\nspasm-edu is free teaching material. Code: MIT licence. Content: CC BY 4.0.", "footer"),
+        cell(
+            "md",
+            "---\nspasm-edu is free teaching material. Code: MIT licence. Content: CC BY 4.0.",
+            "footer",
+        ),
     ],
     {"data": ["causes.csv", "self_care_tips.csv", "red_flags.csv", "red_flag_rules.csv"]},
 )
