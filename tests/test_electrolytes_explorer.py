@@ -124,6 +124,11 @@ def test_patient_mode_is_short_and_plain():
     patient = ElectrolytesExplorer(mode="patient")
     assert "albumin_g_dl" not in patient.controls and "use_albumin" not in patient.controls
     patient.controls["value"].value = 2.4
+    # no result is shown as the patient's until they say they have one
+    assert "not entered a blood test result" in patient.summary.value
+    assert "2.4" not in patient.summary.value and "band" not in patient.figure.value.lower()
+    assert "potassium" in patient.figure.value.lower()  # the food chart still shows
+    patient.controls["has_result"].value = True
     text = patient.summary.value
     assert "For nursing students" not in text and "far below the usual reference range" in text
     assert "spasm-patient" in patient.widget._dom_classes

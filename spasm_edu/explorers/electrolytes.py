@@ -32,7 +32,12 @@ class ElectrolytesExplorer(Explorer):
 
     def __init__(self, mode: Mode = "student"):
         tests = electrolytes.analytes()
-        self.controls = {
+        self.controls: dict[str, w.Widget] = {}
+        if mode == "patient":  # no result is shown as the patient's until they say they have one
+            self.controls["has_result"] = w.Checkbox(
+                value=False, description="I have a blood test result to look at", indent=False
+            )
+        self.controls |= {
             "analyte_id": w.Dropdown(
                 options=[
                     (
@@ -94,6 +99,7 @@ class ElectrolytesExplorer(Explorer):
             self.update()
 
     def compute(self, **values):
+        values.pop("has_result", None)  # shown or not in render(); the model needs no flag
         servings = {k[len(FOOD) :]: v for k, v in values.items() if k.startswith(FOOD)}
         albumin = values["albumin_g_dl"] if values.get("use_albumin") else None
         if albumin is not None and values["analyte_id"] != "calcium_total":
@@ -109,9 +115,14 @@ class ElectrolytesExplorer(Explorer):
         )
 
     def render(self, result: electrolytes.ElectrolyteCheck) -> None:
-        summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
-        self.summary.value = summary(result)
-        self.figure.value = plots.band_strip(result.lab) + plots.potassium_bar(result.day)
+        if self.mode == "student":
+            self.summary.value = wording.student_summary(result)
+            self.figure.value = plots.band_strip(result.lab) + plots.potassium_bar(result.day)
+            return
+        with_lab = self.controls["has_result"].value
+        self.summary.value = wording.patient_summary(result, with_lab=with_lab)
+        strip = plots.band_strip(result.lab) if with_lab else ""
+        self.figure.value = strip + plots.potassium_bar(result.day)
 
     def layout_controls(self) -> list[w.Widget]:
         lab = [

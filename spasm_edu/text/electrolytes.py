@@ -88,11 +88,18 @@ def day_patient(day: PotassiumDay) -> str:
     )
 
 
-def patient_summary(check: ElectrolyteCheck) -> str:
-    """Short, plain summary: the lab value against its range, then the day's potassium."""
+def patient_summary(check: ElectrolyteCheck, with_lab: bool = True) -> str:
+    """Short, plain summary: the lab value against its range (only when the person has a
+    result to look at), then the day's potassium."""
+    lab = (
+        lab_patient(check.lab)
+        if with_lab
+        else "<p>You have not entered a blood test result. That is fine. If you have one, tick "
+        "the box above.</p>"
+    )
     return (
         "<h3>Your lab result</h3>"
-        + lab_patient(check.lab)
+        + lab
         + "<h3>Potassium in your food</h3>"
         + day_patient(check.day)
     )
