@@ -74,6 +74,13 @@ class Table(Generic[Row]):
                 f"{row_id!r} is not an id in data/{self.spec.file}; valid ids: {valid}"
             ) from None
 
+    def pick(self, argument: str, row_id: object) -> Row:
+        """The row ``row_id`` for a model argument, or an InputError (a ValueError) naming the
+        argument, the value and the valid ids — the edge check every model uses for ids."""
+        from spasm_edu import validation
+
+        return self[validation.choice(argument, row_id, self.by_id)]
+
     def ids(self) -> list[str]:
         return list(self.by_id)
 

@@ -164,3 +164,15 @@ def test_frame_gives_a_dataframe_with_every_column():
     frame = facts.table("caffeine_drinks.csv").frame()
     assert list(frame.columns)[:2] == ["source_id", "drink_id"] or "drink_id" in frame.columns
     assert frame.loc[frame.drink_id == "brewed_coffee", "typical_mg"].item() == 96
+
+
+def test_pick_names_the_argument_and_lists_valid_ids():
+    from spasm_edu.validation import InputError
+
+    drinks = facts.table("caffeine_drinks.csv")
+    assert drinks.pick("drink_id", "espresso").typical_mg == 63
+    with pytest.raises(InputError) as info:
+        drinks.pick("drink_id", "latte")
+    assert info.value.name == "drink_id" and "brewed_coffee" in str(info.value)
+    with pytest.raises(InputError):
+        drinks.pick("drink_id", None)

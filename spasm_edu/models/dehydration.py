@@ -40,9 +40,7 @@ def reference(quantity_id: str) -> float:
 
     quantity_id: an id of that table (InputError naming ``quantity_id`` otherwise).
     """
-    table = facts.table(REFERENCE)
-    check.choice("quantity_id", quantity_id, table.by_id)
-    return table[quantity_id].value
+    return facts.table(REFERENCE).pick("quantity_id", quantity_id).value
 
 
 @dataclass(frozen=True)
@@ -261,8 +259,7 @@ def signs_check(sign_ids: Iterable[str]) -> SignsCheck:
     table = facts.table(SIGNS)
     ticked = []
     for sid in sign_ids:
-        check.choice("sign_id", sid, table.by_id)
-        row = table[sid]
+        row = table.pick("sign_id", sid)
         sign = Sign(row.sign_id, row.label, row.kind, row.level)
         if sign not in ticked:
             ticked.append(sign)

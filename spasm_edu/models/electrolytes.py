@@ -147,9 +147,7 @@ def constant(constant_id: str) -> float:
 
     constant_id: an id of that table (InputError naming ``constant_id`` otherwise).
     """
-    table = facts.table(CONSTANTS)
-    check.choice("constant_id", constant_id, table.by_id)
-    return table[constant_id].value
+    return facts.table(CONSTANTS).pick("constant_id", constant_id).value
 
 
 @functools.cache

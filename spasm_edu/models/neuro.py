@@ -64,9 +64,7 @@ def condition_ids() -> list[str]:
 
 def condition(condition_id: str) -> NeuroCondition:
     """An example condition with its rarity as its source gives it."""
-    table = facts.table(CONDITIONS)
-    check.choice("condition_id", condition_id, table.by_id)
-    r = table[condition_id]
+    r = facts.table(CONDITIONS).pick("condition_id", condition_id)
     return NeuroCondition(
         r.condition_id,
         r.name,

@@ -184,9 +184,7 @@ def needs_for(group_id: str) -> Needs:
     The part from drinks is the published figure where IOM gives one, otherwise the total
     less the food share (about 20 %, data/dehydration_reference.csv).
     """
-    table = facts.table(NEEDS)
-    check.choice("group_id", group_id, table.by_id)
-    r = table[group_id]
+    r = facts.table(NEEDS).pick("group_id", group_id)
     water = facts.table(WATER)[r.water_group_id]
     food_share = facts.table(WATER_REFERENCE)["food_share"]
     drinks = water.from_drinks_l_per_day

@@ -57,16 +57,12 @@ def region_ids() -> list[str]:
 
 def cause_link(cause_id: str) -> CauseLink:
     """The cause notebook a spasm type links to (cause_id: a row of data/causes.csv)."""
-    table = facts.table("causes.csv")
-    check.choice("cause_id", cause_id, table.by_id)
-    row = table[cause_id]
+    row = facts.table("causes.csv").pick("cause_id", cause_id)
     return CauseLink(row.cause_id, row.name, row.notebook)
 
 
 def spasm_type(type_id: str) -> SpasmType:
-    table = facts.table(TYPES)
-    check.choice("type_id", type_id, table.by_id)
-    r = table[type_id]
+    r = facts.table(TYPES).pick("type_id", type_id)
     return SpasmType(
         r.type_id,
         r.name,

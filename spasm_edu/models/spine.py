@@ -66,9 +66,7 @@ def flag_ids() -> list[str]:
 def condition(condition_id: str) -> Condition:
     """A spinal condition in plain words (one of degenerative_disc, spinal_stenosis,
     herniated_disc)."""
-    table = facts.table(CONDITIONS)
-    check.choice("condition_id", condition_id, table.by_id)
-    r = table[condition_id]
+    r = facts.table(CONDITIONS).pick("condition_id", condition_id)
     return Condition(**{k: getattr(r, k) for k in Condition.__dataclass_fields__})
 
 
