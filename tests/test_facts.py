@@ -92,8 +92,8 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_drinks.csv",
-            "yes,mayo_caffeine_content\nespresso",
-            "yes,mayo_caffein_content\nespresso",
+            "yes,mayo_caffeine_content,\nespresso",
+            "yes,mayo_caffein_content,\nespresso",
             2,
             "source_id",
             "not in data/sources.csv",

@@ -23,6 +23,10 @@ class FactRow(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
     source_id: str
+    where: Text | None = None
+    """Where in the source the value or level stands (page, table or section), so a reviewer
+    can check it in one look. Required for rows that hold a number or an urgency level
+    (tests/test_sources.py); may be empty for rows of plain advice."""
 
     @field_validator("source_id")
     @classmethod
