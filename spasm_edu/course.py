@@ -131,7 +131,8 @@ def sources_markdown(meta: dict, name: str | None = None) -> str:
     for n, sid in enumerate(notebook_source_ids(meta, name), start=1):
         row = src[sid]
         lines.append(
-            f"{n}. {row.organisation}. *{row.title}*. {row.year}. [{row.url_or_doi}]({row.href}) "
+            f"{n}. {row.organisation}. *{row.title}*. {row.year_text.rstrip('.')}. "
+            f"[{row.url_or_doi}]({row.href}) "
             f"(`{sid}`)"
         )
     return "\n".join(lines)

@@ -440,10 +440,10 @@ def test_a_spine_sign_ticked_in_step_three_sets_the_step_four_level(sign, level)
     ("cause", "control", "level"),
     [
         ("dehydration", "sign:seizure", "emergency"),
-        ("dehydration", "sign:confused", "urgent"),  # heavy fluid loss + confusion
+        ("dehydration", "sign:confused", "emergency"),  # fluid loss + confusion (NHS: 999)
         ("dehydration", "sign:no_pee_8h", "urgent"),
         ("dehydration", "sign:dark_urine", "self_care"),  # dark yellow is not cola-coloured
-        ("neuro", "feature:weakness", "see_doctor"),
+        ("neuro", "feature:weakness", "urgent"),  # Merck: weakness -> right away
         ("neuro", "feature:wasting", "see_doctor"),
     ],
 )

@@ -37,7 +37,9 @@ def test_there_is_one_checkbox_per_finding_in_groups(explorer):
         "How often",
         "What else you notice",
         "in your back",
-        "After an injury or hard work",
+        "After an injury, hard work or heat",
+        "Signs that need help right away",
+        "Medicines",
     ):
         assert any(label in h for h in headings), label
 
@@ -56,7 +58,8 @@ def test_every_box_updates_the_result(explorer, fid):
 
 def test_ticking_more_boxes_raises_the_level_and_shows_why(explorer):
     explorer.controls["back_spasm"].value = True
-    assert explorer.result.level == Level.see_doctor
+    assert explorer.result.level == Level.self_care  # NHS: home care first
+    assert "not better after a few weeks" in explorer.summary.value
     explorer.controls["fever"].value = True
     assert explorer.result.level == Level.urgent
     assert "infection in or near the spine" in explorer.summary.value

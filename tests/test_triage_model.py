@@ -192,7 +192,6 @@ def test_an_emergency_finding_with_every_other_finding(fid):
         ["not_resolving"],  # 2. not resolving with rest, hydration, nutrition
         ["pain_or_injury"],  # 3. pain or injury from a spasm...
         ["pain_or_injury", "back_spasm"],  # ...especially back spasms
-        ["back_spasm"],
         ["weakness"],  # 4. other symptoms: weakness, loss of balance, mental changes
         ["loss_of_balance"],
         ["mental_changes"],
@@ -220,8 +219,12 @@ COMBINATIONS = [
     (["pregnant", "disturbs_sleep"], D),
     # cramps that recur and wake the person, with swelling -> see a doctor soon
     (["recurring", "disturbs_sleep", "swelling"], D),
-    # cramps with numbness and weakness, no red flag -> see a doctor soon (NHS, Mayo)
-    (["numbness_tingling", "weakness"], D),
+    # cramps with numbness and weakness -> right away (Merck Quick Facts; safer than NHS/Mayo)
+    (["numbness_tingling", "weakness"], U),
+    # a back spasm on its own -> self-care, see a GP if not better in a few weeks (NHS)
+    (["back_spasm"], S),
+    # back pain not better after a few weeks of home care -> see a doctor (NHS)
+    (["back_spasm", "back_not_better"], D),
     # back spasm after lifting that hurt -> see a doctor promptly (seed article)
     (["back_spasm", "pain_or_injury"], D),
     # cramps after starting a new medicine -> see a doctor within 1-2 days (Merck)
@@ -276,10 +279,11 @@ COMBINATIONS = [
     (["tingling_around_mouth", "claw_hand_spasm"], E),
     # tingling around the mouth alone -> urgent (blood test for calcium)
     (["tingling_around_mouth"], U),
-    # twitching with wasting and weakness -> see a doctor (neurologist)
-    (["muscle_wasting", "weakness", "recurring"], D),
-    # the same signs come on fast -> urgent
-    (["weakness", "loss_of_balance", "sudden_nerve_signs"], U),
+    # twitching with wasting -> see a doctor (neurologist); with real weakness -> today (Merck)
+    (["muscle_wasting", "recurring"], D),
+    (["muscle_wasting", "weakness", "recurring"], U),
+    # the same signs come on suddenly -> emergency (NHS sudden confusion: 999; CDC stroke signs)
+    (["weakness", "loss_of_balance", "sudden_nerve_signs"], E),
     # trouble walking and loss of balance, slowly -> see a doctor
     (["trouble_walking", "loss_of_balance"], D),
 ]
@@ -438,7 +442,7 @@ def test_broken_triage_data_names_file_row_and_column(data_copy, file, old, new,
             "red_flags.csv",
             "spine;body_mechanics;pregnancy",
             "spine;backs",
-            32,
+            49,
             "shown_for",
             "'backs'",
         ),
@@ -463,7 +467,9 @@ def test_cli_lists_every_id_with_its_question():
     assert out.returncode == 0
     for fid in ALL:
         assert fid in out.stdout
-    assert "Do you have numbness between your legs or around your bottom?" in out.stdout
+    saddle = facts.table("red_flags.csv")["saddle_numbness"].question
+    assert "saddle_numbness" in out.stdout and saddle in out.stdout
+    assert "inner thighs" in saddle  # worded so that numb legs are not taken for saddle numbness
 
 
 def test_cli_json_gives_level_and_reasons():

@@ -27,7 +27,8 @@ from spasm_edu.schema.triage import LEVELS as LEVEL_IDS
 LEVELS_FILE = "triage_levels.csv"
 FLAGS = "red_flags.csv"
 RULES = "red_flag_rules.csv"
-GROUPS = ("how_often", "what_else", "back", "injury_exertion", "other")
+GROUPS = ("act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other")
+"""Question groups in the order they are asked: the emergency questions first."""
 
 
 class Level(IntEnum):
@@ -238,6 +239,9 @@ def assess(findings: Iterable[str] = ()) -> Assessment:
                 top_actions.append(r.what_to_do)
     level_row = eng.levels[level.name]
     advice = " ".join(top_actions) if top_actions else level_row.advice
+    if level == Level.self_care:  # e.g. a back spasm alone: "see a doctor if not better in weeks"
+        extra = [r.what_to_do for r in reasons if r.what_to_do and r.what_to_do not in advice]
+        advice = " ".join([advice, *dict.fromkeys(extra)])
     watch = tuple(
         row.sign
         for row in eng.flags.values()

@@ -15,13 +15,18 @@ class SourceRow(BaseModel):
     source_id: Id
     organisation: Text
     title: Text
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100)  # empty: the page shows no date
     url_or_doi: str = Field(pattern=r"^(https?://\S+|doi:10\.\S+)$")
     accessed: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
 
     @property
     def source_ids(self) -> list[str]:  # a source cites itself
         return []
+
+    @property
+    def year_text(self) -> str:
+        """The year, or 'n.d.' (no date) when the source shows none."""
+        return "n.d." if self.year is None else str(self.year)
 
     @property
     def href(self) -> str:

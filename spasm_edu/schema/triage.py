@@ -23,7 +23,7 @@ LEVELS = ("self_care", "see_doctor", "urgent", "emergency")
 """Urgency levels, lowest first."""
 
 LevelId = Literal["self_care", "see_doctor", "urgent", "emergency"]
-Group = Literal["how_often", "what_else", "back", "injury_exertion", "other"]
+Group = Literal["act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other"]
 Basis = Literal["source", "textbook", "safety_choice"]
 
 EMERGENCY_WORDS = ("911", "emergency department")

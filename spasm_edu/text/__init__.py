@@ -76,7 +76,7 @@ def sources_html(source_ids: list[str] | tuple[str, ...], detail: bool = True) -
         items.append(
             f'<li id="src-{esc(sid)}">{esc(row.organisation)}{_stop(row.organisation)} '
             f"<em>{esc(row.title)}</em>{_stop(row.title)} "
-            f'{row.year}. <a href="{esc(row.href)}">{esc(row.url_or_doi)}</a>{extra}</li>'
+            f'{row.year_text.rstrip(".")}. <a href="{esc(row.href)}">{esc(row.url_or_doi)}</a>{extra}</li>'
         )
     return '<ol class="spasm-sources">' + "".join(items) + "</ol>"
 

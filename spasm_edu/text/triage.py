@@ -7,10 +7,12 @@ from spasm_edu.models.triage import Assessment, Level, Reason, engine, level_row
 from spasm_edu.text import esc, paragraph, student_box
 
 GROUP_LABELS = {
+    "act_now": "Signs that need help right away",
     "how_often": "How often and how long",
     "what_else": "What else you notice",
     "back": "If the spasm is in your back",
-    "injury_exertion": "After an injury or hard work",
+    "injury_exertion": "After an injury, hard work or heat",
+    "medicine": "Medicines",
     "other": "Other things your nurse should know",
 }
 
