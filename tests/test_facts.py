@@ -92,8 +92,8 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_drinks.csv",
-            "yes,mayo_caffeine_content,\nespresso",
-            "yes,mayo_caffein_content,\nespresso",
+            "96,96,96,yes,mayo_caffeine_content,",
+            "96,96,96,yes,mayo_caffein_content,",
             2,
             "source_id",
             "not in data/sources.csv",
