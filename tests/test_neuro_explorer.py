@@ -6,6 +6,7 @@ import pytest
 import textstat
 
 from spasm_edu.explorers.neuro import NeuroExplorer
+from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
 from tests.helpers import assert_controls_labelled, plain
 
@@ -30,7 +31,8 @@ def test_every_feature_box_is_explained(explorer):
             feature = explorer.result.ticked[0]
             assert feature.feature_id == name.split(":", 1)[1]
             assert feature.what_it_means in explorer.summary.value.replace("&#x27;", "'")
-            assert "See a doctor soon" in explorer.figure.value
+            badge = triage.level_row(feature.level).badge  # see a doctor soon, or today (Merck)
+            assert badge in explorer.figure.value
             control.value = False
 
 
@@ -42,12 +44,15 @@ def test_no_diagnosis_and_a_pointer_to_the_guidance(explorer):
     assert "score" not in plain(text).lower().replace("no score", "")
 
 
-def test_sudden_raises_to_urgent_in_words_and_colour(explorer):
-    explorer.controls["feature:numbness"].value = True
+def test_sudden_raises_to_emergency_in_words_and_colour(explorer):
+    explorer.controls["feature:repetitive"].value = True
+    assert explorer.result.highest is Level.see_doctor
+    explorer.controls["feature:trouble_walking"].value = True
     explorer.controls["sudden"].value = True
-    assert explorer.result.highest is Level.urgent
-    assert "It came on suddenly, so get help today." in explorer.summary.value
-    assert "Urgent: get help today" in explorer.figure.value and "#E69F00" in explorer.figure.value
+    assert explorer.result.highest is Level.emergency
+    text = explorer.summary.value
+    assert "It came on suddenly, so call 911 or your local emergency number now." in text
+    assert "Emergency: call 911" in explorer.figure.value
 
 
 @pytest.mark.parametrize(

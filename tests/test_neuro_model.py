@@ -26,19 +26,34 @@ def test_features_cover_the_seed_article_and_the_sheet():
     }
 
 
-def test_every_feature_needs_a_doctor_soon_and_sudden_raises_to_urgent():
-    # Sheet section 9: "see a doctor soon (urgent if sudden)".
+TODAY = {"weakness", "numbness"}  # Merck Quick Facts: weakness or losing feeling -> right away
+
+
+def test_every_feature_needs_a_doctor_and_sudden_raises_to_emergency():
+    # Sheet section 9: "see a doctor soon; sudden weakness, balance loss, confusion = emergency".
     for f in neuro.feature_ids():
         slow = neuro.check_features([f])
-        assert slow.highest is Level.see_doctor, f
+        assert slow.highest is (Level.urgent if f in TODAY else Level.see_doctor), f
     fast = neuro.check_features(["weakness", "repetitive"], sudden=True)
-    assert fast.highest is Level.urgent
+    assert fast.highest is Level.emergency
     levels = {t.feature_id: (t.level, t.raised_by_sudden) for t in fast.ticked}
     assert levels == {
-        "weakness": (Level.urgent, True),
+        "weakness": (Level.emergency, True),
         "repetitive": (Level.see_doctor, False),  # a slow pattern, not a sudden sign
     }
-    assert [t.feature_id for t in fast.ticked] == ["weakness", "repetitive"]  # urgent first
+    assert [t.feature_id for t in fast.ticked] == ["weakness", "repetitive"]  # highest first
+
+
+def test_each_feature_agrees_with_the_triage_engine():
+    from spasm_edu.models import triage
+
+    for row in facts.table("neuro_features.csv"):
+        if row.finding_ids:
+            engine = triage.assess(row.finding_ids.split(";")).level
+            assert Level[row.level] == engine, row.feature_id
+            if row.emergency_if_sudden == "yes":
+                sudden = triage.assess([*row.finding_ids.split(";"), "sudden_nerve_signs"])
+                assert sudden.level is Level.emergency
 
 
 def test_sudden_alone_gives_no_level():

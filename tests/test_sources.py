@@ -309,3 +309,46 @@ def test_the_fetch_check_can_fail():
     }
     assert _network_imports("from urllib.parse import quote") == set()
     assert FETCH_CALL.search('pd.read_csv("https://example.org/x.csv")')
+
+
+# -- where in the source each number or level stands ------------------------------------------
+def _numeric_fields(model) -> list[str]:
+    import typing
+
+    out = []
+    for name, info in model.model_fields.items():
+        args = typing.get_args(info.annotation) or (info.annotation,)
+        if name != "rank" and any(a in (int, float) for a in args):
+            out.append(name)
+    return out
+
+
+def _rows_needing_where():
+    from spasm_edu.schema.base import FactRow
+
+    for name, spec in sorted(facts.specs().items()):
+        if not issubclass(spec.row, FactRow):
+            continue
+        numbers = _numeric_fields(spec.row)
+        has_level = "level" in spec.row.model_fields
+        if not (numbers or has_level):
+            continue
+        for line, row in enumerate(facts.table(name), start=2):
+            if has_level or any(getattr(row, f) is not None for f in numbers):
+                yield name, line, row
+
+
+def test_every_number_and_level_says_where_in_the_source_it_stands():
+    missing = [
+        f"data/{name}, row {line}" for name, line, row in _rows_needing_where() if not row.where
+    ]
+    assert not missing, (
+        "these rows hold a number or an urgency level but their 'where' column is empty "
+        "(write the page, table or section of the source): " + "; ".join(missing)
+    )
+
+
+def test_the_where_gate_sees_numbers_and_levels():
+    files = {name for name, _, _ in _rows_needing_where()}
+    assert {"caffeine_limits.csv", "red_flags.csv", "electrolyte_bands.csv"} <= files
+    assert "causes.csv" not in files  # plain text rows need no 'where'

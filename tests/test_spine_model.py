@@ -52,7 +52,7 @@ def test_cauda_equina_group_is_the_four_nhs_signs():
     table = facts.table(spine.FLAGS)
     group = {r.flag_id for r in table if r.group == "cauda_equina"}
     assert group == {"saddle_numbness", "bladder_change", "bowel_change", "leg_weakness_worse"}
-    assert all(r.source_id == "nhs_cauda_equina" for r in table if r.group == "cauda_equina")
+    assert all("nhs_cauda_equina" in r.source_ids for r in table if r.group == "cauda_equina")
 
 
 def test_highest_ticked_level_wins_and_most_urgent_is_listed_first():

@@ -63,7 +63,9 @@ explorer""",
 **What makes spasms worrying.** Spasms from a neurological cause tend to be repetitive, larger in
 scale, and to come with other signs: true weakness (not fatigue), muscle wasting, changed
 reflexes, gait or balance problems, sensory loss (numbness, tingling) or cognitive change. The
-reference sheet (§9) gives these "see a doctor soon, urgent if sudden". Benign fasciculations are
+sources put these at "see a doctor soon"; true weakness or loss of feeling at "the same day"
+(Merck: "see a doctor right away"); and any of them of sudden onset at "emergency" (NHS: sudden
+confusion is a 999 call; CDC: sudden weakness or loss of balance, call 911). Benign fasciculations are
 common (about 70 % of healthy people) and come with a normal neurological examination; twitching
 with weakness, wasting or changed reflexes needs a neurologist.
 
@@ -78,7 +80,7 @@ with weakness, wasting or changed reflexes needs a neurologist.
   velocity-dependent increase in tone, with flexor or extensor spasms (NINDS).
 
 **Worked example.** A patient reports repeated calf spasms and, since yesterday, a weak ankle.
-Each feature keeps its own level; the sudden weakness is raised to urgent:""",
+Each feature keeps its own level; the sudden weakness is raised to emergency (call 911):""",
     ),
     cell(
         "code",

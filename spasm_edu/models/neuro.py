@@ -3,7 +3,9 @@ and the level of care the features need, plus example conditions with honest rar
 
 No diagnosis and no score: features are never matched to a condition. Each feature keeps the
 level its source gives (reference sheet section 9: twitching with true weakness, wasting or
-trouble walking, loss of balance or mental changes -> see a doctor soon, urgent if sudden).
+trouble walking, loss of balance or mental changes -> see a doctor soon; true weakness or numbness
+-> the same day (Merck); any of them sudden -> emergency, as NHS says for sudden confusion and CDC
+for sudden weakness or loss of balance).
 Sources: data/neuro_features.csv (seed article, Cleveland Clinic), data/neuro_conditions.csv
 (NINDS, NORD, Cleveland Clinic).
 """
@@ -82,7 +84,7 @@ def check_features(
 ) -> NeuroCheck:
     """Explain the ticked features (ids from data/neuro_features.csv; repeats count once).
 
-    ``sudden`` True raises the features marked urgent_if_sudden to urgent (same day).
+    ``sudden`` True raises the features marked emergency_if_sudden to emergency (911 now).
     ``example`` optionally names a condition from data/neuro_conditions.csv to read about;
     it is never chosen from the features.
     """
@@ -98,13 +100,13 @@ def check_features(
     for f in ids:
         r = table[f]
         level = Level[r.level]
-        raised = sudden and r.urgent_if_sudden == "yes" and level < Level.urgent
+        raised = sudden and r.emergency_if_sudden == "yes" and level < Level.emergency
         ticked.append(
             Feature(
                 r.feature_id,
                 r.label,
                 r.what_it_means,
-                Level.urgent if raised else level,
+                Level.emergency if raised else level,
                 raised,
                 r.source_id,
             )

@@ -15,7 +15,7 @@ class FeatureRow(FactRow):
     label: Text
     what_it_means: Text
     level: Literal["see_doctor", "urgent", "emergency"]
-    urgent_if_sudden: Literal["yes", "no"]
+    emergency_if_sudden: Literal["yes", "no"]
     finding_ids: IdList | None = None  # the red_flags.csv findings this feature means, if any
 
 

@@ -44,7 +44,11 @@ def features_html(result: NeuroCheck) -> str:
     ]
     items = []
     for t in result.ticked:
-        sudden = " It came on suddenly, so get help today." if t.raised_by_sudden else ""
+        sudden = (
+            " It came on suddenly, so call 911 or your local emergency number now."
+            if t.raised_by_sudden
+            else ""
+        )
         items.append(
             f"<li><strong>{esc(t.label)}</strong> ({esc(level_row(t.level).badge)}). "
             f"{esc(t.what_it_means)}{sudden}</li>"
@@ -70,7 +74,7 @@ def student_summary(result: NeuroCheck) -> str:
     """The patient summary plus where each level comes from."""
     rows = [
         f"<li><code>{t.feature_id}</code> → {t.level.name}"
-        + (" (raised from see_doctor because onset was sudden)" if t.raised_by_sudden else "")
+        + (" (raised to emergency because onset was sudden)" if t.raised_by_sudden else "")
         + f" (<code>{esc(t.source_id)}</code>)</li>"
         for t in result.ticked
     ]
