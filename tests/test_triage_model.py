@@ -83,7 +83,32 @@ def test_no_findings_is_self_care_with_advice_and_signs_to_watch():
     for word in ("Stretch", "Rest", "fluids", "warm"):
         assert word in result.advice
     assert any("chest pain" in s for s in result.watch_for)
-    assert any("10 minutes" in s for s in result.watch_for)
+    assert any("face droops" in s for s in result.watch_for)  # stroke, for everyone
+    # general signs below emergency stay in the doctor list, not the short watch list
+    assert not any("10 minutes" in s for s in result.watch_for)
+    assert any("10 minutes" in f.sign for f in triage.flags_for(None))
+
+
+def test_watch_list_fits_the_causes_and_ticks():
+    back = triage.assess(["back_spasm", "numbness_tingling"], causes=["body_mechanics"])
+    assert back.level == Level.urgent
+    saddle = facts.table("red_flags.csv")["saddle_numbness"].sign
+    assert back.if_worse[0] == saddle  # back + numbness: the cauda equina signs first
+    caffeine = triage.assess([], causes=["caffeine"])
+    overdose = facts.table("red_flags.csv")["caffeine_overdose"].sign
+    assert overdose in caffeine.watch_for and overdose not in triage.assess([]).watch_for
+    with pytest.raises(InputError, match="causes"):
+        triage.assess([], causes=["coffee"])
+    with pytest.raises(InputError, match="causes"):
+        triage.assess([], causes="caffeine")
+
+
+def test_groups_asked_fit_the_causes_and_answers():
+    assert triage.groups_for([])[0] == "act_now"  # emergencies first, for everyone
+    assert "back" not in triage.groups_for(["caffeine"])
+    assert "back" in triage.groups_for(["body_mechanics"])
+    assert "back" in triage.groups_for(["caffeine"], ticked=["night_pain"])
+    assert set(triage.GROUPS) - {"back"} <= set(triage.groups_for(["caffeine"]))
     assert triage.assess().level == Level.self_care  # the default argument
 
 

@@ -30,6 +30,14 @@ RULES = "red_flag_rules.csv"
 GROUPS = ("act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other")
 """Question groups in the order they are asked: the emergency questions first."""
 
+NEAR_GROUPS = ("back", "medicine")
+"""Groups whose signs belong together: a tick in one brings the group's other signs forward."""
+
+GROUP_CAUSES = {"back": ("spine", "body_mechanics", "pregnancy")}
+"""Groups asked only when one of these causes is picked (or one of the group's boxes is already
+ticked, e.g. from step 3); every other group is asked of everyone. The emergency group comes
+first for everyone, so no emergency question is ever skipped."""
+
 
 class Level(IntEnum):
     """Urgency, ordered: ``Level.urgent > Level.see_doctor``. ``str(level)`` is its id."""
@@ -95,8 +103,10 @@ class Assessment:
     reasons: tuple[Reason, ...]
     advice: str
     findings: tuple[str, ...]
-    watch_for: tuple[str, ...]  # signs (shown for all) that would make it more urgent
+    watch_for: tuple[str, ...]  # signs that would make it more urgent (general + the causes')
     source_ids: tuple[str, ...]
+    causes: tuple[str, ...] = ()  # the picked causes whose signs count for watch_for
+    if_worse: tuple[str, ...] = ()  # urgent only: the emergency signs that fit this person
 
     @property
     def top_reasons(self) -> tuple[Reason, ...]:
@@ -217,11 +227,51 @@ def _validated(findings: object) -> frozenset[str]:
     return frozenset(items)
 
 
-def assess(findings: Iterable[str] = ()) -> Assessment:
+def groups_for(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[str, ...]:
+    """The question groups to ask, in order: every group except those of ``GROUP_CAUSES``
+    that fit none of ``causes`` and hold none of the ``ticked`` findings."""
+    causes, ticked = set(causes), set(ticked)
+    eng = engine()
+    out = []
+    for group in GROUPS:
+        needs = GROUP_CAUSES.get(group)
+        in_group = {fid for fid, row in eng.flags.items() if row.group == group}
+        if needs is None or causes & set(needs) or ticked & in_group:
+            out.append(group)
+    return tuple(out)
+
+
+def _signs_that_fit(eng: _Engine, chosen: frozenset, causes: tuple[str, ...], above: Level):
+    """Signs (finding or rule ``sign`` text) above ``above`` that fit this person: the
+    emergency signs shown for everyone, the signs of a picked cause, and the signs that share a
+    finding or a question group with what was ticked. Those sharing a finding
+    or a group with what was ticked come first (a back spasm with numbness: the cauda equina
+    signs first), then by level, then file order. Signs already ticked are left out."""
+    groups = {eng.flags[f].group for f in chosen} & set(NEAR_GROUPS)
+    rows = [(r, "finding") for r in eng.flags.values()] + [(r, "rule") for r in eng.rules]
+    picked = []
+    for row, kind in rows:
+        ident = row.finding_id if kind == "finding" else row.rule_id
+        needed = {ident} if kind == "finding" else set(row.findings)
+        if not row.sign or Level[row.level] <= above or needed <= chosen:
+            continue
+        targets = set(_shown_for(row))
+        row_groups = {eng.flags[f].group for f in needed}
+        near = bool(needed & chosen) or bool(row_groups & groups)
+        general = "all" in targets and Level[row.level] == Level.emergency
+        if not (near or general or targets & set(causes)):
+            continue  # general signs below emergency stay in the "when to see a doctor" list
+        picked.append((not near, -Level[row.level], eng.order[ident], row.sign))
+    return tuple(dict.fromkeys(sign for *_, sign in sorted(picked)))
+
+
+def assess(findings: Iterable[str] = (), causes: Iterable[str] = ()) -> Assessment:
     """How urgent a set of findings is, with every reason and its sources.
 
     ``findings``: finding ids from data/red_flags.csv (list, tuple or set; order and repeats do
     not matter). No findings -> ``self_care`` with self-care advice and what to watch for.
+    ``causes``: cause ids the person picked; their own warning signs join the general ones in
+    ``watch_for`` and ``if_worse`` (the level never depends on them).
     Raises :class:`~spasm_edu.validation.InputError` (a ValueError) for a wrong type, and
     :class:`UnknownFindingError` (a ValueError listing every valid id) for an unknown id.
     """
@@ -242,10 +292,10 @@ def assess(findings: Iterable[str] = ()) -> Assessment:
     if level == Level.self_care:  # e.g. a back spasm alone: "see a doctor if not better in weeks"
         extra = [r.what_to_do for r in reasons if r.what_to_do and r.what_to_do not in advice]
         advice = " ".join([advice, *dict.fromkeys(extra)])
-    watch = tuple(
-        row.sign
-        for row in eng.flags.values()
-        if row.shown_for == "all" and Level[row.level] > level and row.finding_id not in chosen
+    picked_causes = _validated_causes(causes)
+    watch = _signs_that_fit(eng, chosen, picked_causes, level)
+    if_worse = (
+        _signs_that_fit(eng, chosen, picked_causes, Level.urgent) if level == Level.urgent else ()
     )
     sources = {s for r in reasons for s in r.source_ids} | set(level_row.source_ids)
     return Assessment(
@@ -255,7 +305,21 @@ def assess(findings: Iterable[str] = ()) -> Assessment:
         findings=tuple(sorted(chosen, key=eng.order.__getitem__)),
         watch_for=watch,
         source_ids=tuple(sorted(sources)),
+        causes=picked_causes,
+        if_worse=if_worse,
     )
+
+
+def _validated_causes(causes: object) -> tuple[str, ...]:
+    if isinstance(causes, str | bytes | Mapping) or not isinstance(causes, Iterable):
+        raise check.InputError("causes", causes, "a list of cause ids from data/causes.csv")
+    valid = facts.table("causes.csv").by_id
+    out = []
+    for cause in causes:
+        check.choice("causes", cause, valid)
+        if cause not in out:
+            out.append(cause)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

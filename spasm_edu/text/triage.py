@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spasm_edu import facts
-from spasm_edu.models.triage import Assessment, Level, Reason, engine, level_row
+from spasm_edu.models.triage import Assessment, Level, Reason, level_row
 from spasm_edu.text import esc, paragraph, student_box
 
 GROUP_LABELS = {
@@ -47,28 +47,13 @@ def reason_item(reason: Reason, with_sources: bool = True) -> str:
 
 
 def emergency_signs(assessment: Assessment) -> tuple[str, ...]:
-    """For an ``urgent`` result: the signs that would make it an emergency, from the data.
-
-    First the emergency rules (data/red_flag_rules.csv) that share a finding with the ticked
-    ones, are not met yet and have a ``sign``; then the general emergency findings (``shown_for`` = ``all``) not ticked. Empty for any
-    other level (an emergency is already an emergency; lower levels show ``watch_for``)."""
+    """For an ``urgent`` result: the signs that would make it an emergency for this person
+    (``Assessment.if_worse``: the emergency signs shown for everyone, for the picked causes, and
+    those that share a finding or question group with the ticked ones, nearest first). Empty for
+    any other level (an emergency is already an emergency; lower levels show ``watch_for``)."""
     if assessment.level != Level.urgent:
         return ()
-    eng = engine()
-    chosen = set(assessment.findings)
-    signs: list[str] = []
-    for rule in eng.rules:
-        needed = set(rule.findings)
-        if rule.level != "emergency" or not (needed & chosen) or needed <= chosen:
-            continue
-        if rule.sign:  # a rule with no sign is covered by a sibling rule's sign
-            signs.append(rule.sign)
-    signs += [
-        row.sign
-        for fid, row in eng.flags.items()
-        if row.level == "emergency" and row.shown_for == "all" and fid not in chosen
-    ]
-    return tuple(dict.fromkeys(s for s in signs if s))
+    return assessment.if_worse
 
 
 def emergency_heading() -> str:
