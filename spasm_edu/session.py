@@ -205,9 +205,20 @@ def value_in_words(control: w.Widget) -> str:
 
 
 # -- triage ----------------------------------------------------------------------------------------
-def triage_notes(result: triage.Assessment) -> handout.TriageNotes:
-    """The triage engine's assessment in the handout's terms: level in words, what to do, why."""
+def triage_notes(result: triage.Assessment, complete: bool = True) -> handout.TriageNotes:
+    """The triage engine's assessment in the handout's terms: level in words, what to do, why.
+
+    ``complete`` False (not every group of questions answered): no level is reported as the
+    patient's, unless what was ticked is already an emergency."""
     raised = [r for r in result.reasons if r.level > triage.Level.self_care]
+    if not complete and result.level < triage.Level.emergency:
+        return handout.TriageNotes(
+            level="unknown",
+            label=wording.TRIAGE_NOT_FINISHED_LABEL,
+            what_to_do=wording.TRIAGE_NOT_FINISHED,
+            reasons=tuple(dict.fromkeys(r.why for r in raised)),
+            source_ids=tuple(result.source_ids),
+        )
     return handout.TriageNotes(
         level=result.level.name,
         label=triage.level_row(result.level).badge,
@@ -427,13 +438,15 @@ class PatientSession:
 
     def _ensure_triage(self) -> TriageExplorer:
         if self.triage is None:
-            self.triage = TriageExplorer(mode="patient")
+            self.triage = TriageExplorer(mode="patient", causes=self.picked())
             self._time_updates(self.triage)
             for cause_id, explorer in self.explorers.items():
                 self._link_flags(cause_id, explorer)
         return self.triage
 
     def _step_triage(self) -> tuple[w.Widget, ...]:
+        if self.triage is not None:
+            self.triage.set_causes(self.picked())  # the causes may have changed since
         if self._triage_panel is None:
             try:
                 self._triage_panel = patient_control(self._ensure_triage().widget)
@@ -532,7 +545,9 @@ class PatientSession:
     def handout_data(self) -> handout.HandoutData:
         causes = tuple(self.cause_notes(cid) for cid in self.picked())
         try:
-            notes = triage_notes(self._ensure_triage().result)
+            answers = self._ensure_triage()
+            answers.set_causes(self.picked())
+            notes = triage_notes(answers.result, answers.complete)
         except Exception:
             log.exception("the triage result could not be read")
             notes = handout.TriageNotes(

@@ -94,3 +94,12 @@ def assert_bad_mode_rejected(explorer_class: type) -> None:
     """An unknown mode is refused with a ValueError saying what the mode must be."""
     with pytest.raises(ValueError, match="mode must be"):
         explorer_class(mode="teacher")
+
+
+def finish_questions(triage_explorer) -> None:
+    """Tick "None of these" on every group of red-flag questions not answered yet, as a
+    patient who has nothing more to tick would (the level shows only when all are answered)."""
+    for group in triage_explorer.groups_asked():
+        if not triage_explorer.answered(group):
+            triage_explorer.none_boxes[group].value = True
+    assert triage_explorer.complete

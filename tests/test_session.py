@@ -17,6 +17,7 @@ from spasm_edu.models import triage
 from spasm_edu.session import N_STEPS, PatientSession, explorer_class, patient_control
 from spasm_edu.text import session as wording
 from tests.conftest import ROOT
+from tests.helpers import finish_questions
 
 
 @pytest.fixture
@@ -155,6 +156,9 @@ def test_red_flags_come_from_the_triage_engine(session):
     assert set(session.red_flag_ids()) == set(triage.finding_ids())
     assert "Tick every box" in html_of(session.body)
     session.tick_red_flag("recurring")
+    assert session.handout_data().triage.level == "unknown"  # not every group answered yet
+    assert session.handout_data().triage.label == wording.TRIAGE_NOT_FINISHED_LABEL
+    finish_questions(session.triage)
     data = session.handout_data()
     assert data.triage.level == "see_doctor"
     assert data.triage.label == triage.level_row(triage.Level.see_doctor).badge
@@ -204,6 +208,7 @@ def test_summary_and_handout_hold_the_choices(session):
     session.explorers["caffeine"].controls["drink:brewed_coffee"].value = 5
     session.go(3)
     session.tick_red_flag("recurring")
+    finish_questions(session.triage)
     session.go(4)
     assert "See a doctor" in html_of(session.body)
     assert "Caffeine" in html_of(session.body)
@@ -309,11 +314,14 @@ def test_a_red_flag_ticked_in_step_three_is_the_same_answer_in_step_four(session
     session.go(3)
     assert session.triage.controls["disturbs_sleep"].value
     assert session.triage.result.level == triage.Level.see_doctor
+    finish_questions(session.triage)
     data = session.handout_data()
     assert data.triage.level == "see_doctor"
     assert 'data-level="see_doctor"' in handout.render(data)
     session.tick_red_flag("disturbs_sleep", False)  # untick in step 4
     assert not step3_box.value
+    assert session.handout_data().triage.level == "unknown"  # that group has no answer now
+    finish_questions(session.triage)
     assert session.handout_data().triage.level == "self_care"
 
 
@@ -333,6 +341,7 @@ def test_a_red_flag_links_when_the_cause_is_picked_after_step_four(session):
 def test_an_urgent_result_says_which_signs_make_it_an_emergency(session):
     session.go(3)
     session.tick_red_flag("one_calf_swollen_warm")
+    finish_questions(session.triage)
     assert session.triage.result.level == triage.Level.urgent
     emergency = triage.level_row(triage.Level.emergency).heading  # from the data
     assert "or your local emergency number" in emergency
@@ -349,6 +358,7 @@ def test_the_if_worse_list_follows_the_ticked_findings(session):
     session.go(3)
     session.tick_red_flag("back_spasm")
     session.tick_red_flag("fever")
+    finish_questions(session.triage)
     text = session.triage.summary.value
     assert "numbness, weakness or trouble walking" in text  # back_fever_numbness_tingling
     assert "claw shape" not in text  # tetany shares no ticked finding
@@ -364,6 +374,10 @@ def test_step_four_shows_the_result_above_the_questions(session):
     top = session.triage.top
     first_question = next(x for x in shown if isinstance(x, w.Checkbox))
     assert shown.index(top) < shown.index(first_question)
+    # nothing answered yet: no level, and no green "self-care" shown as the patient's
+    assert triage.level_row(triage.Level.self_care).badge not in top.value
+    assert "still to answer" in top.value
+    finish_questions(session.triage)
     assert triage.level_row(triage.Level.self_care).badge in top.value
     session.tick_red_flag("lasts_over_10_min")
     assert triage.level_row(triage.Level.urgent).badge in top.value
@@ -431,6 +445,7 @@ def test_a_spine_sign_ticked_in_step_three_sets_the_step_four_level(sign, level)
     session.cause_boxes["spine"].value = True
     session.go(3)
     session.explorer_for("spine").controls[f"flag:{sign}"].value = True
+    finish_questions(session.triage)
     session.go(4)
     assert session.triage.result.level.name == level
     assert session.handout_data().triage.level == level

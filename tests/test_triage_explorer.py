@@ -8,7 +8,7 @@ from spasm_edu import readability as rl
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
-from tests.helpers import assert_bad_mode_rejected
+from tests.helpers import assert_bad_mode_rejected, finish_questions
 
 
 @pytest.fixture
@@ -127,6 +127,8 @@ def test_pregnant_is_shown_as_good_to_know_not_a_warning():
     patient = TriageExplorer(mode="patient")
     patient.tick("pregnant")
     assert patient.result.level == Level.self_care
+    assert "Good to know" not in patient.summary.value  # no result before all is answered
+    finish_questions(patient)
     assert "Good to know" in patient.summary.value
 
 

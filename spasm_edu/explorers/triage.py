@@ -15,14 +15,18 @@ from spasm_edu.text import triage as wording
 class TriageExplorer(Explorer):
     """A checklist of red-flag questions, grouped, with the urgency level and its reasons.
 
-    Both modes ask every question (leaving a red flag out of the patient view would be unsafe);
-    patient mode drops the student detail (rule ids, level basis, source ids) and uses the
-    larger patient font. ``controls`` maps finding id -> Checkbox.
+    Student mode shows every question on one page with the result below. Patient mode asks one
+    group at a time ("Questions 2 of 5"): the emergency questions first, then only the groups
+    that fit the picked ``causes`` (:func:`spasm_edu.models.triage.groups_for`), each with a
+    "None of these" box. No level is shown until every group asked has an answer (a tick or
+    "None of these"), except an emergency, which shows at once. ``controls`` maps finding id ->
+    Checkbox; ``none_boxes`` maps group -> its "None of these" box.
     """
 
     title = "When to see a doctor"
 
-    def __init__(self, mode: Mode = "student"):
+    def __init__(self, mode: Mode = "student", causes: tuple[str, ...] | list[str] = ()):
+        self.causes = tuple(causes)
         self.groups = triage.questions()
         self.controls = {
             fid: w.Checkbox(
@@ -40,6 +44,26 @@ class TriageExplorer(Explorer):
             icon="undo",
         )
         self.clear_button.on_click(lambda _b: self.clear())
+        self.none_boxes = {
+            group: w.Checkbox(
+                value=False,
+                description=wording.NONE_OF_THESE,
+                indent=False,
+                layout=w.Layout(width="auto"),
+            )
+            for group, items in self.groups.items()
+            if items
+        }
+        for group, box in self.none_boxes.items():
+            box.observe(lambda change, g=group: self._on_none(g, change), names="value")
+        self.page = 0
+        self.asked: tuple[str, ...] = ()
+        self.page_progress = w.HTML()
+        self.page_box = w.VBox()
+        self.prev_button = w.Button(description=wording.PREVIOUS_QUESTIONS, icon="arrow-left")
+        self.next_button = w.Button(description=wording.NEXT_QUESTIONS, icon="arrow-right")
+        self.prev_button.on_click(lambda _b: self.show_page(self.page - 1))
+        self.next_button.on_click(lambda _b: self.show_page(self.page + 1))
         self.badge = w.HTML()
         self.top = w.HTML()  # patient mode: the result again, above the questions
         self.top.add_class("spasm-triage-top")
@@ -50,16 +74,114 @@ class TriageExplorer(Explorer):
         super().__init__(mode)
 
     def compute(self, **values):
-        return triage.assess([fid for fid, ticked in values.items() if ticked])
+        return triage.assess([fid for fid, ticked in values.items() if ticked], self.causes)
+
+    # -- which questions, and are they answered -------------------------------------------
+    def set_causes(self, causes) -> None:
+        """The causes the patient picked: which groups are asked and which signs to watch."""
+        self.causes = tuple(causes)
+        self.update()
+
+    def groups_asked(self) -> tuple[str, ...]:
+        """Groups asked in patient mode, in order (every group in student mode)."""
+        if self.mode != "patient":
+            return tuple(g for g in self.none_boxes)
+        ticked = [fid for fid, box in self.controls.items() if box.value]
+        return tuple(g for g in triage.groups_for(self.causes, ticked) if g in self.none_boxes)
+
+    def answered(self, group: str) -> bool:
+        """A group is answered when a box in it is ticked or "None of these" is."""
+        return self.none_boxes[group].value or any(
+            self.controls[fid].value for fid, _ in self.groups[group]
+        )
+
+    @property
+    def complete(self) -> bool:
+        """Every group asked has an answer. Student mode needs no answers to show a level."""
+        return self.mode != "patient" or all(self.answered(g) for g in self.groups_asked())
+
+    @property
+    def shows_level(self) -> bool:
+        """A level is shown once all is answered, or at once for an emergency."""
+        return self.result is not None and (
+            self.complete or self.result.level == triage.Level.emergency
+        )
+
+    def _on_none(self, group: str, change) -> None:
+        if self._holding:
+            return
+        if change["new"]:  # "None of these" unticks the group's boxes: one answer, not two
+            self._holding = True
+            try:
+                for fid, _ in self.groups[group]:
+                    self.controls[fid].value = False
+            finally:
+                self._holding = False
+        self.update()
+
+    def _on_change(self, change=None) -> None:
+        if self._holding:
+            return
+        if change is not None and change.get("new"):
+            owner = change.get("owner")
+            for group, items in self.groups.items():
+                if (
+                    any(self.controls[fid] is owner for fid, _ in items)
+                    and group in self.none_boxes
+                ):
+                    self._holding = True
+                    try:
+                        self.none_boxes[group].value = False
+                    finally:
+                        self._holding = False
+        self.update()
 
     def render(self, result: triage.Assessment) -> None:
         self.badge.value = plots.badge(result.level)
         if self.mode == "patient":
-            self.top.value = wording.top_of_list(result, plots.badge(result.level))
-            self.summary.value = wording.patient_summary(result)
+            self._render_patient(result)
         else:
             self.summary.value = wording.student_summary(result)
         self.figure.value = plots.ladder(result)
+
+    def _render_patient(self, result: triage.Assessment) -> None:
+        if getattr(self, "page_box", None) is not None:
+            self._refresh_page()
+        if self.shows_level:
+            self.top.value = wording.top_of_list(result, plots.badge(result.level))
+            self.summary.value = wording.patient_summary(result)
+            self.badge.layout.display = None
+            self.figure.layout.display = None
+        else:
+            left = [g for g in self.groups_asked() if not self.answered(g)]
+            self.top.value = wording.not_answered_yet(len(left), len(self.groups_asked()))
+            self.summary.value = ""
+            self.badge.layout.display = "none"
+            self.figure.layout.display = "none"
+
+    # -- one group at a time (patient mode) ------------------------------------------------
+    def show_page(self, page: int) -> None:
+        """Show question group ``page`` (clamped to the groups asked)."""
+        self.asked = self.groups_asked()
+        self.page = max(0, min(len(self.asked) - 1, int(page)))
+        self._refresh_page()
+
+    def _refresh_page(self) -> None:
+        self.asked = self.groups_asked()
+        if not self.asked:
+            return
+        self.page = max(0, min(len(self.asked) - 1, self.page))
+        group = self.asked[self.page]
+        boxes = [self.controls[fid] for fid, _ in self.groups[group]]
+        self.page_progress.value = wording.page_progress(
+            self.page + 1, len(self.asked), self.answered(group)
+        )
+        heading = w.HTML(f"<h3>{esc(wording.GROUP_LABELS[group])}</h3>")
+        children = (heading, *boxes, self.none_boxes[group])
+        if tuple(self.page_box.children) != children:
+            self.page_box.children = children
+        self.prev_button.disabled = self.page == 0
+        self.next_button.disabled = self.page >= len(self.asked) - 1
 
     def tick(self, *finding_ids: str) -> triage.Assessment:
         """Tick boxes by finding id (for tests and the patient session); returns the result."""
@@ -69,20 +191,25 @@ class TriageExplorer(Explorer):
         return self.result
 
     def clear(self) -> None:
-        """Untick every box (one update at the end, not one per box)."""
+        """Untick every box and every "None of these" (one update at the end)."""
         self._holding = True
         try:
-            for control in self.controls.values():
+            for control in [*self.controls.values(), *self.none_boxes.values()]:
                 control.value = False
         finally:
             self._holding = False
+        self.page = 0
         self.update()
 
-    def _on_change(self, _change=None) -> None:
-        if not self._holding:
-            self.update()
-
     def layout_controls(self) -> list[w.Widget]:
+        if self.mode == "patient":
+            self.show_page(self.page)
+            nav = w.HBox([self.prev_button, self.next_button])
+            panel = w.VBox(
+                [self.page_progress, self.page_box, nav],
+                layout=w.Layout(border="1px solid #cccccc", padding="4px 12px", margin="4px 0"),
+            )
+            return [w.HTML(f"<p><strong>{esc(wording.TICK_WHAT_IS_TRUE)}</strong></p>"), panel]
         parts: list[w.Widget] = [
             w.HTML("<p><strong>Tick every box that is true for you.</strong></p>")
         ]

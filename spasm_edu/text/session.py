@@ -32,6 +32,11 @@ TRIAGE_FAILED = (
     "The warning-sign questions did not load. Go through the list below with your nurse."
 )
 TRIAGE_FAILED_LABEL = "Check the list with your nurse"
+TRIAGE_NOT_FINISHED_LABEL = "Questions not finished"
+TRIAGE_NOT_FINISHED = (
+    "Not all the warning-sign questions were answered. Go back to step 4 and answer them. "
+    "Until then, use the list of signs below."
+)
 
 HANDOUT_TITLE = "Your muscle spasm notes"
 HANDOUT_INTRO = "You made these notes with your nurse. Keep them and show them to your doctor."

@@ -161,3 +161,26 @@ def plain_text(assessment: Assessment) -> str:
         lines.append(f"If it gets worse. {emergency_heading()} any of these start:")
         lines += [f"  * {s}" for s in signs]
     return "\n".join(lines)
+
+
+# -- the patient's question pages --------------------------------------------------------------
+NONE_OF_THESE = "None of these"
+PREVIOUS_QUESTIONS = "Previous questions"
+NEXT_QUESTIONS = "Next questions"
+TICK_WHAT_IS_TRUE = "Tick every box that is true for you. If none is true, tick None of these."
+
+
+def page_progress(page: int, pages: int, answered: bool) -> str:
+    """'Questions 2 of 5' and whether this group has an answer yet."""
+    state = "Answered." if answered else "Not answered yet."
+    return f'<p class="spasm-step" role="status"><strong>Questions {page} of {pages}.</strong> {state}</p>'
+
+
+def not_answered_yet(left: int, total: int) -> str:
+    """Shown instead of a level until every group of questions has an answer."""
+    groups = "group" if left == 1 else "groups"
+    return (
+        '<div class="spasm-triage-top" role="status">'
+        f"<p><strong>{left} of {total} {groups} of questions still to answer.</strong></p>"
+        "<p>Answer each group, or tick None of these. Then you will see what to do.</p></div>"
+    )
