@@ -77,8 +77,8 @@ the usual first step.
 8 % are severely disabled (Bergström 2014).
 
 **Caffeine in pregnancy.** CYP1A2 activity falls in pregnancy, so the half-life rises from a
-mean of 3.4 h to 8.3 h (about 10.5 h in the last 4 weeks) and returns to normal about a month
-after birth (Knutti 1982). ACOG advises under 200 mg/day. This notebook reuses the caffeine
+mean of 3.4 h to 8.3 h, with a wide range (3–16 h), and in most women returns to normal within
+a month after birth (Knutti 1981); in the last 4 weeks it averages about 10.5 h (Knutti 1982). ACOG advises under 200 mg/day. This notebook reuses the caffeine
 model unchanged: open [02_caffeine.ipynb](02_caffeine.ipynb), tick **Pregnant** and choose the
 **Pregnant** half-life to see the same limit and the slower fall overnight.
 

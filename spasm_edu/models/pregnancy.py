@@ -275,7 +275,7 @@ def stage(
     )
     pregnant = phase == "pregnant"
     # Caffeine clears slowly in pregnancy and is back to normal about a month after birth
-    # (knutti_1982): the pregnancy half-life is used only while pregnant.
+    # (knutti_1981): the pregnancy half-life is used only while pregnant.
     day = caffeine.day(
         {} if servings is None else servings,
         caffeine.Person(pregnant=pregnant),
