@@ -78,7 +78,9 @@ def test_student_table_shows_ratio_no_signal_and_not_significant(explorer):
 
 def test_statin_figures_reach_the_student(explorer):
     explorer.controls["query"].value = "lipitor"
-    assert "10–25% of users" in explorer.summary.value
+    assert "7–29% of users in registries and observational studies" in explorer.summary.value
+    assert "27.1% on a statin vs 26.6% on placebo" in explorer.summary.value
+    assert "people on a dummy pill had them almost as often" in explorer.summary.value
     assert "1 in 1,000 to 1 in 10,000" in explorer.summary.value
 
 

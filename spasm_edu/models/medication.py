@@ -7,7 +7,8 @@ cause spasms, the measured evidence where a study gives it, and the source ids.
 
 Sources: data/medication_*.csv — the Merck Manual list of drug causes of cramps
 (``merck_cramps``), Garrison et al. 2012 adjusted sequence ratios (``garrison_2012``; 1.0 means
-no signal), MIMS on salbutamol, the Adderall label and the EAS 2015 statin consensus.
+no signal), MIMS on salbutamol, the Adderall label, the EAS 2015 statin consensus and the CTT
+2022 meta-analysis of double-blind statin trials (muscle symptoms on statin vs placebo).
 
 Evidence strength is the measured number only. No risk score is made up from it: a sequence
 ratio says how much more often cramp treatment followed the start of a medicine than came
