@@ -20,10 +20,12 @@ def common_item(item: CommonThing) -> str:
         return f"<li><strong>{esc(item.label)}.</strong> {text}</li>"
     if item.percent_low == item.percent_high:
         share = f"It affects {in_100(item.percent_low)} women."
-    else:
+    elif item.confidence == "low":
         share = (
             f"It is said to affect {item.percent_low:.0f} to {item.percent_high:.0f} in 100 women."
         )
+    else:
+        share = f"It affects about {item.percent_low:.0f} to {item.percent_high:.0f} in 100 women."
     if item.confidence == "low":
         share += " This number is not well measured."
     return f"<li><strong>{esc(item.label)}.</strong> {text} {share}</li>"
