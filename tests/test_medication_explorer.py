@@ -124,3 +124,21 @@ def test_every_control_has_a_visible_label():
 
 def test_bad_mode_is_rejected():
     assert_bad_mode_rejected(MedicationExplorer)
+
+
+def test_searching_quinine_shows_the_caution_instead_of_not_found(explorer):
+    explorer.controls["query"].value = "quinine"
+    text = explorer.summary.value
+    assert "Quinine is not for everyday leg cramps." in text
+    assert "serious bleeding" in text and "We did not find" not in text
+    assert "mhra_quinine_2010" in text and "fda_quinine_2010" in text  # student box
+    assert PRESCRIBER_REMINDER in text
+
+
+def test_new_patient_sentences_read_at_grade_seven_or_below():
+    # Free-text searches are not driven by the reading-level gate, so check these directly.
+    import textstat
+
+    (quinine,) = medication.cautions()
+    for text in (quinine.title + ". " + quinine.plain, medication.medicine("omeprazole").how):
+        assert textstat.flesch_kincaid_grade(text) <= 7, text

@@ -245,3 +245,28 @@ def test_search_never_fails_on_text_and_every_hit_contains_the_query(query):
     wanted = medication.normalise(query)
     for hit in medication.search(query):
         assert wanted in medication.normalise(hit.matched_name)
+
+
+def test_quinine_is_a_caution_found_by_its_names_not_a_cause():
+    # MHRA 2010: not a routine treatment for nocturnal leg cramps; FDA 2010: Qualaquin should
+    # not be used for night-time leg cramps. It treats cramps, so it is not in the drug list.
+    (quinine,) = medication.cautions()
+    assert quinine.source_ids == ("mhra_quinine_2010", "fda_quinine_2010")
+    assert "quinine" not in facts.table(medication.DRUGS).by_id
+    for query in ("quinine", "QUALAQUIN", "quinine sulphate", "quin"):
+        assert medication.cautions_for(query) == (quinine,), query
+    assert medication.cautions_for("q") == () and medication.cautions_for("statin") == ()
+    review = medication.review("quinine")
+    assert review.cautions == (quinine,) and review.matches == ()
+    assert {"mhra_quinine_2010", "fda_quinine_2010"} <= set(review.source_ids)
+
+
+def test_long_term_ppis_are_listed_for_low_magnesium():
+    # FDA Drug Safety Communication 2011: prescription PPIs may cause low serum magnesium if
+    # taken for prolonged periods (in most cases longer than one year).
+    ppis = [m for m in medication.medicines() if m.class_id == "ppi"]
+    assert {m.drug_id for m in ppis} >= {"omeprazole", "esomeprazole", "pantoprazole"}
+    assert all(m.source_ids == ("fda_ppi_magnesium_2011",) for m in ppis)
+    assert medication.search("nexium")[0].medicine.drug_id == "esomeprazole"
+    assert "magnesium" in medication.medicine("omeprazole").how
+    assert medication.medicine("omeprazole").ratio is None  # no measured ratio is invented

@@ -69,7 +69,10 @@ and observational studies (EAS consensus 2015), but in double-blind trials nearl
 on placebo report them: 27.1 % on a statin against 26.6 % on placebo over a median 4.3 years
 (CTT 2022, 19 trials). So most muscle symptoms in people on statins are not caused by the statin,
 although some are, mostly in the first year. True myopathy with a raised CK is rare: 1 in 1,000
-to 1 in 10,000 on standard doses (EAS 2015). For many medicines on the Merck
+to 1 in 10,000 on standard doses (EAS 2015). Proton pump inhibitors (omeprazole, esomeprazole
+and others) taken for a long time, in most cases more than a year, can lower serum magnesium
+(FDA Drug Safety Communication 2011), and low magnesium can cause muscle spasm: ask about
+long-term PPIs in a patient with cramps or twitching. For many medicines on the Merck
 list (ARBs, some beta-blockers, raloxifene, teriparatide, tolcapone, …) no mechanism is given:
 say so rather than guess.
 
@@ -96,6 +99,19 @@ for query in ["sudaf", "ADDERALL", "pro air", "salbutamol", "Lipitor"]:
     hit = medication.search(query)[0]
     med = hit.medicine
     print(f"{query!r} -> {med.name} ({hit.matched_kind}: {hit.matched_name}; {med.class_label})")""",
+        "nbval-check-output",
+    ),
+    cell(
+        "md",
+        """**Quinine is not a routine cramp treatment.** Quinine was long prescribed for night-time
+leg cramps, and patients may still ask for it. Regulators now advise against routine use: its
+benefit is modest and it can cause rare but serious blood reactions. Patients who search for it
+in the explorer above see the same caution in plain words. What the regulators say:""",
+    ),
+    cell(
+        "code",
+        """for c in medication.cautions():
+    print(f"{c.title} ({', '.join(c.source_ids)}): {c.student}")""",
         "nbval-check-output",
     ),
     cell(
@@ -145,7 +161,12 @@ write_notebook(
     cells,
     {
         "cause": "medication",
-        "data": ["medication_classes.csv", "medication_drugs.csv", "medication_evidence.csv"],
+        "data": [
+            "medication_classes.csv",
+            "medication_drugs.csv",
+            "medication_evidence.csv",
+            "medication_cautions.csv",
+        ],
         "sources": ["seed_article"],
     },
 )

@@ -30,6 +30,7 @@ from spasm_edu.schema.medication import split_names
 CLASSES = "medication_classes.csv"
 DRUGS = "medication_drugs.csv"
 EVIDENCE = "medication_evidence.csv"
+CAUTIONS = "medication_cautions.csv"
 
 MAX_QUERY_CHARS = 60
 MIN_QUERY_LETTERS = 2
@@ -96,8 +97,21 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Caution:
+    """A medicine taken for cramps that regulators advise against (data/medication_cautions.csv)."""
+
+    caution_id: str
+    title: str
+    names: tuple[str, ...]
+    plain: str
+    student: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MedicationReview:
-    """What the explorer shows: the search hits and the medicines a person ticked."""
+    """What the explorer shows: the search hits, the medicines a person ticked, and any
+    caution the search names (e.g. quinine)."""
 
     query: str
     class_id: str | None
@@ -105,6 +119,7 @@ class MedicationReview:
     taking: tuple[Medicine, ...]
     ratios: tuple[Evidence, ...]
     source_ids: tuple[str, ...]
+    cautions: tuple[Caution, ...] = ()
 
 
 def normalise(text: str) -> str:
@@ -230,6 +245,25 @@ def search(query: str) -> tuple[Match, ...]:
     return tuple(h[2] for h in hits)
 
 
+def cautions() -> tuple[Caution, ...]:
+    """Every row of data/medication_cautions.csv, in file order."""
+    return tuple(
+        Caution(
+            r.caution_id, r.title, split_names(r.names), r.plain, r.student, tuple(r.source_ids)
+        )
+        for r in facts.table(CAUTIONS)
+    )
+
+
+def cautions_for(query: str) -> tuple[Caution, ...]:
+    """Cautions one of whose names contains ``query`` (case, spaces and hyphens ignored;
+    fewer than 2 letters or digits give none), as :func:`search` matches medicines."""
+    wanted = normalise(check_query(query))
+    if len(wanted) < MIN_QUERY_LETTERS:
+        return ()
+    return tuple(c for c in cautions() if any(wanted in normalise(n) for n in c.names))
+
+
 def ratios() -> tuple[Evidence, ...]:
     """Garrison 2012 adjusted sequence ratios, largest first (1.0 = no signal)."""
     return tuple(sorted((e for e in evidence() if e.is_ratio), key=lambda e: -e.value_low))
@@ -264,8 +298,10 @@ def review(
             matches = tuple(
                 Match(m, cls.label, "class", False) for m in medicines() if m.class_id == class_id
             )
+    found = cautions_for(query)
     sources = {s for m in chosen for s in m.source_ids}
     sources |= {s for hit in matches for s in hit.medicine.source_ids}
+    sources |= {s for c in found for s in c.source_ids}
     return MedicationReview(
         query=query,
         class_id=class_id,
@@ -273,4 +309,5 @@ def review(
         taking=tuple(chosen),
         ratios=ratios(),
         source_ids=tuple(sorted(sources)),
+        cautions=found,
     )

@@ -67,6 +67,20 @@ class MedicationEvidenceRow(FactRow):
         return self
 
 
+class MedicationCautionRow(FactRow):
+    """A medicine people take *for* cramps that a regulator advises against (e.g. quinine).
+
+    Not a cause of cramps, so not in medication_drugs.csv: the explorer shows the caution when
+    the search names it (``names``), and notebook 03 lists every caution.
+    """
+
+    caution_id: Id
+    title: Text
+    names: Names  # search words that bring the caution up (generic and brand names)
+    plain: Text  # patient sentences (reading grade <= 7)
+    student: Text  # what the regulators say, for nursing students
+
+
 TABLES = [
     TableSpec(
         "medication_classes.csv",
@@ -86,5 +100,11 @@ TABLES = [
         "evidence_id",
         "Measured evidence per class (Garrison 2012 sequence ratios, EAS 2015 and CTT 2022 "
         "statin figures).",
+    ),
+    TableSpec(
+        "medication_cautions.csv",
+        MedicationCautionRow,
+        "caution_id",
+        "Medicines taken for cramps that regulators advise against (quinine: MHRA, FDA 2010).",
     ),
 ]

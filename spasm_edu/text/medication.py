@@ -74,7 +74,9 @@ def patient_summary(review: MedicationReview, max_matches: int = MAX_PATIENT_MAT
         n = len(review.taking)
         out.append(paragraph(f"You ticked {n} {'medicine' if n == 1 else 'medicines'}:"))
         out.append("<ul>" + "".join(medicine_item(m) for m in review.taking) + "</ul>")
-    if review.query.strip() and not review.matches:
+    for caution in review.cautions:
+        out.append(paragraph(f"<strong>{esc(caution.title)}.</strong>", esc(caution.plain)))
+    if review.query.strip() and not review.matches and not review.cautions:
         out.append(
             paragraph(
                 f"We did not find “{esc(review.query.strip())}” in this list.",
@@ -168,6 +170,9 @@ def student_summary(review: MedicationReview) -> str:
             + "".join(student_row(m) for m in meds)
             + "</tbody></table>"
         )
+    for caution in review.cautions:
+        sources = ", ".join(f"<code>{esc(s)}</code>" for s in caution.source_ids)
+        body += f"<p><strong>{esc(caution.title)}.</strong> {esc(caution.student)} ({sources})</p>"
     body += f"<p><strong>{esc(PRESCRIBER_REMINDER)}</strong></p>"
     return patient_summary(review, max_matches=MAX_STUDENT_MATCHES) + student_box(
         "class, mechanism and evidence", body
