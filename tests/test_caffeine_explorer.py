@@ -53,9 +53,11 @@ def test_age_and_body_mass_pick_the_teen_limit(explorer):
 def test_half_life_situation_changes_bedtime_amount(explorer):
     adult = explorer.result.at_bedtime_mg
     explorer.controls["situation_id"].value = "oral_contraceptives"
-    assert explorer.result.half_life_h == 6.8
+    # Abernethy & Todd 1985 ratio on the adult mean: 3.4 h x 7.88 / 5.37 = 4.99 h.
+    assert explorer.result.half_life_h == pytest.approx(3.4 * 7.88 / 5.37)
     assert explorer.result.at_bedtime_mg > adult
-    assert "6.8 h" in explorer.summary.value
+    assert "5.0 h" in explorer.summary.value
+    assert "7.88 h ÷ 5.37 h = 1.47 × the healthy-adult mean 3.4 h" in explorer.summary.value
 
 
 def test_times_move_the_curve(explorer):

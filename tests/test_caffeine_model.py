@@ -62,7 +62,7 @@ def test_mg_per_kg():
 
 
 def test_remaining_by_hand():
-    # 96 mg at 8:00 and at 15:00; at 23:00 with t1/2 = 3.4 h (Knutti 1982):
+    # 96 mg at 8:00 and at 15:00; at 23:00 with t1/2 = 3.4 h (Knutti 1981):
     # 96 * 0.5**(15/3.4) + 96 * 0.5**(8/3.4) = 4.51 + 18.80 = 23.31 mg
     left = caffeine.remaining_mg(((8, 96), (15, 96)), 3.4, 23)
     assert left == pytest.approx(96 * 0.5 ** (15 / 3.4) + 96 * 0.5 ** (8 / 3.4))
@@ -75,14 +75,48 @@ def test_one_half_life_halves_the_amount():
     assert caffeine.remaining_mg(((12, 200),), 5, 10) == 0  # before the drink
 
 
+def test_measured_half_lives_are_knutti_1981():
+    # Knutti 1981 abstract: adults 3.4 h (range 2-5 h, n = 25); pregnancy 8.3 h (3-16 h, n = 57).
+    adult, pregnant = caffeine.half_life("adult"), caffeine.half_life("pregnant")
+    assert (adult.half_life_h, adult.low_h, adult.high_h) == (3.4, 2, 5)
+    assert (pregnant.half_life_h, pregnant.low_h, pregnant.high_h) == (8.3, 3, 16)
+    assert adult.ratio is None and pregnant.ratio is None
+    assert pregnant.source_ids == ("knutti_1981", "knutti_1982")  # 10.5 h late on: 1982
+
+
+def test_pill_and_smoking_are_within_study_ratios_on_the_adult_mean():
+    # Abernethy & Todd 1985: 7.88 h on the pill vs 5.37 h in matched controls -> ratio 1.467;
+    # 3.4 h x 7.88 / 5.37 = 4.989 h (about 1.5 x, not 2 x).
+    pill = caffeine.half_life("oral_contraceptives")
+    assert pill.ratio == pytest.approx(7.88 / 5.37)
+    assert pill.half_life_h == pytest.approx(4.99, abs=0.005)
+    # Parsons & Neims 1978: smokers 3.5 h vs non-smokers 6.0 h -> ratio 0.583 (about 40 %
+    # shorter); 3.4 h x 3.5 / 6.0 = 1.983 h.
+    smoker = caffeine.half_life("smoker")
+    assert smoker.ratio == pytest.approx(3.5 / 6.0)
+    assert smoker.half_life_h == pytest.approx(1.98, abs=0.005)
+    # Both values rest on the adult mean too, so its source is listed with theirs.
+    assert pill.source_ids == ("abernethy_1985", "knutti_1981")
+    assert smoker.source_ids == ("parsons_1978", "knutti_1981")
+
+
 def test_bedtime_amount_uses_the_situation_half_life():
     kwargs = dict(servings={"brewed_coffee": 2}, first_drink_h=8, last_drink_h=15, bedtime_h=23)
     adult = caffeine.day(**kwargs, situation_id="adult")
     pregnant = caffeine.day(**kwargs, situation_id="pregnant")
+    pill = caffeine.day(**kwargs, situation_id="oral_contraceptives")
     smoker = caffeine.day(**kwargs, situation_id="smoker")
     assert adult.at_bedtime_mg == pytest.approx(23.31, abs=0.01)
+    # By hand, 96 mg at 8:00 and 15:00, left at 23:00 = 96 x 0.5**(15/t) + 96 x 0.5**(8/t):
+    # pregnant t = 8.3 h (unchanged, Knutti 1981): 96 x 0.2857 + 96 x 0.5127 = 76.65 mg, the
+    # 76.6 mg of notebook 02; pill t = 3.4 x 7.88 / 5.37 = 4.989 h: 96 x 0.1244 + 96 x 0.3291
+    # = 43.54 mg; smoker t = 3.4 x 3.5 / 6.0 = 1.983 h: 96 x 0.0053 + 96 x 0.0611 = 6.37 mg.
     assert pregnant.at_bedtime_mg == pytest.approx(96 * 0.5 ** (15 / 8.3) + 96 * 0.5 ** (8 / 8.3))
-    assert smoker.at_bedtime_mg < adult.at_bedtime_mg < pregnant.at_bedtime_mg
+    assert pregnant.at_bedtime_mg == pytest.approx(76.65, abs=0.01)
+    assert pill.at_bedtime_mg == pytest.approx(43.54, abs=0.01)
+    assert smoker.at_bedtime_mg == pytest.approx(6.37, abs=0.01)
+    assert smoker.at_bedtime_mg < adult.at_bedtime_mg < pill.at_bedtime_mg
+    assert pill.at_bedtime_mg < pregnant.at_bedtime_mg
 
 
 def test_curve_spans_24_hours_and_peaks_after_the_last_drink():
@@ -102,6 +136,7 @@ def test_sources_of_a_day_resolve():
     assert set(day.source_ids) == {
         "mayo_caffeine_content",
         "acog_co462",
+        "knutti_1981",
         "knutti_1982",
         "fda_caffeine",
     }

@@ -79,9 +79,10 @@ def test_weight_gain_warns_about_over_drinking(explorer):
 
 
 def test_approximate_bands_are_labelled(explorer):
-    explorer.controls["post_kg"].value = 66  # 4 / 70 = 5.7 %: mild band
-    assert explorer.result.weigh_in.band.band_id == "mild"
-    assert "approximate; mostly from children's schemes" in explorer.summary.value
+    explorer.controls["post_kg"].value = 66  # 4 / 70 = 5.7 %: WHO's "some dehydration" (5-10 %)
+    assert explorer.result.weigh_in.band.band_id == "some"
+    assert "approximate for adults" in explorer.summary.value
+    assert "5-10 % (WHO: some dehydration)" in explorer.summary.value
     assert "approximate" in explorer.figure.value
 
 

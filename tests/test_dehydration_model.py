@@ -63,20 +63,20 @@ def test_sweat_rate_against_the_typical_range(rate, band):
 def test_weigh_in_by_hand():
     # ACSM: sweat (L) = pre - post + drunk - urine, 1 kg ~ 1 L.
     # 70.0 - 68.8 + 0.75 - 0.1 = 1.85 L over 1.5 h -> 1.2333 L/h.
-    # loss = 1.2 / 70.0 x 100 = 1.714 % -> within the 2 % limit; below the mild band (3 %).
+    # loss = 1.2 / 70.0 x 100 = 1.714 % -> within the 2 % limit; WHO: no signs (under 5 %).
     run = dehydration.weigh_in(70.0, 68.8, fluid_drunk_l=0.75, urine_l=0.1, hours=1.5)
     assert run.sweat_l == pytest.approx(1.85)
     assert run.sweat_rate_l_h == pytest.approx(1.85 / 1.5)
     assert run.loss_percent == pytest.approx(1.2 / 70 * 100)
     assert run.mass_change_kg == pytest.approx(-1.2)
-    assert not run.over_acsm_limit and run.band is None and not run.gained_weight
+    assert not run.over_acsm_limit and run.band.band_id == "no_signs" and not run.gained_weight
 
 
 def test_losing_more_than_two_percent_is_over_the_limit():
     # 60 kg -> 58.5 kg: 1.5 / 60 x 100 = 2.5 % > 2 %.
     run = dehydration.weigh_in(60, 58.5)
     assert run.loss_percent == pytest.approx(2.5) and run.over_acsm_limit
-    assert run.band is None  # 2.5 % is over the ACSM limit but below the approximate mild band
+    assert run.band.band_id == "no_signs"  # over the ACSM 2 % limit, but under WHO's 5 %
 
 
 def test_exactly_two_percent_is_not_over():
@@ -94,13 +94,12 @@ def test_weight_gain_is_flagged():
 @pytest.mark.parametrize(
     ("loss", "band"),
     [
-        (0, None),
-        (2.9, None),
-        (3, "mild"),  # mild about 3-5 %
-        (5.5, "mild"),
-        (6, "moderate"),  # moderate about 6-9 %
-        (9.9, "moderate"),
-        (10, "severe"),  # severe 10 % or more
+        # WHO 2005, fluid deficit by class: no signs < 5 %, some 5-10 %, severe > 10 %.
+        (0, "no_signs"),
+        (4.9, "no_signs"),
+        (5, "some"),  # WHO's "5-10 %" starts at 5
+        (9.9, "some"),
+        (10, "severe"),  # where "5-10 %" and "> 10 %" meet, the cautious side is taken
         (20, "severe"),
     ],
 )
@@ -113,7 +112,7 @@ def test_severity_bands_are_the_published_approximate_ones(loss, band):
 
 def test_weigh_in_reaches_the_bands():
     run = dehydration.weigh_in(70, 66, fluid_drunk_l=0.5, hours=2)  # 4 / 70 = 5.71 %
-    assert run.band.band_id == "mild" and run.over_acsm_limit
+    assert run.band.band_id == "some" and run.over_acsm_limit  # WHO: 5-10 %
     assert run.sweat_rate_l_h == pytest.approx(4.5 / 2)  # 2.25 L/h, above typical
     assert run.sweat_rate_band == "above_typical"
 

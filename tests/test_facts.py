@@ -83,6 +83,14 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
             "between low_h",
         ),
         (
+            "caffeine_half_life.csv",
+            "smoker,Smoker,,,,adult,3.5,6.0,",
+            "smoker,Smoker,2.0,,,adult,3.5,6.0,",
+            5,
+            None,
+            "a relative row gives",
+        ),
+        (
             "caffeine_drinks.csv",
             "espresso,Espresso",
             "brewed_coffee,Espresso",

@@ -78,7 +78,9 @@ def test_student_table_shows_ratio_no_signal_and_not_significant(explorer):
 
 def test_statin_figures_reach_the_student(explorer):
     explorer.controls["query"].value = "lipitor"
-    assert "10–25% of users" in explorer.summary.value
+    assert "7–29% of users in registries and observational studies" in explorer.summary.value
+    assert "27.1% on a statin vs 26.6% on placebo" in explorer.summary.value
+    assert "people on a dummy pill had them almost as often" in explorer.summary.value
     assert "1 in 1,000 to 1 in 10,000" in explorer.summary.value
 
 
@@ -122,3 +124,21 @@ def test_every_control_has_a_visible_label():
 
 def test_bad_mode_is_rejected():
     assert_bad_mode_rejected(MedicationExplorer)
+
+
+def test_searching_quinine_shows_the_caution_instead_of_not_found(explorer):
+    explorer.controls["query"].value = "quinine"
+    text = explorer.summary.value
+    assert "Quinine is not for everyday leg cramps." in text
+    assert "serious bleeding" in text and "We did not find" not in text
+    assert "mhra_quinine_2010" in text and "fda_quinine_2010" in text  # student box
+    assert PRESCRIBER_REMINDER in text
+
+
+def test_new_patient_sentences_read_at_grade_seven_or_below():
+    # Free-text searches are not driven by the reading-level gate, so check these directly.
+    import textstat
+
+    (quinine,) = medication.cautions()
+    for text in (quinine.title + ". " + quinine.plain, medication.medicine("omeprazole").how):
+        assert textstat.flesch_kincaid_grade(text) <= 7, text

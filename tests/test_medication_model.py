@@ -124,9 +124,29 @@ def test_statin_figures_from_the_eas_consensus():
     by_measure = {e.measure: e for e in statin.evidence}
     symptoms = by_measure["percent_reporting_muscle_symptoms"]
     myopathy = by_measure["myopathy_one_in_n_users"]
-    assert (symptoms.value_low, symptoms.value_high) == (10, 25)
+    # EAS 2015 abstract: "a prevalence of 7-29% in registries and observational studies";
+    # myopathy "1 per 1000 to 1 per 10 000 people on standard statin doses".
+    assert (symptoms.value_low, symptoms.value_high) == (7, 29)
     assert (myopathy.value_low, myopathy.value_high) == (1000, 10000)
     assert symptoms.source_id == myopathy.source_id == "eas_statin_2015"
+
+
+def test_blinded_trials_show_statin_and_placebo_side_by_side():
+    # CTT 2022 abstract: 16 835 (27.1%) on statin vs 16 446 (26.6%) on placebo reported muscle
+    # pain or weakness in 19 double-blind trials: most such symptoms are not due to the statin.
+    by_measure = {e.measure: e for e in medication.medicine("simvastatin").evidence}
+    on_statin = by_measure["percent_muscle_symptoms_blinded_statin"]
+    on_placebo = by_measure["percent_muscle_symptoms_blinded_placebo"]
+    assert (on_statin.value_low, on_placebo.value_low) == (27.1, 26.6)
+    assert on_statin.source_id == on_placebo.source_id == "ctt_statin_2022"
+    assert on_statin.value_low - on_placebo.value_low < 1  # under 1 point apart
+
+
+def test_long_acting_inhalers_cite_their_own_class_not_the_salbutamol_page():
+    for drug_id in ("salmeterol", "formoterol"):
+        med = medication.medicine(drug_id)
+        assert "mims_salbutamol" not in facts.table(medication.DRUGS)[drug_id].source_ids
+        assert med.ratio.value_low == 2.42 and med.ratio.source_id == "garrison_2012"
 
 
 def test_no_ratio_is_invented_for_classes_the_study_did_not_measure():
@@ -225,3 +245,28 @@ def test_search_never_fails_on_text_and_every_hit_contains_the_query(query):
     wanted = medication.normalise(query)
     for hit in medication.search(query):
         assert wanted in medication.normalise(hit.matched_name)
+
+
+def test_quinine_is_a_caution_found_by_its_names_not_a_cause():
+    # MHRA 2010: not a routine treatment for nocturnal leg cramps; FDA 2010: Qualaquin should
+    # not be used for night-time leg cramps. It treats cramps, so it is not in the drug list.
+    (quinine,) = medication.cautions()
+    assert quinine.source_ids == ("mhra_quinine_2010", "fda_quinine_2010")
+    assert "quinine" not in facts.table(medication.DRUGS).by_id
+    for query in ("quinine", "QUALAQUIN", "quinine sulphate", "quin"):
+        assert medication.cautions_for(query) == (quinine,), query
+    assert medication.cautions_for("q") == () and medication.cautions_for("statin") == ()
+    review = medication.review("quinine")
+    assert review.cautions == (quinine,) and review.matches == ()
+    assert {"mhra_quinine_2010", "fda_quinine_2010"} <= set(review.source_ids)
+
+
+def test_long_term_ppis_are_listed_for_low_magnesium():
+    # FDA Drug Safety Communication 2011: prescription PPIs may cause low serum magnesium if
+    # taken for prolonged periods (in most cases longer than one year).
+    ppis = [m for m in medication.medicines() if m.class_id == "ppi"]
+    assert {m.drug_id for m in ppis} >= {"omeprazole", "esomeprazole", "pantoprazole"}
+    assert all(m.source_ids == ("fda_ppi_magnesium_2011",) for m in ppis)
+    assert medication.search("nexium")[0].medicine.drug_id == "esomeprazole"
+    assert "magnesium" in medication.medicine("omeprazole").how
+    assert medication.medicine("omeprazole").ratio is None  # no measured ratio is invented

@@ -58,9 +58,21 @@ def test_what_is_common_depends_on_the_stage():
     assert {c.item_id for c in after.common} == {"belly_gap_after_birth", "back_strain_lifting"}
 
 
-def test_leg_cramp_figure_is_a_low_confidence_range():
+def test_leg_cramp_figure_is_the_measured_trimester_range():
+    # Duan 2018 abstract: 28.2 % in the second and 50.2 % in the third trimester (3,582 women,
+    # one national survey, self-report: medium confidence, not high).
     cramps = next(c for c in pregnancy.stage(weeks_pregnant=30).common if c.item_id == "leg_cramps")
-    assert (cramps.percent_low, cramps.percent_high, cramps.confidence) == (30, 50, "low")
+    assert (cramps.percent_low, cramps.percent_high, cramps.confidence) == (28.2, 50.2, "medium")
+    assert cramps.source_id.split(";")[0] == "duan_2018"
+
+
+def test_pelvic_figure_is_wu_2004_for_pelvic_girdle_and_low_back_pain_together():
+    # Wu 2004 abstract: "about 45% of all pregnant women ... suffer from PPP and/or PLBP".
+    pelvic = next(
+        c for c in pregnancy.stage(weeks_pregnant=30).common if c.item_id == "pelvic_girdle_pain"
+    )
+    assert (pelvic.percent_low, pelvic.percent_high) == (45, 45)
+    assert "low back" in pelvic.label and pelvic.source_id.split(";")[0] == "wu_2004"
 
 
 def test_caffeine_reuses_the_pregnancy_limit_and_half_life():

@@ -27,7 +27,7 @@ def test_starts_on_the_legs_with_a_charley_horse(explorer):
     ("region", "words"),
     [
         ("head_face", "Eyelid twitch"),
-        ("arms_hands", "call 911"),
+        ("arms_hands", "Call 911 if they come together"),
         ("back", "Back spasm"),
         ("belly_pelvis", "overactive bladder"),
         ("whole_body", "hypnic jerk"),

@@ -98,7 +98,9 @@ def test_published_figures():
     rows = facts.table(model.EVIDENCE)
     assert (rows["nhanes_mild"].percent_low, rows["nhanes_mild"].percent_high) == (24, 25)
     assert rows["nhanes_severe"].percent_low == 6
-    assert rows["hypnic_common"].percent_low == 70 and rows["hypnic_daily"].percent_low == 10
+    # No survey of how many people have hypnic jerks was found: no figure, and it says so.
+    assert rows["hypnic_common"].percent_low is None and "hypnic_daily" not in rows.by_id
+    assert "could not be traced" in rows["hypnic_common"].does_not_say
     assert "association, not a cause" in rows["nhanes_sleep"].does_not_say
 
 

@@ -82,16 +82,21 @@ drank 0.75 L during it and passed 0.1 L of urine. Sweat = 70.0 − 68.8 + 0.75 �
 run = dehydration.weigh_in(pre_kg=70.0, post_kg=68.8, fluid_drunk_l=0.75, urine_l=0.1, hours=1.5)
 print(f"sweat {run.sweat_l:.2f} L, rate {run.sweat_rate_l_h:.2f} L/h")
 print(f"loss {run.loss_percent:.2f} % of body mass")
-print(f"over the {run.acsm_limit_percent:g} % limit: {run.over_acsm_limit}; band: {run.band}")""",
+print(f"over the {run.acsm_limit_percent:g} % limit: {run.over_acsm_limit}; WHO class: {run.band.label}")""",
         "nbval-check-output",
     ),
     cell(
         "md",
-        """**Severity bands (approximate; mostly from children's schemes).** Percent body-mass loss
-is used to grade dehydration: mild about 3–5 %, moderate about 6–9 %, severe 10 % or more (an
-emergency). These cut-offs come mainly from paediatric assessment; for adults treat them as a
-rough guide. A day of fluid in and out for a man who drinks 2.5 L and exercises for 90 minutes
-at a sweat rate of 1.2 L/h:""",
+        """**Severity bands (WHO; approximate for adults).** WHO's *Treatment of diarrhoea*
+manual (2005) gives the fluid deficit, as a share of body weight, for each of its three
+classes: no signs of dehydration under 5 %, some dehydration 5–10 %, severe dehydration more
+than 10 % (an emergency: WHO's plan C). WHO grades a patient by signs (general condition,
+eyes, thirst, skin pinch), mainly in children, and estimates the deficit from the class; here
+a weighed loss is read back into a class, so treat it as a rough guide for adults. Exactly
+10 % counts as severe, the cautious side of where "5–10 %" and "> 10 %" meet. Note how far
+the ACSM exercise limit (2 %) sits below WHO's first class: losing 2–5 % already hurts
+performance although WHO would expect no signs yet. A day of fluid in and out for a man who
+drinks 2.5 L and exercises for 90 minutes at a sweat rate of 1.2 L/h:""",
     ),
     cell(
         "code",
@@ -99,7 +104,7 @@ at a sweat rate of 1.2 L/h:""",
 print(f"in {day.fluid_in_l:.2f} L, out {day.fluid_out_l:.2f} L, balance {day.balance_l:+.2f} L")
 for loss in (1.5, 2.5, 4, 7, 11):
     band = dehydration.severity_band(loss)
-    print(f"{loss:>4} % -> {band.label if band else 'below the mild band'}")""",
+    print(f"{loss:>4} % -> {band.label}")""",
         "nbval-check-output",
     ),
     cell(

@@ -31,6 +31,7 @@ Some medicines can give you cramps or make muscles twitch.
 Cold pills like Sudafed can do it. So can asthma inhalers like Ventolin.
 Water pills can too. They make you pee more, so you lose water and body salts.
 Some cholesterol pills, called statins, can make muscles ache or cramp.
+But in careful tests, people on a dummy pill got aches almost as often.
 
 This does not mean the medicine is bad for you. Most people need their medicines.
 **Do not stop or change a prescribed medicine without talking to your prescriber.**
@@ -62,8 +63,16 @@ skeletal muscle (tremor) and shift potassium into cells, which can lower serum p
 Pseudoephedrine and amphetamines are sympathetic stimulants that raise nerve and muscle
 excitability; the Adderall label lists tremor, tics and twitching, and rarely rhabdomyolysis.
 Diuretics cause loss of fluid and electrolytes (sodium, potassium, magnesium: see the
-electrolytes notebook). Statins are directly toxic to muscle: muscle symptoms are reported by
-10–25 % of users, while true myopathy with a raised CK is rare. For many medicines on the Merck
+electrolytes notebook). Statins: laboratory studies suggest they lower mitochondrial function
+and energy production in muscle. Muscle symptoms are reported by 7–29 % of users in registries
+and observational studies (EAS consensus 2015), but in double-blind trials nearly as many people
+on placebo report them: 27.1 % on a statin against 26.6 % on placebo over a median 4.3 years
+(CTT 2022, 19 trials). So most muscle symptoms in people on statins are not caused by the statin,
+although some are, mostly in the first year. True myopathy with a raised CK is rare: 1 in 1,000
+to 1 in 10,000 on standard doses (EAS 2015). Proton pump inhibitors (omeprazole, esomeprazole
+and others) taken for a long time, in most cases more than a year, can lower serum magnesium
+(FDA Drug Safety Communication 2011), and low magnesium can cause muscle spasm: ask about
+long-term PPIs in a patient with cramps or twitching. For many medicines on the Merck
 list (ARBs, some beta-blockers, raloxifene, teriparatide, tolcapone, …) no mechanism is given:
 say so rather than guess.
 
@@ -90,6 +99,19 @@ for query in ["sudaf", "ADDERALL", "pro air", "salbutamol", "Lipitor"]:
     hit = medication.search(query)[0]
     med = hit.medicine
     print(f"{query!r} -> {med.name} ({hit.matched_kind}: {hit.matched_name}; {med.class_label})")""",
+        "nbval-check-output",
+    ),
+    cell(
+        "md",
+        """**Quinine is not a routine cramp treatment.** Quinine was long prescribed for night-time
+leg cramps, and patients may still ask for it. Regulators now advise against routine use: its
+benefit is modest and it can cause rare but serious blood reactions. Patients who search for it
+in the explorer above see the same caution in plain words. What the regulators say:""",
+    ),
+    cell(
+        "code",
+        """for c in medication.cautions():
+    print(f"{c.title} ({', '.join(c.source_ids)}): {c.student}")""",
         "nbval-check-output",
     ),
     cell(
@@ -139,7 +161,12 @@ write_notebook(
     cells,
     {
         "cause": "medication",
-        "data": ["medication_classes.csv", "medication_drugs.csv", "medication_evidence.csv"],
+        "data": [
+            "medication_classes.csv",
+            "medication_drugs.csv",
+            "medication_evidence.csv",
+            "medication_cautions.csv",
+        ],
         "sources": ["seed_article"],
     },
 )

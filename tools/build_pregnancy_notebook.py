@@ -31,10 +31,11 @@ cells = [
 Many changes in pregnancy are normal. Some can bring on cramps or back pain.
 
 Leg cramps are common, mostly at night and in the middle and late months.
-Some say 30 to 50 in 100 pregnant women get them. That number is not well measured.
+In one large study, about 28 in 100 women had them in the middle months.
+In the last months it was about 50 in 100.
 Stretch your calf and walk about. Drink enough through the day.
 
-Pain in the pelvis is common too. About half of pregnant women have some.
+Pain in the pelvis or low back is common too. About 45 in 100 pregnant women have some.
 
 Caffeine stays in your body longer when you are pregnant. Keep it under 200 mg a day.
 That is about two cups of coffee. The [caffeine notebook](02_caffeine.ipynb) shows why.
@@ -68,17 +69,23 @@ explorer""",
         "md",
         """## For nursing students
 
-**Leg cramps.** Commonly cited in 30–50 % of pregnancies, mostly in the second and third
-trimesters and at night. The figure is weakly sourced (no trimester-level data were found), so
-teach it as "common", not as a precise rate. The cause is not settled; stretching the calf is
+**Leg cramps.** A national survey of 3,582 pregnant women in China (Duan 2018) found calf
+cramps in 32.9 % overall: 11.6 % in the first, 28.2 % in the second and 50.2 % in the third
+trimester. The often-quoted "30–50 %" fits these figures, but they come from one country and
+from self-report, so teach "common, and more common as pregnancy goes on" rather than a precise
+rate. Cramps are more likely at night (HSE). The cause is not settled; stretching the calf is
 the usual first step.
 
-**Pelvic girdle pain** affects about half of pregnancies; about 25 % report it as serious and
-8 % are severely disabled (Bergström 2014).
+**Pelvic girdle pain (PGP) and pregnancy-related low back pain (PLBP).** A systematic review
+(Wu 2004) puts the two together at about 45 % of pregnant women and 25 % of women after birth;
+of those affected, about one-half have PGP, one-third PLBP and one-sixth both. During pregnancy
+serious pain occurs in about 25 % of those affected and severe disability in about 8 %.
+Bergström 2014 repeats these figures ("about half", 25 %, 8 %) in its background; they are not
+its own findings.
 
 **Caffeine in pregnancy.** CYP1A2 activity falls in pregnancy, so the half-life rises from a
-mean of 3.4 h to 8.3 h (about 10.5 h in the last 4 weeks) and returns to normal about a month
-after birth (Knutti 1982). ACOG advises under 200 mg/day. This notebook reuses the caffeine
+mean of 3.4 h to 8.3 h, with a wide range (3–16 h), and in most women returns to normal within
+a month after birth (Knutti 1981); in the last 4 weeks it averages about 10.5 h (Knutti 1982). ACOG advises under 200 mg/day. This notebook reuses the caffeine
 model unchanged: open [02_caffeine.ipynb](02_caffeine.ipynb), tick **Pregnant** and choose the
 **Pregnant** half-life to see the same limit and the slower fall overnight.
 

@@ -69,9 +69,12 @@ movement of the joint (benign fasciculations are common in healthy people, about
 myokymia* is a fine, usually unilateral lower-lid twitch at about 3–8 Hz, self-limited (AAO). A
 *cramp* is a sustained, painful contraction, classically the calf at night (about 24–25 % of
 adults report mild and about 6 % moderate-to-severe night leg cramps; Grandner 2017). A *hypnic
-jerk* is a sudden whole-body myoclonic jerk at sleep onset (about 70 % of people; Sleep
-Foundation). *Tetany* (carpopedal spasm with perioral tingling) signals low ionised calcium and is
-an emergency.
+jerk* is a sudden whole-body myoclonic jerk at sleep onset: common and benign, classed by ICSD-3
+as a normal variant (Whitney & Weiss 2018). The "60–70 % of people" often quoted could not be
+traced to a survey, so the course gives no number. *Tetany* (carpopedal spasm with perioral
+tingling) signals low ionised calcium. In the triage data either sign alone (tingling around the
+mouth, or a claw-like hand) needs help the same day; both together, or with trouble breathing or
+a seizure, are an emergency.
 
 **Smooth muscle.** In *overactive bladder* the detrusor contracts on its own, giving urgency with
 or without leakage; prevalence about 10–17 % (figures vary).

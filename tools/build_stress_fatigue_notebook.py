@@ -62,7 +62,9 @@ explorer""",
 circulating catecholamines, which increase the excitability of motor nerves and muscle
 membranes; this is one proposed route to fasciculations and eyelid myokymia. Hypnic jerks are
 sleep starts: brief myoclonic jerks at the wake–sleep transition, more frequent with stress,
-caffeine, nicotine, fatigue and irregular sleep, and benign. Eyelid myokymia is a fine,
+caffeine, nicotine, fatigue and irregular sleep, and benign (ICSD-3 lists them as a normal
+variant; Whitney & Weiss 2018). No population survey of how many people have them was found:
+the "60–70 %" often quoted could not be traced to one, so the course says "many people". Eyelid myokymia is a fine,
 self-limited twitch of the orbicularis oculi, usually one lower lid; persistence for weeks,
 spread across the face or ptosis needs review (for example to exclude blepharospasm or
 hemifacial spasm).

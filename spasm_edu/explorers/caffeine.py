@@ -56,9 +56,11 @@ class CaffeineExplorer(Explorer):
             self.controls["body_mass_kg"] = w.BoundedFloatText(
                 value=70, min=2, max=300, step=1, description="Body mass (kg)"
             )
-            situations = facts.table(caffeine.HALF_LIVES)
             self.controls["situation_id"] = w.Dropdown(
-                options=[(f"{s.label} ({s.half_life_h:g} h)", s.situation_id) for s in situations],
+                options=[
+                    (f"{s.label} ({s.half_life_h:.1f} h)", s.situation_id)
+                    for s in caffeine.half_lives()
+                ],
                 value="adult",
                 description="Half-life situation",
             )

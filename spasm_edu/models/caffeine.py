@@ -2,8 +2,13 @@
 
 Units are in the names: ``_mg`` milligrams, ``_h`` hours (clock hours after midnight of the
 drinking day, so 23 is 11 pm and 25 is 1 am the next night), ``_kg`` kilograms.
-Sources: data/caffeine_*.csv (Mayo Clinic servings, FDA/ACOG/Health Canada limits, Knutti 1982
-half-lives and the papers listed there).
+Sources: data/caffeine_*.csv (Mayo Clinic servings, FDA/ACOG/Health Canada limits, Knutti 1981
+and 1982 half-lives, and the pill and smoking studies listed there).
+
+Half-lives: the healthy-adult and pregnancy rows are measured means (Knutti 1981). The pill and
+smoking rows are ratios, each measured inside one study (Abernethy & Todd 1985: 7.88 h vs
+5.37 h; Parsons & Neims 1978: 3.5 h vs 6.0 h) and applied to the adult mean:
+half-life = 3.4 h x study_h / study_control_h. No figure is taken from another study's baseline.
 
 Simplification, stated for students: each drink is treated as absorbed at once, and all drinks
 of the day are spread evenly from the first to the last drink with the day's average dose.
@@ -60,6 +65,27 @@ class Limit:
 
 
 @dataclass(frozen=True)
+class HalfLife:
+    """One row of data/caffeine_half_life.csv with its half-life worked out (hours).
+
+    ``ratio`` is None for a measured row; for a relative row it is study_h / study_control_h
+    and ``half_life_h`` = the ``relative_to`` row's half-life x ratio.
+    """
+
+    situation_id: str
+    label: str
+    half_life_h: float
+    low_h: float | None
+    high_h: float | None
+    relative_to: str | None
+    ratio: float | None
+    study_h: float | None
+    study_control_h: float | None
+    basis: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Serving:
     drink_id: str
     label: str
@@ -79,7 +105,8 @@ class CaffeineDay:
     mg_per_kg: float | None
     half_life_h: float
     half_life_label: str
-    half_life_source_id: str
+    half_life_source_ids: tuple[str, ...]
+    half_life: HalfLife
     first_drink_h: float
     last_drink_h: float
     bedtime_h: float
@@ -129,6 +156,66 @@ def limit_for(person: Person) -> Limit | None:
     if chosen.max_mg_per_kg_per_day is not None and person.body_mass_kg is not None:
         mg = chosen.max_mg_per_kg_per_day * person.body_mass_kg
     return Limit(chosen.limit_id, chosen.label, mg, chosen.max_mg_per_kg_per_day, chosen.source_id)
+
+
+def half_lives() -> tuple[HalfLife, ...]:
+    """Every half-life situation in data/caffeine_half_life.csv, relative rows worked out.
+
+    A relative row's sources include those of the row it is relative to (its value rests on
+    that mean too). A relative row must point at a measured row (FactsError otherwise).
+    """
+    table = facts.table(HALF_LIVES)
+    out = []
+    for line, row in enumerate(table, start=2):
+        if row.relative_to is None:
+            out.append(
+                HalfLife(
+                    row.situation_id,
+                    row.label,
+                    row.half_life_h,
+                    row.low_h,
+                    row.high_h,
+                    None,
+                    None,
+                    None,
+                    None,
+                    row.basis,
+                    tuple(row.source_ids),
+                )
+            )
+            continue
+        base = table.by_id.get(row.relative_to)
+        if base is None or base.relative_to is not None:
+            raise facts.FactsError(
+                HALF_LIVES,
+                f"relative_to {row.relative_to!r} must be a measured row of this table",
+                line,
+                "relative_to",
+            )
+        ratio = row.study_h / row.study_control_h
+        sources = tuple(dict.fromkeys([*row.source_ids, *base.source_ids]))
+        out.append(
+            HalfLife(
+                row.situation_id,
+                row.label,
+                base.half_life_h * ratio,
+                None,
+                None,
+                row.relative_to,
+                ratio,
+                row.study_h,
+                row.study_control_h,
+                row.basis,
+                sources,
+            )
+        )
+    return tuple(out)
+
+
+def half_life(situation_id: str) -> HalfLife:
+    """The half-life for one situation (a row id of data/caffeine_half_life.csv)."""
+    by_id = {h.situation_id: h for h in half_lives()}
+    return by_id[check.choice("situation_id", situation_id, by_id)]
 
 
 def dose_times_h(first_drink_h: float, last_drink_h: float, n: int) -> tuple[float, ...]:
@@ -188,8 +275,7 @@ def day(
     person = Person() if person is None else person
     per_drink = servings_mg(servings)
     limit = limit_for(person)
-    half = facts.table(HALF_LIVES)
-    check.choice("situation_id", situation_id, half.by_id)
+    situation = half_life(situation_id)
     first = check.number("first_drink_h", first_drink_h, 0, 24, "o'clock (hours after midnight)")
     last = check.number(
         "last_drink_h", last_drink_h, first, 24, "o'clock, not before the first drink"
@@ -201,7 +287,6 @@ def day(
         first + CURVE_SPAN_H,
         "hours after midnight, after the last drink and within a day of the first",
     )
-    situation = half[situation_id]
 
     total = sum(s.mg for s in per_drink)
     n = sum(s.count for s in per_drink)
@@ -213,7 +298,7 @@ def day(
     limit_mg = limit.mg_per_day if limit else None
     percent = 100 * total / limit_mg if limit_mg else None
     toxic = next(r for r in facts.table(LIMITS) if r.kind == "toxic_rapid_intake")
-    sources = {situation.source_id, toxic.source_id}
+    sources = {*situation.source_ids, toxic.source_id}
     sources |= {facts.table(DRINKS)[s.drink_id].source_id for s in per_drink}
     if limit:
         sources.add(limit.source_id)
@@ -226,7 +311,8 @@ def day(
         mg_per_kg=total / person.body_mass_kg if person.body_mass_kg else None,
         half_life_h=situation.half_life_h,
         half_life_label=situation.label,
-        half_life_source_id=situation.source_id,
+        half_life_source_ids=situation.source_ids,
+        half_life=situation,
         first_drink_h=first,
         last_drink_h=last,
         bedtime_h=bed,

@@ -2,8 +2,8 @@
 
 Units are in the names: ``_l`` litres, ``_l_h`` litres per hour, ``_kg`` kilograms, ``_min``
 minutes, ``_h`` hours, ``_percent`` per cent. Sources: data/dehydration_*.csv (IOM 2004 water
-intakes, ACSM 2007 position stand, NHS dehydration signs, approximate severity bands that come
-mostly from children's schemes).
+intakes, ACSM 2007 position stand, NHS dehydration signs, and WHO's severity bands from its
+diarrhoea manual, written mainly for children: approximate for adults).
 
 Simplifications, stated for students:
 - Fluid out over a day = the IOM adequate intake of total water for the group (it stands for
@@ -141,11 +141,14 @@ class Band:
 
 
 def severity_band(loss_percent: float) -> Band | None:
-    """The approximate severity band for a percent body-mass loss, or None below the mild band.
+    """WHO's dehydration class for a percent body-mass loss (approximate for adults).
 
-    loss_percent 0-100. Bands (approximate; mostly from children's schemes): mild about 3-5 %,
-    moderate about 6-9 %, severe 10 % or more. Each band runs from its minimum up to, not
-    including, the next band's minimum. Source: dehydration_severity_scheme.
+    loss_percent 0-100. WHO (Treatment of diarrhoea, 2005) gives the fluid deficit of each
+    class: no signs of dehydration under 5 %, some dehydration 5-10 %, severe dehydration
+    more than 10 %. Each band runs from its minimum up to, not including, the next band's
+    minimum, so exactly 10 % counts as severe (WHO's "5-10 %" and "> 10 %" meet there; the
+    cautious side is taken). WHO estimates the deficit from signs, mainly in children; reading
+    a weighed loss back into a class is an approximation. Source: dehydration_severity_scheme.
     """
     loss = check.number("loss_percent", loss_percent, 0, 100, "%")
     for row in facts.table(SEVERITY):

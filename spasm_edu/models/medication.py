@@ -7,7 +7,8 @@ cause spasms, the measured evidence where a study gives it, and the source ids.
 
 Sources: data/medication_*.csv — the Merck Manual list of drug causes of cramps
 (``merck_cramps``), Garrison et al. 2012 adjusted sequence ratios (``garrison_2012``; 1.0 means
-no signal), MIMS on salbutamol, the Adderall label and the EAS 2015 statin consensus.
+no signal), MIMS on salbutamol, the Adderall label, the EAS 2015 statin consensus and the CTT
+2022 meta-analysis of double-blind statin trials (muscle symptoms on statin vs placebo).
 
 Evidence strength is the measured number only. No risk score is made up from it: a sequence
 ratio says how much more often cramp treatment followed the start of a medicine than came
@@ -29,6 +30,7 @@ from spasm_edu.schema.medication import split_names
 CLASSES = "medication_classes.csv"
 DRUGS = "medication_drugs.csv"
 EVIDENCE = "medication_evidence.csv"
+CAUTIONS = "medication_cautions.csv"
 
 MAX_QUERY_CHARS = 60
 MIN_QUERY_LETTERS = 2
@@ -95,8 +97,21 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Caution:
+    """A medicine taken for cramps that regulators advise against (data/medication_cautions.csv)."""
+
+    caution_id: str
+    title: str
+    names: tuple[str, ...]
+    plain: str
+    student: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MedicationReview:
-    """What the explorer shows: the search hits and the medicines a person ticked."""
+    """What the explorer shows: the search hits, the medicines a person ticked, and any
+    caution the search names (e.g. quinine)."""
 
     query: str
     class_id: str | None
@@ -104,6 +119,7 @@ class MedicationReview:
     taking: tuple[Medicine, ...]
     ratios: tuple[Evidence, ...]
     source_ids: tuple[str, ...]
+    cautions: tuple[Caution, ...] = ()
 
 
 def normalise(text: str) -> str:
@@ -229,6 +245,25 @@ def search(query: str) -> tuple[Match, ...]:
     return tuple(h[2] for h in hits)
 
 
+def cautions() -> tuple[Caution, ...]:
+    """Every row of data/medication_cautions.csv, in file order."""
+    return tuple(
+        Caution(
+            r.caution_id, r.title, split_names(r.names), r.plain, r.student, tuple(r.source_ids)
+        )
+        for r in facts.table(CAUTIONS)
+    )
+
+
+def cautions_for(query: str) -> tuple[Caution, ...]:
+    """Cautions one of whose names contains ``query`` (case, spaces and hyphens ignored;
+    fewer than 2 letters or digits give none), as :func:`search` matches medicines."""
+    wanted = normalise(check_query(query))
+    if len(wanted) < MIN_QUERY_LETTERS:
+        return ()
+    return tuple(c for c in cautions() if any(wanted in normalise(n) for n in c.names))
+
+
 def ratios() -> tuple[Evidence, ...]:
     """Garrison 2012 adjusted sequence ratios, largest first (1.0 = no signal)."""
     return tuple(sorted((e for e in evidence() if e.is_ratio), key=lambda e: -e.value_low))
@@ -263,8 +298,10 @@ def review(
             matches = tuple(
                 Match(m, cls.label, "class", False) for m in medicines() if m.class_id == class_id
             )
+    found = cautions_for(query)
     sources = {s for m in chosen for s in m.source_ids}
     sources |= {s for hit in matches for s in hit.medicine.source_ids}
+    sources |= {s for c in found for s in c.source_ids}
     return MedicationReview(
         query=query,
         class_id=class_id,
@@ -272,4 +309,5 @@ def review(
         taking=tuple(chosen),
         ratios=ratios(),
         source_ids=tuple(sorted(sources)),
+        cautions=found,
     )

@@ -3,7 +3,8 @@ and potassium and fluid against the daily need.
 
 Units are in the names: ``weeks_pregnant`` whole weeks 1-42, ``months_after_birth`` whole
 months 0-24 (0 = the first weeks), ``_mg`` milligrams, ``_l`` litres, ``_ml`` millilitres.
-Sources: data/pregnancy_common.csv (NHS, Bergström 2014, Sperstad 2016, seed article),
+Sources: data/pregnancy_common.csv (Duan 2018 and HSE/NHS leg cramps, Wu 2004 pelvic girdle
+and low back pain, Sperstad 2016, seed article),
 data/pregnancy_diastasis.csv (Sperstad 2016), data/pregnancy_needs.csv (NASEM 2019 potassium)
 and the dehydration notebook's data/dehydration_water_needs.csv and dehydration_reference.csv
 (IOM 2004 water, about 20 % of it from food).
@@ -12,7 +13,8 @@ Caffeine reuses :mod:`spasm_edu.models.caffeine` and its data, unchanged.
 Honest limits, stated for students: the belly-gap study (Sperstad 2016) measured first-time
 mothers at four times only (21 weeks pregnant; 6 weeks, 6 months and 12 months after birth).
 The model shows the measured time nearest to the chosen stage; it does not draw a line between
-them. The 30-50 % figure for leg cramps is commonly cited but weakly sourced.
+them. The leg-cramp figures (28.2 % in the second, 50.2 % in the third trimester) come from one
+national survey in China (Duan 2018, self-report).
 """
 
 from __future__ import annotations
@@ -275,7 +277,7 @@ def stage(
     )
     pregnant = phase == "pregnant"
     # Caffeine clears slowly in pregnancy and is back to normal about a month after birth
-    # (knutti_1982): the pregnancy half-life is used only while pregnant.
+    # (knutti_1981): the pregnancy half-life is used only while pregnant.
     day = caffeine.day(
         {} if servings is None else servings,
         caffeine.Person(pregnant=pregnant),

@@ -2,9 +2,9 @@
 when to see a doctor, and which cause notebooks explain them.
 
 Sources: data/spasm_types.csv (AAO eyelid myokymia, Cleveland Clinic fasciculations, Merck
-hypocalcaemia, NASS, ICS/NIDDK overactive bladder, Grandner 2017 and NHS leg cramps, Sleep
-Foundation hypnic jerks, seed article); regions in data/spasm_regions.csv; cause notebooks in
-data/causes.csv.
+hypocalcaemia, NASS, ICS/NIDDK overactive bladder, Grandner 2017 and NHS leg cramps, Whitney &
+Weiss 2018 hypnic jerks (no prevalence figure), seed article); regions in
+data/spasm_regions.csv; cause notebooks in data/causes.csv.
 """
 
 from __future__ import annotations

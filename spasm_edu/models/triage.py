@@ -230,7 +230,7 @@ def _validated(findings: object) -> frozenset[str]:
 def groups_for(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[str, ...]:
     """The question groups to ask, in order: every group except those of ``GROUP_CAUSES``
     that fit none of ``causes`` and hold none of the ``ticked`` findings."""
-    causes, ticked = set(causes), set(ticked)
+    causes, ticked = set(_validated_causes(causes)), set(_validated(ticked))
     eng = engine()
     out = []
     for group in GROUPS:

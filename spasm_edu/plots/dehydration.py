@@ -65,8 +65,8 @@ def weigh_in_chart(weigh: WeighIn, width: int = 560) -> str:
     )
     desc = (
         f"Body-mass change during exercise: {words}. Dashed lines: the "
-        f"{weigh.acsm_limit_percent:g}% exercise limit (ACSM) and where the approximate severity "
-        "bands start (mostly from children's schemes)."
+        f"{weigh.acsm_limit_percent:g}% exercise limit (ACSM) and where WHO's dehydration "
+        "classes start (approximate for adults; WHO's scheme is mainly for children)."
     )
     left, right, top, bar_h = 20, 20, 40, 30
     height = top + bar_h + 70
@@ -82,6 +82,7 @@ def weigh_in_chart(weigh: WeighIn, width: int = 560) -> str:
     marks += [
         (b.min_loss_percent, f"{b.band_id} {b.min_loss_percent:g}%")
         for b in facts.table(dehydration.SEVERITY)
+        if b.min_loss_percent > 0  # the lowest class starts at no loss: no line to draw
     ]
     for i, (value, label) in enumerate(marks):
         x = left + value * scale

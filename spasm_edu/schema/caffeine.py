@@ -46,19 +46,44 @@ class LimitRow(FactRow):
 
 
 class HalfLifeRow(FactRow):
+    """A measured half-life (half_life_h with its reported range), or a relative one.
+
+    A relative row gives no half-life of its own: it names the row it is relative to
+    (``relative_to``) and the two means one study measured side by side (``study_h`` in this
+    group, ``study_control_h`` in that study's comparison group). The model applies that
+    within-study ratio to the other row's mean, so no figure is borrowed from another study's
+    baseline and the arithmetic stays visible.
+    """
+
     situation_id: Id
     label: Text
-    half_life_h: float = Field(gt=0, le=100)
-    low_h: float = Field(gt=0, le=100)
-    high_h: float = Field(gt=0, le=100)
+    half_life_h: float | None = Field(default=None, gt=0, le=100)
+    low_h: float | None = Field(default=None, gt=0, le=100)
+    high_h: float | None = Field(default=None, gt=0, le=100)
+    relative_to: Id | None = None
+    study_h: float | None = Field(default=None, gt=0, le=100)
+    study_control_h: float | None = Field(default=None, gt=0, le=100)
     basis: Text
 
     @model_validator(mode="after")
-    def _range_holds_value(self):
-        if not self.low_h <= self.half_life_h <= self.high_h:
+    def _measured_or_relative(self):
+        measured = (self.half_life_h, self.low_h, self.high_h)
+        relative = (self.relative_to, self.study_h, self.study_control_h)
+        if self.relative_to is None:
+            if None in measured or any(v is not None for v in relative):
+                raise ValueError(
+                    "a measured row gives half_life_h, low_h and high_h and leaves "
+                    "relative_to, study_h and study_control_h empty"
+                )
+            if not self.low_h <= self.half_life_h <= self.high_h:
+                raise ValueError(
+                    f"half_life_h {self.half_life_h} must lie between low_h {self.low_h} "
+                    f"and high_h {self.high_h}"
+                )
+        elif None in relative or any(v is not None for v in measured):
             raise ValueError(
-                f"half_life_h {self.half_life_h} must lie between low_h {self.low_h} "
-                f"and high_h {self.high_h}"
+                "a relative row gives relative_to, study_h and study_control_h and leaves "
+                "half_life_h, low_h and high_h empty (the model works the half-life out)"
             )
         return self
 

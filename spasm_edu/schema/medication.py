@@ -42,6 +42,8 @@ class MedicationEvidenceRow(FactRow):
     measure: Literal[
         "adjusted_sequence_ratio",
         "percent_reporting_muscle_symptoms",
+        "percent_muscle_symptoms_blinded_statin",
+        "percent_muscle_symptoms_blinded_placebo",
         "myopathy_one_in_n_users",
     ]
     value_low: float = Field(gt=0, le=100_000)
@@ -60,9 +62,23 @@ class MedicationEvidenceRow(FactRow):
                 raise ValueError("an adjusted_sequence_ratio needs significant = yes or no")
             if self.value_low != self.value_high:
                 raise ValueError("an adjusted_sequence_ratio is one value: low = high")
-        if self.measure == "percent_reporting_muscle_symptoms" and self.value_high > 100:
+        if self.measure.startswith("percent_") and self.value_high > 100:
             raise ValueError("a percent must be at most 100")
         return self
+
+
+class MedicationCautionRow(FactRow):
+    """A medicine people take *for* cramps that a regulator advises against (e.g. quinine).
+
+    Not a cause of cramps, so not in medication_drugs.csv: the explorer shows the caution when
+    the search names it (``names``), and notebook 03 lists every caution.
+    """
+
+    caution_id: Id
+    title: Text
+    names: Names  # search words that bring the caution up (generic and brand names)
+    plain: Text  # patient sentences (reading grade <= 7)
+    student: Text  # what the regulators say, for nursing students
 
 
 TABLES = [
@@ -82,6 +98,13 @@ TABLES = [
         "medication_evidence.csv",
         MedicationEvidenceRow,
         "evidence_id",
-        "Measured evidence per class (Garrison 2012 sequence ratios, EAS 2015 statin figures).",
+        "Measured evidence per class (Garrison 2012 sequence ratios, EAS 2015 and CTT 2022 "
+        "statin figures).",
+    ),
+    TableSpec(
+        "medication_cautions.csv",
+        MedicationCautionRow,
+        "caution_id",
+        "Medicines taken for cramps that regulators advise against (quinine: MHRA, FDA 2010).",
     ),
 ]

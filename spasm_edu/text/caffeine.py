@@ -58,6 +58,23 @@ def patient_summary(day: CaffeineDay) -> str:
     return "".join(text)
 
 
+def half_life_phrase(day: CaffeineDay) -> str:
+    """'3.4 h (healthy adult, source <code>knutti_1981</code>)'; a relative half-life shows
+    its within-study ratio: '5.0 h (taking birth-control pills: 7.88 h ÷ 5.37 h = 1.47 × the
+    healthy-adult mean 3.4 h, ...)'."""
+    h = day.half_life
+    codes = ", ".join(f"<code>{esc(s)}</code>" for s in day.half_life_source_ids)
+    label = esc(day.half_life_label.lower())
+    if h.ratio is None:
+        return f"{day.half_life_h:.1f} h ({label}, source {codes})"
+    base = day.half_life_h / h.ratio
+    return (
+        f"{day.half_life_h:.1f} h ({label}: {h.study_h:g} h ÷ {h.study_control_h:g} h = "
+        f"{h.ratio:.2f} × the healthy-adult mean {base:.1f} h; the ratio was measured inside "
+        f"one study; sources {codes})"
+    )
+
+
 def student_summary(day: CaffeineDay) -> str:
     """The patient summary plus the numbers and method a nursing student needs."""
     limit = day.limit
@@ -72,9 +89,8 @@ def student_summary(day: CaffeineDay) -> str:
     if day.mg_per_kg is not None:
         rows.append(f"<li>Per body mass: {day.mg_per_kg:.1f} mg/kg/day.</li>")
     rows.append(
-        f"<li>Half-life: {day.half_life_h:g} h ({esc(day.half_life_label.lower())}, source "
-        f"<code>{day.half_life_source_id}</code>). Amount left = dose × 0.5<sup>(hours since "
-        f"drink ÷ {day.half_life_h:g})</sup>.</li>"
+        f"<li>Half-life: {half_life_phrase(day)}. Amount left = dose × 0.5<sup>(hours since "
+        f"drink ÷ {day.half_life_h:.1f})</sup>.</li>"
     )
     rows.append(
         f"<li>Peak in the body: {amount(day.peak_mg, 'mg')}; at bedtime "

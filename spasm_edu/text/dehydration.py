@@ -5,7 +5,7 @@ from __future__ import annotations
 from spasm_edu.models.dehydration import FluidDay, HydrationCheck, SignsCheck, WeighIn
 from spasm_edu.text import amount, esc, paragraph, student_box
 
-APPROXIMATE = "approximate; mostly from children's schemes"
+APPROXIMATE = "approximate for adults: WHO's diarrhoea scheme, written mainly for children"
 BAND_WORDS = {
     "below_typical": "below the typical range",
     "typical": "within the typical range",
@@ -135,7 +135,7 @@ def student_summary(result: HydrationCheck) -> str:
             f"approximate band: <strong>{esc(weigh.band.label)}</strong> "
             f"({esc(weigh.band.published_range)}; {APPROXIMATE})"
             if weigh.band
-            else f"below the approximate mild band ({APPROXIMATE})"
+            else "no body-mass loss, so no dehydration band"
         )
         rows += [
             f"<li>Weigh-in: sweat = pre {weigh.pre_kg:g} kg − post {weigh.post_kg:g} kg + "

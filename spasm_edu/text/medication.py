@@ -42,8 +42,15 @@ def evidence_sentence(med: Medicine) -> str:
         text = "A large study found a link between this type of medicine and leg cramps."
     else:
         text = "A large study did not find a clear link for this type of medicine."
-    if any(e.measure == "percent_reporting_muscle_symptoms" for e in med.evidence):
-        text += " Muscle aches are common with statins. Serious muscle harm is rare."
+    measures = {e.measure for e in med.evidence}
+    if "percent_reporting_muscle_symptoms" in measures:
+        text += " Muscle aches are common in people who take statins."
+        if "percent_muscle_symptoms_blinded_placebo" in measures:
+            text += (
+                " But in careful tests, people on a dummy pill had them almost as often."
+                " So most of these aches are not caused by the statin."
+            )
+        text += " Serious muscle harm is rare."
     return text
 
 
@@ -67,7 +74,9 @@ def patient_summary(review: MedicationReview, max_matches: int = MAX_PATIENT_MAT
         n = len(review.taking)
         out.append(paragraph(f"You ticked {n} {'medicine' if n == 1 else 'medicines'}:"))
         out.append("<ul>" + "".join(medicine_item(m) for m in review.taking) + "</ul>")
-    if review.query.strip() and not review.matches:
+    for caution in review.cautions:
+        out.append(paragraph(f"<strong>{esc(caution.title)}.</strong>", esc(caution.plain)))
+    if review.query.strip() and not review.matches and not review.cautions:
         out.append(
             paragraph(
                 f"We did not find “{esc(review.query.strip())}” in this list.",
@@ -109,7 +118,18 @@ def evidence_text(med: Medicine) -> str:
             )
         elif e.measure == "percent_reporting_muscle_symptoms":
             bits.append(
-                f"muscle symptoms reported by {e.value_low:g}–{e.value_high:g}% of users "
+                f"muscle symptoms reported by {e.value_low:g}–{e.value_high:g}% of users in "
+                f"registries and observational studies (<code>{e.source_id}</code>)"
+            )
+        elif e.measure == "percent_muscle_symptoms_blinded_statin":
+            placebo = next(
+                (x for x in med.evidence if x.measure == "percent_muscle_symptoms_blinded_placebo"),
+                None,
+            )
+            against = f" vs {placebo.value_low:g}% on placebo" if placebo else ""
+            bits.append(
+                f"in double-blind trials, muscle pain or weakness in {e.value_low:g}% on a "
+                f"statin{against}: most such symptoms are not caused by the statin "
                 f"(<code>{e.source_id}</code>)"
             )
         elif e.measure == "myopathy_one_in_n_users":
@@ -150,6 +170,9 @@ def student_summary(review: MedicationReview) -> str:
             + "".join(student_row(m) for m in meds)
             + "</tbody></table>"
         )
+    for caution in review.cautions:
+        sources = ", ".join(f"<code>{esc(s)}</code>" for s in caution.source_ids)
+        body += f"<p><strong>{esc(caution.title)}.</strong> {esc(caution.student)} ({sources})</p>"
     body += f"<p><strong>{esc(PRESCRIBER_REMINDER)}</strong></p>"
     return patient_summary(review, max_matches=MAX_STUDENT_MATCHES) + student_box(
         "class, mechanism and evidence", body

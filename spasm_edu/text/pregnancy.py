@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spasm_edu.models.pregnancy import CommonThing, Stage
 from spasm_edu.text import amount, esc, paragraph, student_box
-from spasm_edu.text.caffeine import limit_sentence
+from spasm_edu.text.caffeine import half_life_phrase, limit_sentence
 
 
 def in_100(percent: float) -> str:
@@ -20,10 +20,12 @@ def common_item(item: CommonThing) -> str:
         return f"<li><strong>{esc(item.label)}.</strong> {text}</li>"
     if item.percent_low == item.percent_high:
         share = f"It affects {in_100(item.percent_low)} women."
-    else:
+    elif item.confidence == "low":
         share = (
             f"It is said to affect {item.percent_low:.0f} to {item.percent_high:.0f} in 100 women."
         )
+    else:
+        share = f"It affects about {item.percent_low:.0f} to {item.percent_high:.0f} in 100 women."
     if item.confidence == "low":
         share += " This number is not well measured."
     return f"<li><strong>{esc(item.label)}.</strong> {text} {share}</li>"
@@ -130,8 +132,7 @@ def student_summary(s: Stage) -> str:
     rows.append(
         f"<li>Caffeine: {amount(day.total_mg, 'mg')} against {esc(limit.label.lower())} "
         f"{amount(limit.mg_per_day, 'mg', exact=True)}/day (<code>{limit.source_id}</code>); "
-        f"half-life used {day.half_life_h:g} h ({esc(day.half_life_label.lower())}, "
-        f"<code>{day.half_life_source_id}</code>).</li>"
+        f"half-life used {half_life_phrase(day)}.</li>"
     )
     rows.append(
         f"<li>Needs ({esc(s.needs.label.lower())}): potassium "
