@@ -1,12 +1,19 @@
 """The electrolytes explorer, driven in plain pytest: pick a test, type a value, change the
-unit, correct calcium for albumin, build a day of food."""
+unit, correct calcium for albumin, tick symptoms, build a day of food. The care each result
+needs is asserted in the model output and in the rendered words."""
 
 from __future__ import annotations
 
 import pytest
 
-from spasm_edu.explorers.electrolytes import FOOD, ElectrolytesExplorer
+from spasm_edu import readability as rl
+from spasm_edu.explorers.electrolytes import FOOD, NECK_SURGERY, SYMPTOM, ElectrolytesExplorer
+from spasm_edu.models import electrolytes as el
+from spasm_edu.models.triage import Level
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
+
+CALL_911 = "Call 911 or your local emergency number now"
+TODAY = "Call your doctor today"
 
 
 @pytest.fixture
@@ -22,7 +29,9 @@ def test_starts_within_range_with_one_banana(explorer):
     assert "within the usual reference range" in text
     assert "Ask your doctor about this result." in text
     assert "422 mg" in text and "2,600 mg" in text
-    assert "no upper limit" in text
+    assert "no upper limit" in text and "for healthy people" in text
+    assert "kidney disease" in text  # NASEM/IOM: not for kidney disease or such medicines
+    assert explorer.urgency.level == Level.self_care and CALL_911 not in text
     assert "<svg" in explorer.figure.value and "Usual range" in explorer.figure.value
 
 
@@ -31,6 +40,8 @@ def test_a_low_value_says_below_and_lists_symptoms(explorer):
     text = explorer.summary.value
     assert "a little below the usual reference range" in text
     assert "cramps" in text and "Ask your doctor about this result." in text
+    assert "See a doctor soon" in text and explorer.urgency.level == Level.see_doctor
+    assert "heart" not in text.split("For nursing students")[0]  # mild band: no arrhythmia
     assert "hypokal" not in text.split("For nursing students")[0]  # no diagnosis words
     assert "A little below" in explorer.figure.value  # said in words, not only colour
 
@@ -63,7 +74,7 @@ def test_calcium_in_mg_dl_is_worked_for_students(explorer):
     explorer.controls["value"].value = 8.0
     text = explorer.summary.value
     assert "8 mg/dL ÷ 4.008 = 2.00 mmol/L" in text
-    assert "about 8.5 to 10.5 mg/dL" in text and "a little below" in text
+    assert "about 8.8 to 10.4 mg/dL" in text and "below the usual reference range" in text
 
 
 def test_albumin_correction_for_total_calcium(explorer):
@@ -140,3 +151,157 @@ def test_every_control_has_a_visible_label():
 
 def test_bad_mode_is_rejected():
     assert_bad_mode_rejected(ElectrolytesExplorer)
+
+
+def patient_with_result() -> ElectrolytesExplorer:
+    patient = ElectrolytesExplorer(mode="patient")
+    patient.controls["has_result"].value = True
+    return patient
+
+
+def set_result(explorer, analyte_id, value, unit=None):
+    explorer.controls["analyte_id"].value = analyte_id
+    if unit:
+        explorer.controls["unit"].value = unit
+    explorer.controls["value"].value = value
+
+
+@pytest.mark.parametrize(
+    ("analyte_id", "value", "unit", "why"),
+    [
+        ("potassium", 2.3, "mmol/L", "very weak muscles"),
+        ("potassium", 6.3, "mmol/L", "chest pain"),
+        ("sodium", 122, "mmol/L", "have a seizure"),
+        ("calcium_total", 6.2, "mg/dL", "hands or feet that lock"),
+        ("magnesium", 0.4, "mmol/L", "have a seizure"),
+    ],
+)
+def test_a_critical_result_says_today_and_when_to_call_911(analyte_id, value, unit, why):
+    patient = patient_with_result()
+    set_result(patient, analyte_id, value, unit)
+    assert patient.urgency.level == Level.urgent
+    text = patient.summary.value
+    assert "Urgent: get help today" in text and TODAY in text
+    assert f"{CALL_911} if you" in text and why in text
+    assert 'role="alert"' in text
+
+
+def test_every_urgent_band_renders_today_and_911():
+    patient = patient_with_result()
+    for a in el.analytes().values():
+        for b in a.bands:
+            if b.level != Level.urgent:
+                continue
+            lo, hi = b.lower_mmol_l, b.upper_mmol_l
+            value = (lo + hi) / 2 if lo is not None and hi is not None else None
+            if value is None:
+                value = hi * 0.95 if lo is None else lo * 1.05
+            set_result(patient, a.analyte_id, round(value, 2), "mmol/L")
+            assert patient.result.lab.band == b, b.band_id
+            text = patient.summary.value
+            assert TODAY in text and CALL_911 in text, b.band_id
+
+
+@pytest.mark.parametrize(
+    ("analyte_id", "value", "unit", "symptom"),
+    [
+        ("potassium", 3.2, "mmol/L", "mouth_tingling"),
+        ("calcium_total", 8.0, "mg/dL", "hands_feet_lock"),
+        ("sodium", 128, "mmol/L", "confused"),
+        ("magnesium", 1.2, "mmol/L", "seizure"),
+        ("potassium", 6.3, "mmol/L", "chest_breathing"),
+    ],
+)
+def test_a_symptom_with_a_result_outside_the_range_says_call_911_now(
+    analyte_id, value, unit, symptom
+):
+    patient = patient_with_result()
+    set_result(patient, analyte_id, value, unit)
+    patient.controls[SYMPTOM + symptom].value = True
+    assert patient.urgency.level == Level.emergency
+    assert [s.symptom_id for s in patient.urgency.raised_by] == [symptom]
+    text = patient.summary.value
+    assert "Emergency: call 911 or your local emergency number now" in text
+    assert el.symptoms()[symptom].why in text
+    assert TODAY not in text  # 911 now is not mixed with "call your doctor today"
+    assert "not usually dangerous" not in text
+
+
+def test_within_range_a_symptom_counts_as_its_red_flag():
+    patient = patient_with_result()
+    set_result(patient, "calcium_total", 9.5, "mg/dL")
+    assert "not usually dangerous" in patient.summary.value  # fast breathing, calm state
+    patient.controls[SYMPTOM + "mouth_tingling"].value = True
+    assert patient.urgency.level == Level.urgent  # red flag tingling_around_mouth
+    assert "not usually dangerous" not in patient.summary.value
+    patient.controls[SYMPTOM + "hands_feet_lock"].value = True
+    assert patient.urgency.level == Level.emergency  # red-flag rule tetany
+
+
+def test_tingling_after_neck_surgery_is_low_calcium_and_needs_care_today():
+    patient = ElectrolytesExplorer(mode="patient")  # no result entered
+    patient.controls[SYMPTOM + "hands_feet_lock"].value = True
+    patient.controls[NECK_SURGERY].value = True
+    assert patient.urgency is None  # no result: the session takes the ticked findings
+    assert patient.result.urgency.level == Level.urgent
+    assert [c.caution_id for c in patient.result.urgency.rules] == ["neck_surgery"]
+    text = patient.summary.value
+    assert "can mean low calcium" in text and TODAY in text
+    assert "not usually dangerous" not in text
+
+
+def test_symptom_boxes_name_their_red_flag_findings():
+    patient = ElectrolytesExplorer(mode="patient")
+    assert patient.triage_findings(SYMPTOM + "mouth_tingling") == ("tingling_around_mouth",)
+    assert patient.triage_findings(SYMPTOM + "seizure") == ("seizure",)
+    assert patient.triage_findings(NECK_SURGERY) == ()
+    patient.controls[SYMPTOM + "confused"].value = True
+    assert patient.result.urgency.finding_ids == ("mental_changes",)
+
+
+def test_high_potassium_says_not_to_add_potassium_foods():
+    patient = patient_with_result()
+    patient.controls["value"].value = 5.6
+    assert "Do not add potassium foods" in patient.summary.value
+    patient.controls["value"].value = 3.2
+    assert "Do not add potassium foods" not in patient.summary.value
+
+
+def test_the_hyperventilation_sentence_and_student_depth_are_shown_with_calcium():
+    student = ElectrolytesExplorer()
+    student.controls["analyte_id"].value = "calcium_total"
+    text = student.summary.value
+    assert "Fast breathing from panic" in text
+    assert "For nursing students — tingling and hand spasm" in text and "Steurer" in text
+
+
+def test_student_band_table_names_the_care_each_band_needs():
+    student = ElectrolytesExplorer()
+    student.controls["value"].value = 6.7
+    text = student.summary.value
+    assert "Care needed" in text and "Urgent: get help today" in text
+    assert "911 if the person is unwell" in text and "k_very_high" not in text
+    assert "spironolactone" in text and "ACE inhibitors" in text
+
+
+def reading_states():
+    """Every band of every test, and the symptom and caution states, in patient mode."""
+    patient = patient_with_result()
+    for a in el.analytes().values():
+        for b in a.bands:
+            lo, hi = b.lower_mmol_l, b.upper_mmol_l
+            value = (lo + hi) / 2 if lo is not None and hi is not None else None
+            if value is None:
+                value = hi * 0.95 if lo is None else lo * 1.05
+            set_result(patient, a.analyte_id, round(value, 2), "mmol/L")
+            yield b.band_id, patient.summary.value
+    set_result(patient, "calcium_total", 2.0, "mmol/L")
+    for name in [SYMPTOM + s for s in el.symptoms()] + [NECK_SURGERY]:
+        patient.controls[name].value = True
+        yield name, patient.summary.value
+
+
+def test_every_patient_state_reads_at_grade_7_or_below():
+    for state, markup in reading_states():
+        grade = rl.grade(rl.plain_text(markup))
+        assert grade <= rl.TARGET_GRADE, (state, grade, rl.plain_text(markup))

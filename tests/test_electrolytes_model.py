@@ -1,5 +1,6 @@
-"""Electrolytes model: bands, unit conversion, corrected calcium and potassium in food, with
-numbers checked by hand against the reference sheet (Merck, Spasovski 2014, WikEM, NASEM)."""
+"""Electrolytes model: bands below and above each range and the care each needs, symptoms
+that make a result an emergency, unit conversion, corrected calcium and potassium in food,
+with numbers checked by hand against the sources named in data/electrolyte_bands.csv."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from spasm_edu import facts
 from spasm_edu.models import electrolytes as el
+from spasm_edu.models.triage import Level
 from spasm_edu.validation import InputError
 from tests.helpers import any_input, assert_names_argument, result_or_value_error
 
@@ -17,48 +20,218 @@ from tests.helpers import any_input, assert_names_argument, result_or_value_erro
 @pytest.mark.parametrize(
     ("analyte_id", "value", "unit", "band_id", "position"),
     [
-        # Potassium, mmol/L: reference 3.5-5.0; mild 3.0-3.4; moderate 2.5-2.9; severe < 2.5.
+        # Potassium, mmol/L: reference 3.5-5.0 (IOM 2005); mild 3.0-3.4, moderate 2.5-2.9,
+        # severe < 2.5 (StatPearls); above 5.0; 6.0-6.4 (Merck, Mayo); 6.5 or more (Merck).
         ("potassium", 4.2, "mmol/L", "k_reference", "within"),
         ("potassium", 3.5, "mmol/L", "k_reference", "within"),  # both ends are in the range
         ("potassium", 5.0, "mmol/L", "k_reference", "within"),
-        ("potassium", 5.1, "mmol/L", None, "above"),
+        ("potassium", 5.1, "mmol/L", "k_high", "above"),
+        ("potassium", 5.9, "mmol/L", "k_high", "above"),
+        ("potassium", 6.0, "mmol/L", "k_high_critical", "above"),  # Merck: 6-6.5 prompt
+        ("potassium", 6.4, "mEq/L", "k_high_critical", "above"),
+        ("potassium", 6.5, "mmol/L", "k_very_high", "above"),
+        ("potassium", 8.0, "mmol/L", "k_very_high", "above"),
         ("potassium", 3.4, "mmol/L", "k_mild", "below"),
         ("potassium", 3.0, "mEq/L", "k_mild", "below"),  # 1 mEq/L = 1 mmol/L
         ("potassium", 2.9, "mmol/L", "k_moderate", "below"),
         ("potassium", 2.5, "mmol/L", "k_moderate", "below"),
         ("potassium", 2.4, "mmol/L", "k_severe", "below"),
-        # Sodium: 135-145; mild 130-134; moderate 125-129; profound < 125 (Spasovski 2014).
+        # Sodium: 135-145; mild 130-134; moderate 125-129; profound < 125 (Spasovski 2014);
+        # above 145; severe 155 or more (Theisen-Toupal 2015: above 155 or 160; safer edge).
         ("sodium", 140, "mmol/L", "na_reference", "within"),
+        ("sodium", 135, "mmol/L", "na_reference", "within"),
+        ("sodium", 145, "mmol/L", "na_reference", "within"),
         ("sodium", 134, "mEq/L", "na_mild", "below"),
         ("sodium", 129, "mmol/L", "na_moderate", "below"),
+        ("sodium", 125, "mmol/L", "na_moderate", "below"),
         ("sodium", 124, "mmol/L", "na_profound", "below"),
-        ("sodium", 146, "mmol/L", None, "above"),
-        # Total calcium: about 8.5-10.5 mg/dL = 2.12-2.62 mmol/L; symptoms below ~7.0; < 6.6.
+        ("sodium", 146, "mmol/L", "na_high", "above"),
+        ("sodium", 154, "mmol/L", "na_high", "above"),
+        ("sodium", 155, "mmol/L", "na_severe_high", "above"),
+        # Total calcium: about 8.8-10.4 mg/dL (Medscape, Merck); critical < 6.6 (WikEM);
+        # above 10.4; critical 12.0 or more (WakeMed; safer than Houston Methodist 13.0).
         ("calcium_total", 9.5, "mg/dL", "ca_reference", "within"),
-        ("calcium_total", 2.12, "mmol/L", "ca_reference", "within"),  # 2.12 x 4.008 = 8.497
-        ("calcium_total", 2.62, "mmol/L", "ca_reference", "within"),  # 2.62 x 4.008 = 10.50
+        ("calcium_total", 8.8, "mg/dL", "ca_reference", "within"),
+        ("calcium_total", 10.4, "mg/dL", "ca_reference", "within"),
+        ("calcium_total", 2.2, "mmol/L", "ca_reference", "within"),  # 2.2 x 4.008 = 8.818
+        ("calcium_total", 2.19, "mmol/L", "ca_low", "below"),  # 8.778 -> 8.78
         ("calcium_total", 8.0, "mg/dL", "ca_low", "below"),
-        ("calcium_total", 6.8, "mg/dL", "ca_symptoms", "below"),
+        ("calcium_total", 6.6, "mg/dL", "ca_low", "below"),
         ("calcium_total", 6.5, "mg/dL", "ca_critical", "below"),
-        ("calcium_total", 11.0, "mg/dL", None, "above"),
-        # Ionized calcium: about 1.12-1.32 mmol/L; symptoms usually < 1.1.
+        ("calcium_total", 10.5, "mg/dL", "ca_high", "above"),
+        ("calcium_total", 12.0, "mg/dL", "ca_high_critical", "above"),
+        ("calcium_total", 3.0, "mmol/L", "ca_high_critical", "above"),  # 12.02 mg/dL
+        # Ionized calcium: about 1.17-1.30 mmol/L; critical below about 0.87 (3.5 mg/dL).
         ("calcium_ionized", 1.2, "mmol/L", "ica_reference", "within"),
-        ("calcium_ionized", 1.11, "mmol/L", "ica_low", "below"),
-        ("calcium_ionized", 1.0, "mmol/L", "ica_symptoms", "below"),
-        ("calcium_ionized", 4.3, "mg/dL", "ica_symptoms", "below"),  # 4.3 / 4.008 = 1.073
-        # 4.4 / 4.008 = 1.0978, compared as a lab shows it (2 decimals): 1.10, not below 1.1
-        ("calcium_ionized", 4.4, "mg/dL", "ica_low", "below"),
-        # Magnesium: 0.70-1.05 mmol/L (about 1.7-2.5 mg/dL); low < 0.70; symptoms < 0.5.
+        ("calcium_ionized", 1.1, "mmol/L", "ica_low", "below"),
+        ("calcium_ionized", 0.86, "mmol/L", "ica_critical", "below"),
+        ("calcium_ionized", 3.4, "mg/dL", "ica_critical", "below"),  # 3.4 / 4.008 = 0.848
+        # 3.5 / 4.008 = 0.8733, compared as a lab shows it (2 decimals): 0.87, not below it
+        ("calcium_ionized", 3.5, "mg/dL", "ica_low", "below"),
+        ("calcium_ionized", 1.35, "mmol/L", "ica_high", "above"),
+        ("calcium_ionized", 5.8, "mg/dL", "ica_high_critical", "above"),  # 1.447 -> 1.45
+        # Magnesium: about 0.70-1.05 mmol/L; symptoms likely < 0.5 (DynaMed); above 1.05;
+        # critical 1.85 or more (about 4.5 mg/dL, Houston Methodist).
         ("magnesium", 0.85, "mmol/L", "mg_reference", "within"),
         ("magnesium", 1.7, "mg/dL", "mg_reference", "within"),  # 1.7 / 2.431 = 0.699 -> 0.70
         ("magnesium", 0.6, "mmol/L", "mg_low", "below"),
-        ("magnesium", 1.0, "mg/dL", "mg_symptoms", "below"),  # 1.0 / 2.431 = 0.41
+        ("magnesium", 0.5, "mmol/L", "mg_low", "below"),
+        ("magnesium", 0.49, "mmol/L", "mg_severe", "below"),
+        ("magnesium", 1.0, "mg/dL", "mg_severe", "below"),  # 1.0 / 2.431 = 0.41
+        ("magnesium", 1.06, "mmol/L", "mg_high", "above"),
+        ("magnesium", 4.4, "mg/dL", "mg_high", "above"),  # 1.81
+        ("magnesium", 4.5, "mg/dL", "mg_high_critical", "above"),  # 1.851 -> 1.85
     ],
 )
 def test_value_falls_in_the_right_band(analyte_id, value, unit, band_id, position):
     result = el.lab_result(analyte_id, value, unit)
-    assert (result.band.band_id if result.band else None) == band_id
+    assert result.band.band_id == band_id
     assert result.position == position
+
+
+@pytest.mark.parametrize(
+    ("analyte_id", "value", "unit", "level"),
+    [
+        # The critical bands of issue 11 need care today (and say when to call 911).
+        ("potassium", 2.4, "mmol/L", "urgent"),
+        ("potassium", 6.1, "mmol/L", "urgent"),
+        ("potassium", 7.0, "mmol/L", "urgent"),
+        ("potassium", 2.7, "mmol/L", "urgent"),  # safer level: WakeMed critical at <= 2.5
+        ("sodium", 124, "mmol/L", "urgent"),
+        ("sodium", 160, "mmol/L", "urgent"),
+        ("calcium_total", 6.5, "mg/dL", "urgent"),
+        ("calcium_total", 12.5, "mg/dL", "urgent"),
+        ("calcium_ionized", 0.8, "mmol/L", "urgent"),
+        ("magnesium", 0.4, "mmol/L", "urgent"),
+        ("magnesium", 2.0, "mmol/L", "urgent"),
+        # Outside the range but not critical: see a doctor soon.
+        ("potassium", 3.2, "mmol/L", "see_doctor"),
+        ("potassium", 5.6, "mmol/L", "see_doctor"),
+        ("sodium", 132, "mmol/L", "see_doctor"),
+        ("sodium", 127, "mmol/L", "see_doctor"),
+        ("sodium", 150, "mmol/L", "see_doctor"),
+        ("calcium_total", 8.0, "mg/dL", "see_doctor"),
+        ("calcium_total", 11.0, "mg/dL", "see_doctor"),
+        ("magnesium", 0.6, "mmol/L", "see_doctor"),
+        ("magnesium", 1.2, "mmol/L", "see_doctor"),
+        # Within the range.
+        ("potassium", 4.2, "mmol/L", "self_care"),
+        ("sodium", 140, "mmol/L", "self_care"),
+    ],
+)
+def test_each_band_needs_its_sourced_level_of_care(analyte_id, value, unit, level):
+    lab = el.lab_result(analyte_id, value, unit)
+    assert str(lab.level) == level
+    assert str(el.urgency(lab).level) == level
+
+
+def test_every_urgent_band_says_when_to_call_911_and_why():
+    for a in el.analytes().values():
+        for b in a.bands:
+            if b.level >= Level.urgent:
+                assert b.emergency_if and b.level_note, b.band_id
+            if b.level > Level.self_care:
+                assert b.level_note, b.band_id
+
+
+def test_high_values_have_bands_too():
+    for a in el.analytes().values():
+        highs = [b for b in a.bands if b.side == "high"]
+        assert highs and highs[-1].upper is None, a.analyte_id
+        assert max(b.level for b in highs) >= Level.urgent, a.analyte_id
+
+
+def test_mild_low_potassium_and_sodium_list_no_arrhythmia_or_seizures():
+    for band_id in ("k_mild", "na_mild"):
+        band = next(b for a in el.analytes().values() for b in a.bands if b.band_id == band_id)
+        words = (band.symptoms or "").lower()
+        assert not any(w in words for w in ("heart", "rhythm", "arrhythm", "seizure")), band_id
+    severe = {b.band_id: b for a in el.analytes().values() for b in a.bands}
+    assert "heart rhythm" in severe["k_severe"].symptoms
+    assert "seizures" in severe["na_profound"].symptoms
+
+
+def test_calcium_no_longer_claims_symptoms_only_below_7_mg_dl():
+    calcium = el.analyte("calcium_total")
+    assert all("7.0" not in (b.label + (b.symptoms or "")) for b in calcium.bands)
+    assert (calcium.reference.lower, calcium.reference.upper) == (8.8, 10.4)
+    ref_sources = set(calcium.reference.source_ids)
+    assert ref_sources == {"medscape_hypocalcemia", "merck_hypercalcemia"}
+
+
+@pytest.mark.parametrize(
+    ("analyte_id", "value", "unit", "ticked", "level"),
+    [
+        # Any value outside the range with tetany, confusion or a seizure: call 911.
+        ("potassium", 3.2, "mmol/L", ["mouth_tingling"], "emergency"),
+        ("calcium_total", 8.0, "mg/dL", ["hands_feet_lock"], "emergency"),
+        ("sodium", 128, "mmol/L", ["confused"], "emergency"),
+        ("magnesium", 1.2, "mmol/L", ["seizure"], "emergency"),
+        ("potassium", 6.2, "mmol/L", ["chest_breathing"], "emergency"),
+        # Within the range the boxes count only as their red flags do.
+        ("potassium", 4.2, "mmol/L", ["confused"], "see_doctor"),  # mental_changes
+        ("calcium_total", 9.5, "mg/dL", ["mouth_tingling"], "urgent"),
+        ("calcium_total", 9.5, "mg/dL", ["mouth_tingling", "hands_feet_lock"], "emergency"),
+        ("sodium", 140, "mmol/L", ["seizure"], "emergency"),
+        ("potassium", 4.2, "mmol/L", [], "self_care"),
+    ],
+)
+def test_symptoms_raise_an_out_of_range_result_to_an_emergency(
+    analyte_id, value, unit, ticked, level
+):
+    u = el.urgency(el.lab_result(analyte_id, value, unit), ticked)
+    assert str(u.level) == level
+    assert set(u.finding_ids) == {f for s in ticked for f in el.symptoms()[s].finding_ids}
+
+
+def test_tingling_after_neck_surgery_needs_care_today_even_without_a_result():
+    assert el.urgency(None, ["hands_feet_lock"], ["neck_surgery"]).level == Level.urgent
+    u = el.urgency(
+        el.lab_result("calcium_total", 9.5, "mg/dL"), ["mouth_tingling"], ["neck_surgery"]
+    )
+    assert u.level == Level.urgent and [c.caution_id for c in u.rules] == ["neck_surgery"]
+    assert el.urgency(None, [], ["neck_surgery"]).level == Level.self_care  # no symptom, no rule
+    assert el.urgency(None, ["confused"], ["neck_surgery"]).rules == ()
+
+
+@given(
+    analyte_id=st.sampled_from(list(el.analytes())),
+    fraction=st.floats(0, 1),
+    first=st.sets(st.sampled_from(list(el.symptoms()))),
+    more=st.sets(st.sampled_from(list(el.symptoms()))),
+    neck=st.booleans(),
+)
+def test_ticking_more_never_lowers_the_level(analyte_id, fraction, first, more, neck):
+    a = el.analyte(analyte_id)
+    value = a.input_min_mmol_l + fraction * (a.input_max_mmol_l - a.input_min_mmol_l)
+    lab = el.lab_result(analyte_id, value, "mmol/L")
+    applies = ["neck_surgery"] if neck else []
+    assert el.urgency(lab, first | more, applies).level >= el.urgency(lab, first, applies).level
+    assert el.urgency(lab, first, applies).level >= lab.level
+
+
+def test_potassium_caveat_names_kidney_disease_and_potassium_keeping_medicines():
+    (caveat,) = el.cautions_for("potassium_foods")
+    assert "kidney disease" in caveat.plain and "medicine" in caveat.plain
+    assert {"spironolactone", "amiloride", "triamterene", "losartan", "valsartan"} <= set(
+        caveat.drug_ids
+    )
+    assert "ACE inhibitors" in caveat.student and "ARBs" in caveat.student
+    assert {"nasem_potassium_2019", "iom_water_2004"} <= set(caveat.source_ids)
+
+
+def test_every_caution_drug_id_is_a_medicine_the_caution_names():
+    drugs = facts.table("medication_drugs.csv")
+    for c in el.cautions().values():
+        for d in c.drug_ids:
+            assert d in drugs.by_id, (c.caution_id, d)
+            assert drugs[d].name.lower() in c.student.lower(), (c.caution_id, d)
+
+
+def test_every_electrolyte_row_says_where_in_the_source_it_stands():
+    for name in facts.DATA_DIR.glob("electrolyte_*.csv"):
+        for n, row in enumerate(facts.table(name.name), start=2):
+            assert row.where, f"{name.name} row {n} has no 'where'"
 
 
 @pytest.mark.parametrize(
@@ -111,19 +284,22 @@ def test_corrected_calcium_moves_the_band():
 
 def test_symptoms_are_linked_to_bands():
     assert "cramps" in el.lab_result("potassium", 3.2, "mmol/L").band.symptoms
-    assert "confusion" in el.lab_result("sodium", 128, "mmol/L").band.symptoms
+    assert "confusion" in el.lab_result("sodium", 120, "mmol/L").band.symptoms
     assert "tingling" in el.lab_result("calcium_total", 6.8, "mg/dL").band.symptoms
-    assert "twitching" in el.lab_result("magnesium", 0.4, "mmol/L").band.symptoms
-    # below range but above the level where symptoms usually start: none linked
-    assert el.lab_result("calcium_total", 8.0, "mg/dL").band.symptoms is None
+    assert "seizures" in el.lab_result("magnesium", 0.4, "mmol/L").band.symptoms
+    assert "chest pain" in el.lab_result("potassium", 6.2, "mmol/L").band.symptoms
+    # sources say most people have no symptoms here
+    assert el.lab_result("sodium", 132, "mmol/L").band.symptom_free
+    assert el.lab_result("magnesium", 0.6, "mmol/L").band.symptom_free
     assert el.lab_result("potassium", 4.0, "mmol/L").band.symptoms is None
 
 
-def test_bands_tile_without_gaps():
+def test_bands_tile_without_gaps_from_no_lower_end_to_no_upper_end():
     for a in el.analytes().values():
-        for upper, lower in zip(a.bands, a.bands[1:], strict=False):
-            assert lower.upper_mmol_l == pytest.approx(upper.lower_mmol_l), lower.band_id
-        assert a.bands[-1].lower is None
+        for below, above in zip(a.bands, a.bands[1:], strict=False):
+            assert below.upper_mmol_l == pytest.approx(above.lower_mmol_l), above.band_id
+        assert a.bands[0].lower is None and a.bands[-1].upper is None
+        assert [b.side for b in a.bands].count("reference") == 1
 
 
 @pytest.mark.parametrize(
@@ -191,6 +367,13 @@ def test_usda_foods_are_marked_approximate():
         (lambda: el.band_for(el.analyte("potassium"), math.nan), "value_mmol_l"),
         (lambda: el.band_for(el.analyte("potassium"), -math.inf), "value_mmol_l"),
         (lambda: el.band_for(el.analyte("potassium"), "3.0"), "value_mmol_l"),
+        (lambda: el.urgency("potassium 6.2"), "lab"),
+        (lambda: el.urgency(None, "seizure"), "symptoms"),
+        (lambda: el.urgency(None, ["fainting"]), "symptoms"),
+        (lambda: el.urgency(None, [], "neck_surgery"), "applies"),
+        (lambda: el.urgency(None, [], ["back_surgery"]), "applies"),
+        (lambda: el.cautions_for("sodium"), "topic"),
+        (lambda: el.check_both("potassium", 4, "mmol/L", {}, use_lab="yes"), "use_lab"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):
@@ -238,5 +421,8 @@ def test_every_accepted_value_lands_in_exactly_one_place(analyte_id, fraction):
     value = a.input_min_mmol_l + fraction * (a.input_max_mmol_l - a.input_min_mmol_l)
     result = el.lab_result(analyte_id, value, "mmol/L")
     holding = [b for b in a.bands if b.holds(result.value_mmol_l)]
-    assert len(holding) <= 1
-    assert (result.band is None) == (result.position == "above")
+    assert holding == [result.band]
+    assert (
+        result.position
+        == {"low": "below", "reference": "within", "high": "above"}[result.band.side]
+    )

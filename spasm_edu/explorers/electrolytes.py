@@ -1,5 +1,6 @@
 """Electrolytes explorer: a lab value in either common unit against its reference range and
-bands, and a day of potassium-rich foods against the adequate intake."""
+the bands below and above it, the care it needs with any symptoms ticked, and a day of
+potassium-rich foods against the adequate intake."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from spasm_edu.plots import electrolytes as plots
 from spasm_edu.text import electrolytes as wording
 
 FOOD = "food:"
+SYMPTOM = "symptom:"
+NECK_SURGERY = "caution:neck_surgery"
 
 
 def example_value(analyte_id: str) -> float:
@@ -22,13 +25,20 @@ def example_value(analyte_id: str) -> float:
 
 
 class ElectrolytesExplorer(Explorer):
-    """Test, value and unit → where the value falls; food servings → potassium for the day.
+    """Test, value and unit → where the value falls and the care it needs; symptom boxes →
+    whether that care becomes an emergency; food servings → potassium for the day.
 
-    Patient mode: test, value, unit, foods, sex and pregnancy. Student mode adds albumin for
-    corrected calcium, and the worked unit conversion and band table.
+    Patient mode: test, value, unit, symptoms, neck surgery, foods, sex and pregnancy (no
+    result is read as the patient's until they tick that they have one). Student mode adds
+    albumin for corrected calcium, and the worked unit conversion and band table.
+
+    For the patient session: :attr:`urgency` is the level the result needs (None until a
+    result is entered), and the symptom boxes name their red-flag findings through
+    ``findings_table`` (so :meth:`triage_findings` maps them like the other explorers').
     """
 
     title = "Body salts (electrolytes)"
+    findings_table = ("electrolyte_symptoms.csv", SYMPTOM)
 
     def __init__(self, mode: Mode = "student"):
         tests = electrolytes.analytes()
@@ -61,6 +71,13 @@ class ElectrolytesExplorer(Explorer):
             self.controls["albumin_g_dl"] = w.FloatText(
                 value=4.0, step=0.1, description="Albumin (g/dL)"
             )
+        for sid, label in wording.symptom_labels().items():
+            self.controls[SYMPTOM + sid] = w.Checkbox(value=False, description=label, indent=False)
+        self.controls[NECK_SURGERY] = w.Checkbox(
+            value=False,
+            description="I had surgery on my neck (thyroid or parathyroid glands)",
+            indent=False,
+        )
         for f in facts.table(electrolytes.FOODS):
             self.controls[FOOD + f.food_id] = slider(
                 f"{f.label} ({f.serving}) per day", 1 if f.food_id == "banana" else 0, 0, 6
@@ -98,8 +115,23 @@ class ElectrolytesExplorer(Explorer):
         if not self._holding:
             self.update()
 
+    @property
+    def has_result(self) -> bool:
+        """Whether the value is read as the person's result (always, for students)."""
+        return self.mode == "student" or self.controls["has_result"].value
+
+    @property
+    def urgency(self) -> electrolytes.Urgency | None:
+        """The care needed for the entered result and ticked symptoms; None until a patient
+        says they have a result (their ticked symptoms still reach the red-flag step)."""
+        if self.result is None or not self.has_result:
+            return None
+        return self.result.urgency
+
     def compute(self, **values):
-        values.pop("has_result", None)  # shown or not in render(); the model needs no flag
+        use_lab = values.pop("has_result", True)  # patient mode: only once they have a result
+        ticked = [k[len(SYMPTOM) :] for k, v in values.items() if k.startswith(SYMPTOM) and v]
+        applies = ["neck_surgery"] if values.get(NECK_SURGERY) else []
         servings = {k[len(FOOD) :]: v for k, v in values.items() if k.startswith(FOOD)}
         albumin = values["albumin_g_dl"] if values.get("use_albumin") else None
         if albumin is not None and values["analyte_id"] != "calcium_total":
@@ -112,6 +144,9 @@ class ElectrolytesExplorer(Explorer):
             values["sex"],
             values["status"],
             albumin,
+            symptoms=ticked,
+            applies=applies,
+            use_lab=use_lab,
         )
 
     def render(self, result: electrolytes.ElectrolyteCheck) -> None:
@@ -128,12 +163,16 @@ class ElectrolytesExplorer(Explorer):
         lab = [
             c
             for k, c in self.controls.items()
-            if not k.startswith(FOOD) and k not in ("sex", "status")
+            if not k.startswith((FOOD, SYMPTOM)) and k not in ("sex", "status", NECK_SURGERY)
         ]
+        signs = [c for k, c in self.controls.items() if k.startswith(SYMPTOM)]
         foods = [c for k, c in self.controls.items() if k.startswith(FOOD)]
         return (
             [w.HTML("<h3>Your lab result</h3>")]
             + lab
+            + [w.HTML(f"<p><strong>{wording.symptom_heading()}</strong></p>")]
+            + signs
+            + [self.controls[NECK_SURGERY]]
             + [
                 w.HTML("<h3>Potassium in a day of food</h3>"),
                 self.controls["sex"],

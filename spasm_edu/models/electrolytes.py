@@ -1,32 +1,44 @@
-"""Electrolytes: a blood test value against its reference range and low bands, unit
-conversion, corrected calcium, and a day of potassium-rich foods against the adequate intake.
+"""Electrolytes: a blood test value against its reference range and the bands below and above
+it (each with the care it needs), unit conversion, corrected calcium, and a day of
+potassium-rich foods against the adequate intake.
 
 Units are in the names: ``_mmol_l`` millimoles per litre, ``_mg_dl`` milligrams per decilitre,
 ``_g_dl`` grams per decilitre (albumin), ``_mg`` milligrams. Potassium and sodium: 1 mmol/L =
 1 mEq/L. Calcium: mg/dL / 4.008 = mmol/L. Magnesium: mg/dL / 2.431 = mmol/L.
 Corrected calcium (mg/dL) = measured + 0.8 x (4.0 - albumin g/dL).
-Sources: data/electrolyte_*.csv (Merck Manual lab values and electrolyte chapters, the 2014
-European hyponatraemia guideline, WikEM, NASEM 2019, the FDA Daily Value, USDA data).
+Sources: data/electrolyte_*.csv (Merck/MSD Manual, StatPearls, Mayo Clinic, Medscape, WikEM,
+DynaMed, the 2014 European hyponatraemia guideline, hospital critical-value lists, IOM 2005,
+NASEM 2019, the Dietary Guidelines appendix 10, the FDA Daily Value, USDA data).
 
-Education, not diagnosis: a value is placed against published bands; only high is "above the
-usual reference range" because the reference sheet gives no high bands.
+Education, not diagnosis: a value is placed against published bands. Each band carries the
+level of care its sources give (a triage level: see data/triage_levels.csv); where sources
+disagree the safer level is stored, and the row's ``level_note`` says so. No score is made:
+:func:`urgency` takes the highest of the band's level, the levels of ticked symptoms (their
+red flags, and their stored level when the result is outside the reference range) and the
+caution rules (e.g. tingling after neck surgery).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from spasm_edu import facts
 from spasm_edu import validation as check
+from spasm_edu.models import triage
+from spasm_edu.models.triage import Level
+from spasm_edu.schema.electrolytes import NO_SYMPTOMS
 
 ANALYTES = "electrolyte_analytes.csv"
 BANDS = "electrolyte_bands.csv"
 CONSTANTS = "electrolyte_constants.csv"
 FOODS = "electrolyte_potassium_foods.csv"
 INTAKES = "electrolyte_potassium_intake.csv"
+SYMPTOMS = "electrolyte_symptoms.csv"
+CAUTIONS = "electrolyte_cautions.csv"
+TOPICS = ("potassium_foods", "potassium_high", "tingling")
 
 MAX_SERVINGS_PER_FOOD = 20
 SEXES = ("female", "male")
@@ -37,12 +49,19 @@ Position = Literal["below", "within", "above"]
 
 @dataclass(frozen=True)
 class Band:
-    """A band as its source gives it: ``lower`` <= value < ``upper`` in ``unit`` (the reference
-    range, rank 0, includes ``upper``). Values are compared in the band's own unit, rounded to
-    2 decimals, so 2.12 mmol/L calcium (8.497 mg/dL) counts as the 8.5 mg/dL a lab would show."""
+    """A band as its source gives it, in ``unit``. Low bands hold ``lower`` <= value <
+    ``upper``; the reference range holds both ends; high bands hold ``lower`` <= value <
+    ``upper``, except that the band starting where the reference range ends excludes that
+    edge (``lower_open``). Values are compared in the band's own unit, rounded to 2 decimals,
+    so 2.12 mmol/L calcium (8.497 mg/dL) counts as the 8.5 mg/dL a lab would show.
+
+    ``level`` is the care the band needs; ``emergency_if`` (urgent bands) completes the
+    sentence "Call 911 ... now if you ..."; ``level_note`` says why (and where sources
+    disagree, that the safer level was taken)."""
 
     band_id: str
     analyte_id: str
+    side: Literal["low", "reference", "high"]
     label: str
     plain_label: str
     lower: float | None
@@ -52,7 +71,11 @@ class Band:
     rank: int
     approximate: bool
     symptoms: str | None
+    level: Level
+    emergency_if: str | None
+    level_note: str | None
     source_ids: tuple[str, ...]
+    lower_open: bool = False
 
     @property
     def lower_mmol_l(self) -> float | None:
@@ -62,14 +85,23 @@ class Band:
     def upper_mmol_l(self) -> float | None:
         return None if self.upper is None else self.upper / self.per_mmol_l
 
+    @property
+    def symptom_free(self) -> bool:
+        """The source says most people have no symptoms in this band."""
+        return self.symptoms == NO_SYMPTOMS
+
+    @property
+    def symptom_list(self) -> str | None:
+        """The linked symptoms, or None (none listed, or usually none)."""
+        return None if self.symptom_free else self.symptoms
+
     def holds(self, value_mmol_l: float) -> bool:
         v = round(value_mmol_l * self.per_mmol_l, 2)
-        above_lower = self.lower is None or v >= self.lower
+        if self.lower is not None and (v <= self.lower if self.lower_open else v < self.lower):
+            return False
         if self.upper is None:
-            return above_lower
-        if self.rank == 0:
-            return above_lower and v <= self.upper
-        return above_lower and v < self.upper
+            return True
+        return v <= self.upper if self.side == "reference" else v < self.upper
 
 
 @dataclass(frozen=True)
@@ -83,7 +115,7 @@ class Analyte:
     input_min_mmol_l: float
     input_max_mmol_l: float
     note: str | None
-    bands: tuple[Band, ...]  # reference first, then lower and lower
+    bands: tuple[Band, ...]  # lowest first: low bands, the reference range, high bands
     source_ids: tuple[str, ...]
 
     @property
@@ -92,12 +124,12 @@ class Analyte:
 
     @property
     def reference(self) -> Band:
-        return self.bands[0]
+        return next(b for b in self.bands if b.side == "reference")
 
 
 @dataclass(frozen=True)
 class LabResult:
-    """One test value placed against the reference range and the low bands."""
+    """One test value placed against the reference range and the bands below and above it."""
 
     analyte: Analyte
     value: float
@@ -107,13 +139,18 @@ class LabResult:
     value_other: float  # the same in the other common unit
     albumin_g_dl: float | None
     corrected_mg_dl: float | None
-    band: Band | None  # None when above the reference range (no high bands are published)
+    band: Band
     position: Position
     source_ids: tuple[str, ...]
 
     @property
     def corrected(self) -> bool:
         return self.corrected_mg_dl is not None
+
+    @property
+    def level(self) -> Level:
+        """The care the band needs on its own (before any symptom is counted)."""
+        return self.band.level
 
 
 @dataclass(frozen=True)
@@ -150,9 +187,21 @@ def constant(constant_id: str) -> float:
     return facts.table(CONSTANTS).pick("constant_id", constant_id).value
 
 
+SIDE_ORDER = {"low": 0, "reference": 1, "high": 2}
+
+
+def _ordered(bands: list[Band]) -> list[Band]:
+    """Lowest first: low bands from the most severe, the reference range, then high bands."""
+    return sorted(bands, key=lambda b: (SIDE_ORDER[b.side], -b.rank if b.side == "low" else b.rank))
+
+
 @functools.cache
 def analytes() -> dict[str, Analyte]:
-    """Every test in data/electrolyte_analytes.csv with its bands in mmol/L."""
+    """Every test in data/electrolyte_analytes.csv with its bands, lowest first.
+
+    Checked when loaded: each test has one reference range, its bands meet edge to edge from
+    no lower end to no upper end, and ranks count outward from the reference range.
+    """
     out = {}
     band_rows = list(enumerate(facts.table(BANDS), start=2))
     rows = facts.table(ANALYTES)
@@ -175,6 +224,7 @@ def analytes() -> dict[str, Analyte]:
                 Band(
                     b.band_id,
                     a.analyte_id,
+                    b.side,
                     b.label,
                     b.plain_label,
                     b.lower,
@@ -184,19 +234,35 @@ def analytes() -> dict[str, Analyte]:
                     b.rank,
                     b.approximate == "yes",
                     b.symptoms,
+                    Level[b.level],
+                    b.emergency_if,
+                    b.level_note,
                     tuple(b.source_ids),
+                    lower_open=b.side == "high" and b.rank == 1,
                 )
             )
-        bands.sort(key=lambda x: x.rank)
-        if not bands or bands[0].rank != 0:
-            raise facts.FactsError(BANDS, f"{a.analyte_id} has no reference range (rank 0)")
-        for upper, lower in zip(bands, bands[1:], strict=False):
-            if lower.upper_mmol_l is None or abs(lower.upper_mmol_l - upper.lower_mmol_l) > 1e-6:
+        bands = _ordered(bands)
+        if [b.side for b in bands].count("reference") != 1:
+            raise facts.FactsError(BANDS, f"{a.analyte_id} needs exactly one reference range")
+        for side in ("low", "high"):
+            ranks = [b.rank for b in bands if b.side == side]
+            if sorted(ranks) != list(range(1, len(ranks) + 1)):
                 raise facts.FactsError(
-                    BANDS, f"band {lower.band_id} must end where {upper.band_id} begins"
+                    BANDS, f"{a.analyte_id} {side} bands must be ranked 1, 2, 3 outward"
                 )
-        if bands[-1].lower_mmol_l is not None:
+        for below, above in zip(bands, bands[1:], strict=False):
+            if (
+                below.upper_mmol_l is None
+                or above.lower_mmol_l is None
+                or abs(below.upper_mmol_l - above.lower_mmol_l) > 1e-6
+            ):
+                raise facts.FactsError(
+                    BANDS, f"band {below.band_id} must end where {above.band_id} begins"
+                )
+        if bands[0].lower is not None:
             raise facts.FactsError(BANDS, f"the lowest band of {a.analyte_id} needs no lower end")
+        if bands[-1].upper is not None:
+            raise facts.FactsError(BANDS, f"the highest band of {a.analyte_id} needs no upper end")
         sources = set(a.source_ids) | {s for b in bands for s in b.source_ids}
         out[a.analyte_id] = Analyte(
             a.analyte_id,
@@ -260,8 +326,8 @@ def corrected_calcium_mg_dl(measured_mg_dl: float, albumin_g_dl: float) -> float
     )
 
 
-def band_for(a: Analyte, value_mmol_l: float) -> Band | None:
-    """The band of analyte ``a`` that holds the value, or None above the reference range.
+def band_for(a: Analyte, value_mmol_l: float) -> Band:
+    """The band of analyte ``a`` that holds the value (the bands cover every value).
 
     a: an :class:`Analyte` (see :func:`analyte`); value_mmol_l 0-1000 mmol/L (a corrected
     calcium may fall outside the typed-input range, so only a sanity bound is checked here).
@@ -269,13 +335,13 @@ def band_for(a: Analyte, value_mmol_l: float) -> Band | None:
     if not isinstance(a, Analyte):
         raise check.InputError("a", a, "an electrolytes.Analyte (see analyte())")
     value = check.number("value_mmol_l", value_mmol_l, 0, 1000, "mmol/L")
-    return next((b for b in a.bands if b.holds(value)), None)
+    return next(b for b in a.bands if b.holds(value))
 
 
 def lab_result(
     analyte_id: str, value: float, unit: str, albumin_g_dl: float | None = None
 ) -> LabResult:
-    """Place one test value against the reference range and the low bands.
+    """Place one test value against the reference range and the bands below and above it.
 
     ``albumin_g_dl`` (1.0-6.0) is only for ``calcium_total``: then corrected calcium is used.
     """
@@ -291,15 +357,11 @@ def lab_result(
             )
         corrected = corrected_calcium_mg_dl(measured * a.other_per_mmol_l, albumin_g_dl)
         compare = corrected / a.other_per_mmol_l
-        sources |= {facts.table(CONSTANTS)["ca_correction_factor"].source_id}
+        consts = facts.table(CONSTANTS)
+        sources |= set(consts["ca_correction_factor"].source_ids)
+        sources |= set(consts["ca_correction_albumin"].source_ids)
     band = band_for(a, compare)
-    ref = a.reference
-    if band is not None and band.rank == 0:
-        position: Position = "within"
-    elif compare > ref.upper_mmol_l:
-        position = "above"
-    else:
-        position = "below"
+    position: Position = {"low": "below", "reference": "within", "high": "above"}[band.side]
     return LabResult(
         analyte=a,
         value=float(value),
@@ -311,7 +373,7 @@ def lab_result(
         corrected_mg_dl=corrected,
         band=band,
         position=position,
-        source_ids=tuple(sorted(sources)),
+        source_ids=tuple(sorted(sources | set(band.source_ids))),
     )
 
 
@@ -369,15 +431,176 @@ def potassium_day(
 
 
 @dataclass(frozen=True)
+class Symptom:
+    """A symptom a person can tick with a result (data/electrolyte_symptoms.csv)."""
+
+    symptom_id: str
+    label: str
+    finding_ids: tuple[str, ...]  # data/red_flags.csv findings the box means
+    level_if_out_of_range: Level
+    why: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A caution shown with a topic (data/electrolyte_cautions.csv). With ``level``, it is
+    also a rule: when it applies and any of ``symptom_ids`` is ticked, the care needed is at
+    least ``level``."""
+
+    caution_id: str
+    topic: str
+    plain: str
+    student: str
+    drug_ids: tuple[str, ...]  # rows of data/medication_drugs.csv (named in ``student``)
+    level: Level | None
+    symptom_ids: tuple[str, ...]
+    source_ids: tuple[str, ...]
+
+
+def _ids(cell: str | None) -> tuple[str, ...]:
+    return tuple(cell.split(";")) if cell else ()
+
+
+@functools.cache
+def symptoms() -> dict[str, Symptom]:
+    """Every symptom box, in file order."""
+    return {
+        r.symptom_id: Symptom(
+            r.symptom_id,
+            r.label,
+            _ids(r.finding_ids),
+            Level[r.level_if_out_of_range],
+            r.why,
+            tuple(r.source_ids),
+        )
+        for r in facts.table(SYMPTOMS)
+    }
+
+
+@functools.cache
+def cautions() -> dict[str, Caution]:
+    """Every caution, in file order; symptom ids are checked against their table (drug ids
+    against data/medication_drugs.csv by tests/test_electrolytes_model.py, so the medicine
+    table is not read, and cited, wherever a caution is shown)."""
+    out = {}
+    for line, r in enumerate(facts.table(CAUTIONS), start=2):
+        for sid in _ids(r.symptom_ids):
+            if sid not in symptoms():
+                raise facts.FactsError(
+                    CAUTIONS, f"symptom id {sid!r} is not in {SYMPTOMS}", line, "symptom_ids"
+                )
+        out[r.caution_id] = Caution(
+            r.caution_id,
+            r.topic,
+            r.plain,
+            r.student,
+            _ids(r.drug_ids),
+            None if r.level is None else Level[r.level],
+            _ids(r.symptom_ids),
+            tuple(r.source_ids),
+        )
+    return out
+
+
+def cautions_for(topic: str) -> tuple[Caution, ...]:
+    """The cautions of one topic: ``potassium_foods``, ``potassium_high`` or ``tingling``."""
+    check.choice("topic", topic, TOPICS)
+    return tuple(c for c in cautions().values() if c.topic == topic)
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """How soon to get care, and why: the highest level among the band's own level, the
+    ticked symptoms' red flags (data/red_flags.csv), each ticked symptom's stored level when
+    the result is outside the reference range, and any caution rule that applies.
+
+    ``lab`` is None when no result is looked at (then only symptoms and cautions count).
+    """
+
+    level: Level
+    lab: LabResult | None
+    ticked: tuple[Symptom, ...]
+    raised_by: tuple[Symptom, ...]  # ticked symptoms that make an out-of-range result more urgent
+    rules: tuple[Caution, ...]  # caution rules that applied (e.g. neck surgery + tingling)
+    flag_level: Level  # the ticked symptoms' own level by the red-flag rules
+    source_ids: tuple[str, ...]
+
+    @property
+    def finding_ids(self) -> tuple[str, ...]:
+        """The red-flag findings the ticked boxes mean (for the patient session)."""
+        return tuple(dict.fromkeys(f for s in self.ticked for f in s.finding_ids))
+
+    @property
+    def emergency_if(self) -> str | None:
+        """When an urgent result becomes a 911 call (from the band), or None."""
+        if self.lab is None or self.level != Level.urgent:
+            return None
+        return self.lab.band.emergency_if
+
+
+def _symptom_ids(ticked: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(ticked, str) or not isinstance(ticked, Iterable):
+        raise check.InputError("symptoms", ticked, "a list of symptom ids")
+    known = symptoms()
+    return tuple(check.choice("symptoms", s, known) for s in dict.fromkeys(ticked))
+
+
+def urgency(
+    lab: LabResult | None, ticked: Iterable[str] = (), applies: Iterable[str] = ()
+) -> Urgency:
+    """How soon to get care for a result (or none) and the symptoms ticked with it.
+
+    lab: a :class:`LabResult`, or None when no result is looked at. ticked: symptom ids from
+    data/electrolyte_symptoms.csv. applies: caution ids that the person says apply to them
+    (e.g. ``neck_surgery``). No score: the highest level wins, so ticking more never lowers it.
+    """
+    if lab is not None and not isinstance(lab, LabResult):
+        raise check.InputError("lab", lab, "an electrolytes.LabResult or None")
+    ids = _symptom_ids(ticked)
+    if isinstance(applies, str) or not isinstance(applies, Iterable):
+        raise check.InputError("applies", applies, "a list of caution ids")
+    rules = tuple(cautions()[check.choice("applies", c, cautions())] for c in applies)
+    chosen = tuple(symptoms()[s] for s in ids)
+    findings = [f for s in chosen for f in s.finding_ids]
+    flag_level = triage.assess(findings).level if findings else Level.self_care
+    level = max(flag_level, lab.level if lab is not None else Level.self_care)
+    raised_by: tuple[Symptom, ...] = ()
+    if lab is not None and lab.position != "within":
+        raised_by = tuple(s for s in chosen if s.level_if_out_of_range > lab.level)
+        level = max([level, *(s.level_if_out_of_range for s in chosen)])
+    fired = tuple(c for c in rules if c.level is not None and set(c.symptom_ids) & set(ids))
+    level = max([level, *(c.level for c in fired)])
+    sources = set(lab.band.source_ids) if lab is not None else set()
+    sources |= {x for s in chosen for x in s.source_ids}
+    sources |= {x for c in fired for x in c.source_ids}
+    return Urgency(
+        level=level,
+        lab=lab,
+        ticked=chosen,
+        raised_by=raised_by,
+        rules=fired,
+        flag_level=flag_level,
+        source_ids=tuple(sorted(sources)),
+    )
+
+
+@dataclass(frozen=True)
 class ElectrolyteCheck:
-    """What the explorer shows: one lab value and one day of potassium-rich foods."""
+    """What the explorer shows: one lab value, the care it needs with the ticked symptoms,
+    and one day of potassium-rich foods."""
 
     lab: LabResult
     day: PotassiumDay
+    urgency: Urgency
 
     @property
     def source_ids(self) -> tuple[str, ...]:
-        return tuple(sorted(set(self.lab.source_ids) | set(self.day.source_ids)))
+        return tuple(
+            sorted(
+                set(self.lab.source_ids) | set(self.day.source_ids) | set(self.urgency.source_ids)
+            )
+        )
 
 
 def check_both(
@@ -388,8 +611,17 @@ def check_both(
     sex: str = "female",
     status: str = "none",
     albumin_g_dl: float | None = None,
+    symptoms: Iterable[str] = (),
+    applies: Iterable[str] = (),
+    use_lab: bool = True,
 ) -> ElectrolyteCheck:
-    """:func:`lab_result` and :func:`potassium_day` together (the explorer's one call)."""
+    """:func:`lab_result`, :func:`urgency` and :func:`potassium_day` together (the explorer's
+    one call). ``use_lab`` False: the person has no result to look at, so the urgency counts
+    only the symptoms and cautions."""
+    lab = lab_result(analyte_id, value, unit, albumin_g_dl)
+    check.flag("use_lab", use_lab)
     return ElectrolyteCheck(
-        lab_result(analyte_id, value, unit, albumin_g_dl), potassium_day(servings, sex, status)
+        lab,
+        potassium_day(servings, sex, status),
+        urgency(lab if use_lab else None, symptoms, applies),
     )

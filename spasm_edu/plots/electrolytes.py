@@ -1,59 +1,62 @@
 """Electrolyte figures: a lab value on a strip of its bands, and a day's potassium against
-the adequate intake. Every band is named in words, never by colour alone."""
+the adequate intake. Every band is named in words, never by colour alone (colour shows the
+care the band needs, as the words below the strip also say)."""
 
 from __future__ import annotations
 
 from math import ceil
 
 from spasm_edu.models.electrolytes import LabResult, PotassiumDay
-from spasm_edu.plots import BLUE, GREEN, INK, ORANGE, PURPLE, VERMILLION, YELLOW, Svg
-from spasm_edu.text.electrolytes import number
+from spasm_edu.models.triage import level_row
+from spasm_edu.plots import BLUE, GREEN, INK, ORANGE, VERMILLION, YELLOW, Svg
+from spasm_edu.text.electrolytes import number, short_label
 
-RANK_COLOURS = {0: GREEN, 1: YELLOW, 2: ORANGE, 3: VERMILLION}
-RANK_WORDS = {0: "Usual range", 1: "A little below", 2: "Well below", 3: "Far below"}
+LEVEL_COLOURS = {
+    "self_care": GREEN,
+    "see_doctor": YELLOW,
+    "urgent": ORANGE,
+    "emergency": VERMILLION,
+}
 LEFT, RIGHT = 20, 20
 
 
 def band_strip(lab: LabResult, width: int = 640) -> str:
-    """The bands of one test as coloured, labelled segments, with the value marked."""
+    """The bands of one test as coloured, labelled segments (colour = care needed, and the
+    band named in words), with the value marked."""
     a = lab.analyte
-    ref = a.reference
-    lowest_edge = min(b.upper_mmol_l for b in a.bands if b.upper_mmol_l is not None)
-    span = ref.upper_mmol_l - lowest_edge
-    lo = min(lowest_edge - 0.5 * span, lab.value_mmol_l - 0.05 * span)
-    hi = max(ref.upper_mmol_l + 0.35 * span, lab.value_mmol_l + 0.05 * span)
-    lo = max(lo, 0.0)
+    edges = sorted({e for b in a.bands for e in (b.lower_mmol_l, b.upper_mmol_l) if e is not None})
+    span = edges[-1] - edges[0]
+    lo = max(min(edges[0] - 0.3 * span, lab.value_mmol_l - 0.05 * span), 0.0)
+    hi = max(edges[-1] + 0.3 * span, lab.value_mmol_l + 0.05 * span)
     scale = (width - LEFT - RIGHT) / (hi - lo)
 
     def px(v: float) -> float:
         return LEFT + (v - lo) * scale
 
-    where = "above the usual reference range" if lab.band is None else lab.band.plain_label
+    where = lab.band.plain_label
     shown = number(a, lab.value_mmol_l, lab.unit)
     word = "Corrected calcium" if lab.corrected else f"Your {a.plain_label}"
     desc = f"{word}: {shown}, {where}. " + "; ".join(
-        f"{RANK_WORDS[b.rank]}: {b.label}" for b in a.bands
+        f"{short_label(b)}: {b.label} ({level_row(b.level).badge})" for b in a.bands
     )
-    svg = Svg(width, 150, f"Where your {a.plain_label} result falls", desc)
+    svg = Svg(width, 164, f"Where your {a.plain_label} result falls", desc)
     svg.text(8, 20, f"Where your {a.plain_label} result falls ({lab.unit})", size=16, weight="bold")
     top, h = 58, 34
-    segments = [
-        (b.lower_mmol_l if b.lower_mmol_l is not None else lo, b.upper_mmol_l, b.rank)
-        for b in a.bands
-    ]
-    segments.append((ref.upper_mmol_l, hi, None))
-    for start, end, rank in segments:
-        start, end = max(start, lo), min(end, hi)
+    for i, b in enumerate(a.bands):
+        start = lo if b.lower_mmol_l is None else max(b.lower_mmol_l, lo)
+        end = hi if b.upper_mmol_l is None else min(b.upper_mmol_l, hi)
         if end <= start:
             continue
-        colour = PURPLE if rank is None else RANK_COLOURS[rank]
+        colour = LEVEL_COLOURS[str(b.level)]
         svg.rect(px(start), top, px(end) - px(start), h, colour, fill_opacity="0.85")
-        label = "Above range" if rank is None else RANK_WORDS[rank]
-        row = 0 if rank is None or rank % 2 == 0 else 1  # neighbours alternate rows
         svg.text(
-            (px(start) + px(end)) / 2, top + h + 15 + 14 * row, label, size=12, anchor="middle"
+            (px(start) + px(end)) / 2,
+            top + h + 15 + 14 * (i % 2),  # neighbours alternate rows
+            short_label(b),
+            size=12,
+            anchor="middle",
         )
-    for edge in sorted({b.upper_mmol_l for b in a.bands if b.upper_mmol_l is not None}):
+    for edge in edges:
         if lo < edge < hi:
             svg.text(
                 px(edge), top - 4, number(a, edge, lab.unit).split()[0], size=11, anchor="middle"
@@ -70,6 +73,7 @@ def band_strip(lab: LabResult, width: int = 640) -> str:
         weight="bold",
     )
     svg.text(8, 146, f"This result is {where}.", size=13)
+    svg.text(8, 160, f"Care needed for this band: {level_row(lab.band.level).badge}.", size=13)
     return str(svg)
 
 
@@ -86,7 +90,7 @@ def potassium_bar(day: PotassiumDay, width: int = 560) -> str:
     desc = (
         f"Potassium from the chosen foods: {day.total_mg:,.0f} mg, {state} "
         f"({day.adequate_intake_mg:,.0f} mg for {day.intake_label.lower()}). Food label Daily "
-        f"Value {day.daily_value_mg:,.0f} mg. No upper limit is set."
+        f"Value {day.daily_value_mg:,.0f} mg. No upper limit is set for healthy people."
     )
     svg = Svg(width, top + h + 60, "Potassium from your foods", desc)
     svg.text(8, 20, "Potassium from your foods (mg per day)", size=16, weight="bold")
