@@ -453,7 +453,18 @@ class PatientSession:
             except Exception:  # never a traceback, never hide the red flags: show the list
                 log.exception("the triage explorer failed to start")
                 return (w.HTML(f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + self._doctor_list_html()),)
-        return (w.HTML(f"<h2>{esc(wording.TRIAGE_HEADING)}</h2>"), self._triage_panel)
+        lab = self._with_lab_result(handout.TriageNotes(level="self_care", label="", what_to_do=""))
+        lab_html = (
+            w.HTML(
+                f'<div class="spasm-triage-top" role="status"><p><strong>Your blood test.</strong> '
+                f"{esc(lab.reasons[0])}</p><p><strong>{esc(lab.label)}.</strong> "
+                f"{esc(lab.what_to_do)}</p></div>"
+            )
+            if lab.level != "self_care"
+            else None
+        )
+        head = (w.HTML(f"<h2>{esc(wording.TRIAGE_HEADING)}</h2>"),)
+        return head + ((lab_html,) if lab_html else ()) + (self._triage_panel,)
 
     def _doctor_list_html(self) -> str:
         parts = []
@@ -553,6 +564,7 @@ class PatientSession:
             notes = handout.TriageNotes(
                 level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
             )
+        notes = self._with_lab_result(notes)
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)
@@ -563,6 +575,39 @@ class PatientSession:
             triage=notes,
             doctor_list=self.doctor_list(),
             source_ids=tuple(sorted(sources)),
+        )
+
+    def lab_urgency(self):
+        """The care a blood test result needs (the electrolytes explorer's ``urgency``), or
+        None when the patient gave no result or did not pick that cause."""
+        if "electrolytes" not in self.picked() or "electrolytes" not in self.explorers:
+            return None
+        return getattr(self.explorers["electrolytes"], "urgency", None)
+
+    def _with_lab_result(self, notes: handout.TriageNotes) -> handout.TriageNotes:
+        """A blood result that needs more care than the red flags raises the handout's level:
+        the red-flag questions cannot express "potassium 6.8", so both are read here."""
+        u = self.lab_urgency()
+        if u is None or u.lab is None:
+            return notes
+        levels = [x.name for x in triage.Level]
+        current = levels.index(notes.level) if notes.level in levels else -1
+        if u.level.value <= current or u.level <= triage.Level.self_care:
+            return notes
+        row = triage.level_row(u.level)
+        what = row.what_to_do
+        if u.level == triage.Level.urgent and u.emergency_if:
+            what += f" {triage.level_row(triage.Level.emergency).heading} you {u.emergency_if}."
+        name = u.lab.analyte.label.split(" (")[0].lower()
+        why = f"Your {name} result is {u.lab.band.plain_label}."
+        return handout.TriageNotes(
+            level=u.level.name,
+            label=row.badge,
+            what_to_do=what,
+            reasons=(why, *notes.reasons),
+            source_ids=tuple(sorted({*notes.source_ids, *u.source_ids})),
+            if_worse=notes.if_worse,
+            if_worse_heading=notes.if_worse_heading,
         )
 
     def make_handout(self) -> str:

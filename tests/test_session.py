@@ -472,3 +472,23 @@ def test_a_sign_ticked_in_step_three_reaches_step_four_either_order(cause, contr
         session.explorer_for(cause).controls[control].value = True
         session.go(4)
         assert session.triage.result.level.name == level, (triage_first, control)
+
+
+def test_a_blood_result_that_needs_care_today_reaches_step_four_and_the_handout(session):
+    session.cause_boxes["electrolytes"].value = True
+    session.go(2)
+    lab = session.explorers["electrolytes"]
+    lab.controls["analyte_id"].value = "potassium"
+    lab.controls["value"].value = 6.8
+    session.go(3)
+    finish_questions(session.triage)
+    assert session.handout_data().triage.level == "self_care"  # no result given: not theirs
+    session.go(2)
+    lab.controls["has_result"].value = True  # "I have a blood test result"
+    session.go(3)
+    assert "Your blood test." in html_of(session.body)
+    notes = session.handout_data().triage
+    assert notes.level == "urgent" and "today" in notes.what_to_do and "911" in notes.what_to_do
+    assert notes.reasons[0] == "Your potassium result is far above the usual reference range."
+    lab.controls["symptom:chest_breathing"].value = True
+    assert session.handout_data().triage.level == "emergency"
