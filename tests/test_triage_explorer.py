@@ -180,3 +180,62 @@ def test_each_single_finding_summary_reads_at_grade_7_or_below(fid):
     patient.tick(fid)
     text = rl.plain_text(patient.summary.value)
     assert rl.grade(text) <= rl.TARGET_GRADE, text
+
+
+# -- the patient's pages: emergencies first, one page at a time, nothing shown as an answer --
+def test_every_emergency_question_is_asked_first_of_everyone():
+    for causes in ([], ["caffeine"], ["spine"], ["pregnancy", "dehydration"]):
+        patient = TriageExplorer(mode="patient", causes=causes)
+        asked = patient.groups_asked()
+        first = [k for k in asked if patient.pages[k][0] == "act_now"]
+        assert asked[: len(first)] == tuple(first)  # the emergency pages come first
+        on_first = {fid for k in first for fid in patient.questions_on(k)}
+        assert set(triage.emergency_findings()) <= on_first, causes
+
+
+def test_pages_fit_the_causes_and_are_short():
+    caffeine = TriageExplorer(mode="patient", causes=["caffeine"])
+    asked = {fid for k in caffeine.groups_asked() for fid in caffeine.questions_on(k)}
+    assert "back_spasm" not in asked and "night_pain" not in asked  # no back questions
+    assert "eyelid_twitch_weeks" in asked  # a caffeine sign
+    assert "pelvic_pain_hard_to_move" not in asked  # a pregnancy-only 'see a doctor' sign
+    back = TriageExplorer(mode="patient", causes=["body_mechanics"])
+    asked = {fid for k in back.groups_asked() for fid in back.questions_on(k)}
+    assert {"back_spasm", "cancer_history", "night_pain"} <= asked
+    for key in back.pages:
+        assert len(back.pages[key][1]) <= 7
+
+
+def test_no_level_until_every_page_is_answered_but_an_emergency_shows_at_once():
+    patient = TriageExplorer(mode="patient", causes=["caffeine"])
+    assert patient.widget is not None  # built, as on screen
+    self_care = triage.level_row(Level.self_care).badge
+    assert not patient.complete and self_care not in patient.top.value
+    assert "still to answer" in patient.top.value and patient.summary.value == ""
+    assert "Questions 1 of" in patient.page_progress.value
+    patient.none_boxes[patient.groups_asked()[0]].value = True
+    assert "Answered" in patient.page_progress.value
+    patient.next_button.click()
+    assert patient.page == 1 and "Questions 2 of" in patient.page_progress.value
+    finish_questions(patient)
+    assert self_care in patient.top.value
+    patient.clear()
+    assert not patient.complete and patient.page == 0
+    patient.controls["stroke_signs"].value = True  # nothing else answered: 911 at once
+    assert "Emergency: call 911" in patient.top.value
+
+
+def test_none_of_these_and_a_tick_on_the_same_page_exclude_each_other():
+    patient = TriageExplorer(mode="patient")
+    page = patient.groups_asked()[0]
+    fid = patient.questions_on(page)[0]
+    patient.none_boxes[page].value = True
+    patient.controls[fid].value = True
+    assert not patient.none_boxes[page].value and patient.answered(page)
+    patient.none_boxes[page].value = True
+    assert not patient.controls[fid].value and patient.answered(page)
+
+
+def test_student_mode_shows_every_question_and_the_level_at_once(explorer):
+    assert explorer.complete and explorer.shows_level
+    assert triage.level_row(Level.self_care).badge in explorer.badge.value

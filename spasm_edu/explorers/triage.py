@@ -11,6 +11,32 @@ from spasm_edu.plots import triage as plots
 from spasm_edu.text import esc
 from spasm_edu.text import triage as wording
 
+PAGE_SIZE = 7
+"""At most this many questions on one page of the patient's red-flag step."""
+
+
+def patient_pages(groups: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str, tuple]]:
+    """The patient's pages of questions: ``{page key: (group, finding ids)}`` in order.
+
+    Every finding that is an emergency on its own goes on the first pages ("Signs that need
+    help right away"), whatever its group, so no emergency question is ever skipped; the other
+    findings follow by group. A group longer than ``PAGE_SIZE`` is cut into pages (what_else_1,
+    what_else_2, ...)."""
+    emergency = set(triage.emergency_findings())
+    items: dict[str, list[str]] = {"act_now": []}
+    for group, questions in groups.items():
+        for fid, _ in questions:
+            target = "act_now" if fid in emergency else group
+            items.setdefault(target, []).append(fid)
+    pages: dict[str, tuple[str, tuple]] = {}
+    for group in groups:
+        fids = items.get(group, [])
+        chunks = [fids[i : i + PAGE_SIZE] for i in range(0, len(fids), PAGE_SIZE)]
+        for n, chunk in enumerate(chunks, start=1):
+            key = group if len(chunks) == 1 else f"{group}_{n}"
+            pages[key] = (group, tuple(chunk))
+    return pages
+
 
 class TriageExplorer(Explorer):
     """A checklist of red-flag questions, grouped, with the urgency level and its reasons.
@@ -44,20 +70,21 @@ class TriageExplorer(Explorer):
             icon="undo",
         )
         self.clear_button.on_click(lambda _b: self.clear())
+        self.pages = patient_pages(self.groups)  # page key -> (group, finding ids)
         self.none_boxes = {
-            group: w.Checkbox(
+            key: w.Checkbox(
                 value=False,
                 description=wording.NONE_OF_THESE,
                 indent=False,
                 layout=w.Layout(width="auto"),
             )
-            for group, items in self.groups.items()
-            if items
+            for key in self.pages
         }
-        for group, box in self.none_boxes.items():
-            box.observe(lambda change, g=group: self._on_none(g, change), names="value")
+        for key, box in self.none_boxes.items():
+            box.observe(lambda change, k=key: self._on_none(k, change), names="value")
         self.page = 0
         self.asked: tuple[str, ...] = ()
+        self._headings: dict[str, w.HTML] = {}
         self.page_progress = w.HTML()
         self.page_box = w.VBox()
         self.prev_button = w.Button(description=wording.PREVIOUS_QUESTIONS, icon="arrow-left")
@@ -83,22 +110,46 @@ class TriageExplorer(Explorer):
         self.update()
 
     def groups_asked(self) -> tuple[str, ...]:
-        """Groups asked in patient mode, in order (every group in student mode)."""
+        """Pages of questions asked in patient mode, in order (every page in student mode):
+        the emergency questions first for everyone, then the groups that fit."""
         if self.mode != "patient":
-            return tuple(g for g in self.none_boxes)
+            return tuple(self.pages)
         ticked = [fid for fid, box in self.controls.items() if box.value]
-        return tuple(g for g in triage.groups_for(self.causes, ticked) if g in self.none_boxes)
+        groups = set(triage.groups_for(self.causes, ticked))
+        return tuple(
+            key
+            for key, (group, _) in self.pages.items()
+            if group in groups and self.questions_on(key)
+        )
 
-    def answered(self, group: str) -> bool:
-        """A group is answered when a box in it is ticked or "None of these" is."""
-        return self.none_boxes[group].value or any(
-            self.controls[fid].value for fid, _ in self.groups[group]
+    def questions_on(self, page: str) -> tuple[str, ...]:
+        """The finding ids a page asks. Patient mode leaves out a question that only one cause
+        lists (``shown_for``) at the "see a doctor soon" level when that cause is not picked
+        (an eyelid twitch for a back patient); every urgent and emergency question stays."""
+        fids = self.pages[page][1]
+        if self.mode != "patient":
+            return fids
+        flags = triage.engine().flags
+        picked = set(self.causes)
+
+        def fits(fid: str) -> bool:
+            row = flags[fid]
+            targets = set(row.shown_for.split(";")) if row.shown_for else {"all"}
+            low = triage.Level[row.level] <= triage.Level.see_doctor
+            return not low or "all" in targets or bool(targets & picked) or self.controls[fid].value
+
+        return tuple(fid for fid in fids if fits(fid))
+
+    def answered(self, page: str) -> bool:
+        """A page is answered when a box on it is ticked or "None of these" is."""
+        return self.none_boxes[page].value or any(
+            self.controls[fid].value for fid in self.pages[page][1]
         )
 
     @property
     def complete(self) -> bool:
-        """Every group asked has an answer. Student mode needs no answers to show a level."""
-        return self.mode != "patient" or all(self.answered(g) for g in self.groups_asked())
+        """Every page asked has an answer. Student mode needs no answers to show a level."""
+        return self.mode != "patient" or all(self.answered(k) for k in self.groups_asked())
 
     @property
     def shows_level(self) -> bool:
@@ -107,13 +158,13 @@ class TriageExplorer(Explorer):
             self.complete or self.result.level == triage.Level.emergency
         )
 
-    def _on_none(self, group: str, change) -> None:
+    def _on_none(self, page: str, change) -> None:
         if self._holding:
             return
-        if change["new"]:  # "None of these" unticks the group's boxes: one answer, not two
+        if change["new"]:  # "None of these" unticks the page's boxes: one answer, not two
             self._holding = True
             try:
-                for fid, _ in self.groups[group]:
+                for fid in self.pages[page][1]:
                     self.controls[fid].value = False
             finally:
                 self._holding = False
@@ -124,14 +175,11 @@ class TriageExplorer(Explorer):
             return
         if change is not None and change.get("new"):
             owner = change.get("owner")
-            for group, items in self.groups.items():
-                if (
-                    any(self.controls[fid] is owner for fid, _ in items)
-                    and group in self.none_boxes
-                ):
+            for key, (_, fids) in self.pages.items():
+                if any(self.controls[fid] is owner for fid in fids):
                     self._holding = True
                     try:
-                        self.none_boxes[group].value = False
+                        self.none_boxes[key].value = False
                     finally:
                         self._holding = False
         self.update()
@@ -171,13 +219,15 @@ class TriageExplorer(Explorer):
         if not self.asked:
             return
         self.page = max(0, min(len(self.asked) - 1, self.page))
-        group = self.asked[self.page]
-        boxes = [self.controls[fid] for fid, _ in self.groups[group]]
+        key = self.asked[self.page]
+        group = self.pages[key][0]
+        boxes = [self.controls[fid] for fid in self.questions_on(key)]
         self.page_progress.value = wording.page_progress(
-            self.page + 1, len(self.asked), self.answered(group)
+            self.page + 1, len(self.asked), self.answered(key)
         )
-        heading = w.HTML(f"<h3>{esc(wording.GROUP_LABELS[group])}</h3>")
-        children = (heading, *boxes, self.none_boxes[group])
+        if key not in self._headings:
+            self._headings[key] = w.HTML(f"<h3>{esc(wording.GROUP_LABELS[group])}</h3>")
+        children = (self._headings[key], *boxes, self.none_boxes[key])
         if tuple(self.page_box.children) != children:
             self.page_box.children = children
         self.prev_button.disabled = self.page == 0
