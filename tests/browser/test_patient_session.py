@@ -138,7 +138,21 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     # Step 4: red flags from the triage engine
     go_next(page, 4)
     assert "Tick every box that is true for you" in visible_text(page)
-    page.get_by_role("checkbox", name=re.compile(r"keep coming back")).check()
+    text = visible_text(page)
+    assert "still to answer" in text and "Self-care at home" not in text  # no level yet
+    pages = int(re.search(r"Questions 1 of (\d+)", text).group(1))
+    for n in range(1, pages + 1):  # one page at a time: a tick, or "None of these"
+        page.get_by_text(f"Questions {n} of {pages}").wait_for()
+        spoil = page.get_by_role("checkbox", name=re.compile(r"spoil your sleep"))
+        if spoil.count():
+            spoil.check()
+        else:
+            page.get_by_role("checkbox", name="None of these").check()
+        page.get_by_text(f"Questions {n} of {pages}. Answered.").wait_for()
+        if n == 1:
+            shot(page, "step4-red-flags-first-page")
+        if n < pages:
+            page.get_by_role("button", name="Next questions").click()
     page.get_by_text("See a doctor soon").first.wait_for()
     shot(page, "step4-red-flags")
     axe(page, "step4", axe_path)
