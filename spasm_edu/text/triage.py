@@ -180,7 +180,7 @@ def not_answered_yet(left: int, total: int) -> str:
     """Shown instead of a level until every group of questions has an answer."""
     groups = "group" if left == 1 else "groups"
     return (
-        '<div class="spasm-triage-top" role="status">'
+        '<div role="status">'
         f"<p><strong>{left} of {total} {groups} of questions still to answer.</strong></p>"
         "<p>Answer each group, or tick None of these. Then you will see what to do.</p></div>"
     )
