@@ -41,6 +41,29 @@ But do not drink so much that your weight goes up. Too much water can be harmful
     ),
     cell(
         "md",
+        """## Heat illness: know the steps
+
+Heat can cause cramps, then worse. Know each step and what to do (CDC).
+
+- **Heat cramps.** Muscle pain or spasms with heavy sweating during hard work.
+  Stop and move to a cool place. Drink water or a sports drink.
+  Get medical help right away if the cramps last more than 1 hour.
+  Get help too if you are on a low-salt diet or have a heart problem.
+- **Heat exhaustion.** Heavy sweating. Cold, pale, clammy skin. You feel faint or sick.
+  Move to a cool place, loosen your clothes and sip water.
+  Get medical help right away if you throw up, feel worse, or it lasts more than 1 hour.
+- **Heat stroke.** The skin is very hot. The person is confused or passes out.
+  **Call 911 now.** Move them to a cool place and cool them with wet cloths.
+  Do not give them anything to drink.
+
+*For nursing students:* CDC's consumer chart and NIOSH's worker guidance differ on heat
+exhaustion: CDC gives first aid and "get medical help right away if" vomiting, worsening or
+symptoms past 1 hour; NIOSH sends the worker to a clinic or emergency room for evaluation. The
+red-flag step takes the safer, same-day level (`data/red_flags.csv`, rows `heat_exhaustion`,
+`heat_cramps_over_1_hour`, `heat_stroke`, with their `where`).""",
+    ),
+    cell(
+        "md",
         """## Try it
 
 Choose who you are, then move the sliders. Tick any signs you have.
