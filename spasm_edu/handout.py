@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import logging
 import os
 import re
 import shutil
@@ -33,6 +34,7 @@ from spasm_edu.text import session as wording
 from spasm_edu.text import sources_html
 
 esc = html.escape
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_ENV = "SPASM_HANDOUT_DIR"
@@ -185,7 +187,12 @@ def render_body(data: HandoutData) -> str:
         parts += [f"<li>{esc(line)}</li>" for line in lines]
         parts.append("</ul>")
     parts.append(f'<p class="spasm-disclaimer"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>')
-    parts.append("<h2>Sources</h2>" + sources_html(data.source_ids, detail=False))
+    try:
+        sources = sources_html(data.source_ids, detail=False)
+    except Exception:  # a broken sources file must not stop the handout
+        log.exception("the handout's sources could not be read")
+        sources = f"<p>{esc(wording.SOURCES_FAILED)}</p>"
+    parts.append("<h2>Sources</h2>" + sources)
     return "".join(parts)
 
 

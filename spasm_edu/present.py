@@ -4,6 +4,11 @@
 from other machines), with the code hidden, one pre-heated kernel so the first page opens fast,
 and idle kernels shut down after a few minutes. If the port is taken it says so and how to pick
 another one, instead of a traceback.
+
+Before Voila starts, every table in ``data/`` is checked (:func:`data_problem`): a broken file
+stops ``make present`` with exit status 2 and a message naming the file, row and column, so a
+patient never meets a half-working page. Voila answers only requests addressed to this computer
+(a foreign ``Host`` header gets 403, against DNS rebinding).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import socket
 import sys
 from pathlib import Path
 
-from spasm_edu import course
+from spasm_edu import course, facts
 
 NOTEBOOK = course.NOTEBOOK_DIR / "patient_session.ipynb"
 HOST = "127.0.0.1"
@@ -41,6 +46,23 @@ def free_port(host: str = HOST) -> int:
         return s.getsockname()[1]
 
 
+def data_problem(data_dir: Path | None = None) -> str | None:
+    """What is wrong with the data the session reads (file, row, column), or None if nothing.
+
+    Checks every table's schema and sources (:func:`facts.load_all`) and the red-flag tables
+    against each other (the triage engine), in ``data_dir`` or the session's data folder.
+    """
+    from spasm_edu.models import triage
+
+    data_dir = Path(data_dir) if data_dir is not None else facts.DATA_DIR
+    try:
+        facts.load_all(data_dir)
+        triage.engine(data_dir)
+    except facts.FactsError as exc:
+        return str(exc)
+    return None
+
+
 def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) -> list[str]:
     """The Voila command line for the session on 127.0.0.1:``port``."""
     cmd = [
@@ -55,6 +77,8 @@ def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) ->
         "--show_tracebacks=False",
         "--theme=light",
         "--template=spasm",
+        # only requests addressed to this computer (127.0.0.1, localhost); others get 403
+        '--Voila.tornado_settings={"allow_remote_access": False}',
         # kernels of closed pages are shut down after 2 idle minutes (≈140 MB each)
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_idle_timeout=120",
@@ -86,6 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.port <= 65535:
         parser.error(f"--port must be from 1 to 65535 (got {args.port})")
+    problem = data_problem()
+    if problem is not None:
+        print(
+            f"The session was not started: a data file has a problem.\n  {problem}\n"
+            f"(data folder: {facts.DATA_DIR}). Fix that cell (data/README.md explains every "
+            "column), then start it again.",
+            file=sys.stderr,
+        )
+        return 2
     if not port_is_free(args.port):
         print(
             f"Port {args.port} is already in use on {HOST}: maybe the session is already "

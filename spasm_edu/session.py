@@ -219,6 +219,27 @@ def triage_notes(result: triage.Assessment) -> handout.TriageNotes:
     )
 
 
+# The warning signs written out in the package, for when the red-flag data cannot be read.
+FALLBACK_SIGNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (wording.FALLBACK_EMERGENCY_HEADING, wording.FALLBACK_EMERGENCY_SIGNS),
+    (wording.FALLBACK_URGENT_HEADING, wording.FALLBACK_URGENT_SIGNS),
+)
+
+
+def signs_html(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """'Heading:' and a list of signs, per group."""
+    parts = []
+    for heading, lines in groups:
+        items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+        parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def fallback_signs_html() -> str:
+    """The written-out warning signs (they depend on no data file)."""
+    return signs_html(FALLBACK_SIGNS)
+
+
 # -- the session ----------------------------------------------------------------------------------
 def _button(description: str, tooltip: str, quiet: bool = False) -> w.Button:
     button = w.Button(description=description, tooltip=tooltip, layout=w.Layout(width="auto"))
@@ -231,8 +252,13 @@ class PatientSession:
 
     def __init__(self, handout_folder: Path | None = None):
         self.handout_folder = handout_folder
-        self.causes = {c.cause_id: c for c in facts.table("causes.csv")}
-        self.tips = facts.table("self_care_tips.csv")
+        self.data_error: str | None = None  # set when the session's data cannot be read
+        try:
+            self.causes = {c.cause_id: c for c in facts.table("causes.csv")}
+            self.tips = facts.table("self_care_tips.csv")
+        except Exception as exc:  # a plain page with the warning signs, never Voila's error
+            log.exception("the patient session's data did not load")
+            self.causes, self.tips, self.data_error = {}, (), str(exc)
         self.step = 0
         self.explorers: dict[str, Explorer] = {}
         self.panels: dict[str, w.Widget] = {}
@@ -300,6 +326,9 @@ class PatientSession:
     def go(self, step: int) -> None:
         """Show step ``step`` (0-4); out-of-range steps are clamped."""
         self.step = max(0, min(N_STEPS - 1, int(step)))
+        if self.data_error is not None:
+            self._show_data_failed()
+            return
         builders = (self._step_intro, self._step_pick, self._step_explore)
         builders += (self._step_triage, self._step_summary)
         self.body.children = builders[self.step]()  # content first, then the step title
@@ -310,6 +339,12 @@ class PatientSession:
         )
         self.back_button.disabled = self.step == 0
         self.next_button.disabled = self.step == N_STEPS - 1
+
+    def _show_data_failed(self) -> None:
+        self.body.children = (w.HTML(f"<p>{esc(wording.DATA_FAILED)}</p>" + fallback_signs_html()),)
+        self.heading.value = f"<h1>{esc(wording.DATA_FAILED_TITLE)}</h1>"
+        self.progress.value = ""
+        self.back_button.disabled = self.next_button.disabled = True
 
     def _on_large_text(self, change) -> None:
         if change["new"]:
@@ -443,11 +478,7 @@ class PatientSession:
         return (w.HTML(f"<h2>{esc(wording.TRIAGE_HEADING)}</h2>"), self._triage_panel)
 
     def _doctor_list_html(self) -> str:
-        parts = []
-        for heading, lines in self.doctor_list():
-            items = "".join(f"<li>{esc(line)}</li>" for line in lines)
-            parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>{items}</ul>")
-        return "".join(parts)
+        return signs_html(self.doctor_list())
 
     def _step_summary(self) -> tuple[w.Widget, ...]:
         data = self.handout_data()
@@ -521,7 +552,13 @@ class PatientSession:
         return tuple(sorted(found.values(), key=lambda f: (-f.level, order[f.id])))
 
     def doctor_list(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        flags = self.doctor_flags()
+        """(heading, signs) by urgency, from the triage data; the written-out warning signs
+        (:data:`FALLBACK_SIGNS`) when that data cannot be read."""
+        try:
+            flags = self.doctor_flags()
+        except Exception:
+            log.exception("the see-a-doctor list could not be read from the data")
+            return FALLBACK_SIGNS
         out = []
         for level in ("emergency", "urgent", "see_doctor"):
             lines = tuple(f.sign for f in flags if f.level.name == level)
@@ -541,12 +578,14 @@ class PatientSession:
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)
-        for flag in self.doctor_flags():
-            sources |= set(flag.source_ids)
+        doctor_list = self.doctor_list()
+        if doctor_list is not FALLBACK_SIGNS:
+            for flag in self.doctor_flags():
+                sources |= set(flag.source_ids)
         return handout.HandoutData(
             causes=causes,
             triage=notes,
-            doctor_list=self.doctor_list(),
+            doctor_list=doctor_list,
             source_ids=tuple(sorted(sources)),
         )
 

@@ -457,3 +457,105 @@ def test_a_sign_ticked_in_step_three_reaches_step_four_either_order(cause, contr
         session.explorer_for(cause).controls[control].value = True
         session.go(4)
         assert session.triage.result.level.name == level, (triage_first, control)
+
+
+# -- broken data never strands a patient --------------------------------------------------------
+@pytest.fixture
+def break_tables(monkeypatch):
+    """Make ``facts.table`` fail for the named files, as a broken data file would."""
+    real = facts.table
+
+    def _break(*files: str) -> None:
+        def table(file, *args, **kwargs):
+            if file in files:
+                raise facts.FactsError(file, "broken on purpose", row=3, column="name")
+            return real(file, *args, **kwargs)
+
+        monkeypatch.setattr(facts, "table", table)
+        triage.engine.cache_clear()  # the engine caches what it read
+
+    yield _break
+    triage.engine.cache_clear()
+
+
+def test_broken_causes_data_shows_a_plain_page_with_the_warning_signs(break_tables, tmp_path):
+    break_tables("causes.csv")
+    session = PatientSession(handout_folder=tmp_path)  # no exception for Voila to show
+    text = html_of(session.widget)
+    assert wording.DATA_FAILED in text and wording.DATA_FAILED_TITLE in text
+    assert wording.FALLBACK_EMERGENCY_HEADING in text
+    assert all(sign in text for sign in wording.FALLBACK_EMERGENCY_SIGNS)
+    assert "broken on purpose" not in text and "causes.csv" not in text  # no developer words
+    assert session.back_button.disabled and session.next_button.disabled
+    session.go(3)
+    assert wording.DATA_FAILED in html_of(session.body)
+
+
+def test_the_red_flag_fallback_needs_no_data_file(break_tables, tmp_path):
+    break_tables("red_flags.csv", "red_flag_rules.csv", "triage_levels.csv")
+    session = PatientSession(handout_folder=tmp_path)
+    session.cause_boxes["caffeine"].value = True
+    session.go(3)
+    text = html_of(session.body)
+    assert wording.TRIAGE_FAILED in text and "Call 911" in text
+    for sign in wording.FALLBACK_EMERGENCY_SIGNS + wording.FALLBACK_URGENT_SIGNS:
+        assert sign in text
+    session.go(4)
+    page = handout.plain_text(session.make_handout())
+    assert wording.FALLBACK_EMERGENCY_HEADING in page
+    assert all(sign in page for sign in wording.FALLBACK_EMERGENCY_SIGNS)
+
+
+# Each emergency finding and emergency rule in the data, and the written-out sign that covers it.
+FALLBACK_COVERS = {
+    "breathless_or_chest_pain": "Chest pain or trouble breathing",
+    "seizure": "A seizure (a fit)",
+    "jaw_stiffness": "A stiff or locked jaw",
+    "saddle_numbness": "New numbness between your legs",
+    "bladder_bowel_change": "New trouble peeing or pooping",
+    "worsening_leg_weakness": "One or both legs getting weaker",
+    "major_trauma": "after a big accident",
+    "clot_in_lung": "Chest pain or trouble breathing",
+    "tetany": "hands that lock in a claw shape",
+    "back_fever_numbness_tingling": "A back spasm with a fever, and numbness",
+    "back_fever_weakness": "A back spasm with a fever, and numbness, weakness",
+    "back_fever_trouble_walking": "fever, and numbness, weakness or trouble walking",
+    "back_after_trauma": "after a big accident",
+    "muscle_breakdown_pain": "Very bad muscle pain or weakness, and pee that is dark",
+    "muscle_breakdown_weak": "weakness, and pee that is dark",
+    "muscle_breakdown_exertion": "pee that is dark, like cola or tea",
+    "tetanus_jaw": "a stiff jaw after a cut or wound",
+    "tetanus_spasms": "Painful spasms or a stiff jaw after a cut or wound",
+    "tetanus_breathing": "Chest pain or trouble breathing",
+}
+
+
+def test_the_written_out_signs_cover_every_emergency_in_the_data():
+    rules = {r.rule_id for r in triage.engine().rules if r.level == "emergency"}
+    assert set(FALLBACK_COVERS) == set(triage.emergency_findings()) | rules
+    signs = " ".join(wording.FALLBACK_EMERGENCY_SIGNS)
+    for finding, words in FALLBACK_COVERS.items():
+        assert words in signs, finding
+    assert "calf" in " ".join(wording.FALLBACK_URGENT_SIGNS)  # the clot warning sign
+    for block in (wording.DATA_FAILED, *wording.FALLBACK_EMERGENCY_SIGNS):
+        assert textstat.flesch_kincaid_grade(block) <= 7, block
+
+
+@pytest.mark.parametrize("file", sorted(p.name for p in facts.DATA_DIR.glob("*.csv")))
+def test_any_broken_data_file_leaves_a_page_with_the_warning_signs(break_tables, file, tmp_path):
+    break_tables(file)
+    session = PatientSession(handout_folder=tmp_path)
+    for cid in session.causes:
+        session.cause_boxes[cid].value = True
+    shown = []
+    for step in range(N_STEPS):
+        session.go(step)
+        shown.append(html_of(session.body))
+    text = "\n".join(shown)
+    assert "Traceback" not in text and "broken on purpose" not in text
+    written_out = all(sign in text for sign in wording.FALLBACK_EMERGENCY_SIGNS)
+    questions = [q for qs in triage.questions().values() for _, q in qs] if not written_out else []
+    # step 4 asks the red-flag questions, or the written-out warning signs are on the page
+    assert written_out or all(q in shown[3] for q in questions), file
+    page = session.make_handout()
+    assert "broken on purpose" not in page and "Call 911" in page

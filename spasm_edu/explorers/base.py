@@ -37,6 +37,8 @@ STYLE = """<style>
 
 
 CONTROL_WIDTH = "min(100%, 560px)"
+DATA_PROBLEM = "This part did not load. Please ask your nurse for help."
+SOMETHING_WRONG = "Something went wrong with these numbers. Please ask your nurse for help."
 
 
 def slider(
@@ -110,6 +112,11 @@ class Explorer:
         """Recompute and re-render. Bad input shows a kind message and keeps the last result."""
         try:
             result = self.compute(**self.values())
+        except facts.FactsError:  # a broken data file is for the maintainer, not the patient
+            log.exception("explorer %s could not read its data", type(self).__name__)
+            self.error = "data"
+            self.message.value = text.warning(DATA_PROBLEM)
+            return
         except ValueError as exc:
             self.error = str(exc)
             self.message.value = text.warning(self.friendly_error(exc))
@@ -117,9 +124,7 @@ class Explorer:
         except Exception as exc:  # never show a traceback to a patient
             log.exception("explorer %s failed", type(self).__name__)
             self.error = f"{type(exc).__name__}: {exc}"
-            self.message.value = text.warning(
-                "Something went wrong with these numbers. Please ask your nurse for help."
-            )
+            self.message.value = text.warning(SOMETHING_WRONG)
             return
         self.error = None
         self.message.value = ""

@@ -33,7 +33,34 @@ TRIAGE_FAILED = (
 )
 TRIAGE_FAILED_LABEL = "Check the list with your nurse"
 
+# The warning signs when the red-flag data cannot be read. Written out here on purpose, not read
+# from data/, so they still show when a data file is broken. Keep them in step with the
+# emergency findings and rules (tests/test_session.py checks each one is covered).
+FALLBACK_EMERGENCY_HEADING = "Call 911 or your local emergency number now if you have"
+FALLBACK_EMERGENCY_SIGNS = (
+    "Chest pain or trouble breathing",
+    "A seizure (a fit)",
+    "A stiff or locked jaw, so you can hardly open your mouth",
+    "New numbness between your legs or around your bottom",
+    "New trouble peeing or pooping, or trouble holding it in",
+    "One or both legs getting weaker",
+    "A spasm that started after a big accident, like a car crash or a bad fall",
+    "Tingling around your mouth and hands that lock in a claw shape",
+    "A back spasm with a fever, and numbness, weakness or trouble walking",
+    "Very bad muscle pain or weakness, and pee that is dark, like cola or tea",
+    "Painful spasms or a stiff jaw after a cut or wound",
+)
+FALLBACK_URGENT_HEADING = "Get medical help today if you have"
+FALLBACK_URGENT_SIGNS = ("One calf that is swollen, warm, red or sore to touch",)
+
+DATA_FAILED_TITLE = "This page did not load"
+DATA_FAILED = (
+    "Part of this page did not load, so we cannot go through your spasms here today. "
+    "Please tell your nurse."
+)
+
 HANDOUT_TITLE = "Your muscle spasm notes"
 HANDOUT_INTRO = "You made these notes with your nurse. Keep them and show them to your doctor."
 HANDOUT_READY = "The handout is ready below. Press Save to keep it on this computer."
 HANDOUT_NOT_SAVED = "Nothing is saved yet."
+SOURCES_FAILED = "The list of sources did not load. Ask your nurse where these facts come from."
