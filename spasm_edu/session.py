@@ -38,6 +38,7 @@ from spasm_edu.models import triage
 from spasm_edu.text import esc
 from spasm_edu.text import session as wording
 from spasm_edu.text import triage as triage_wording
+from spasm_edu.text import warning as text_warning
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +290,7 @@ class PatientSession:
         self.make_button = _button("Make the handout", "Show the take-home handout")
         self.save_button = _button("Save the handout", "Save the handout on this computer")
         self.make_button.on_click(lambda _b: self.make_handout())
-        self.save_button.on_click(lambda _b: self.save_handout())
+        self.save_button.on_click(lambda _b: self._on_save())
         self.handout_status = w.HTML()
         self.preview = w.HTML()
 
@@ -598,11 +599,22 @@ class PatientSession:
         self.save_button.disabled = False
         return self._page
 
-    def save_handout(self) -> handout.SavedHandout:
-        """Write the handout (HTML, and PDF when Chromium is present) to the handout folder."""
+    def save_handout(self) -> handout.SavedHandout | None:
+        """Write the handout (HTML, and PDF when Chromium is present) to the handout folder as
+        new files. Save is off while it saves and after (make the handout again for another
+        copy). If it cannot be saved, the reason is shown beside the button and None returned.
+        """
         page = self._page or self.make_handout()
-        self.handout_status.value = "<p>Saving…</p>"
-        self.saved = handout.save(page, self.handout_folder)
+        self.save_button.disabled = True
+        self.handout_status.value = f"<p>{esc(wording.HANDOUT_SAVING)}</p>"
+        try:
+            self.saved = handout.save(page, self.handout_folder)
+        except Exception as exc:  # never "Saving…" forever: say what happened
+            log.warning("the handout could not be saved", exc_info=True)
+            message = exc.message if isinstance(exc, handout.SaveError) else None
+            self.handout_status.value = text_warning(message or wording.HANDOUT_SAVE_FAILED)
+            self.save_button.disabled = False  # to try again once the folder is fixed
+            return None
         names = [self.saved.html_path.name]
         if self.saved.pdf_path:
             names.append(self.saved.pdf_path.name)
@@ -611,6 +623,10 @@ class PatientSession:
             f"{esc(' and '.join(names))}. Open it to print it.</p>"
         )
         return self.saved
+
+    def _on_save(self) -> None:
+        if not self.save_button.disabled:  # a second click queued while saving does nothing
+            self.save_handout()
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

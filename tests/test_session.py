@@ -221,7 +221,7 @@ def test_summary_and_handout_hold_the_choices(session):
 
 
 def test_nothing_is_saved_until_save_is_pressed(session, tmp_path, monkeypatch):
-    monkeypatch.setattr(handout, "to_pdf", lambda *a, **k: None)
+    monkeypatch.setattr(handout, "pdf_bytes", lambda *a, **k: None)
     folder = tmp_path / "handouts"
     session.go(4)
     session.make_button.click()
@@ -233,6 +233,10 @@ def test_nothing_is_saved_until_save_is_pressed(session, tmp_path, monkeypatch):
     assert len(files) == 1
     assert re.fullmatch(r"spasm-handout-\d{8}-\d{6}\.html", files[0])  # no personal data
     assert "Saved" in session.handout_status.value
+    assert session.save_button.disabled  # saved: a second click (a double click) saves nothing
+    session.save_button.click()
+    assert len(list(folder.iterdir())) == 1
+    session.make_button.click()  # another copy: make it again, then save
     session.save_button.click()
     assert len(list(folder.iterdir())) == 2  # never overwrites
 
