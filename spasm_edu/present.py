@@ -1,8 +1,9 @@
 """Serve the code-free patient session with Voila (``make present``).
 
 ``python -m spasm_edu.present --port 8866`` starts Voila on 127.0.0.1 only (nothing is reachable
-from other machines), with the code hidden, one pre-heated kernel so the first page opens fast,
-and idle kernels shut down after a few minutes. If the port is taken it says so and how to pick
+from other machines), with the code hidden, one pre-heated kernel so the first page opens fast;
+an open page keeps its kernel however long it waits, and the kernel of a closed page is shut
+down after 15 idle minutes. If the port is taken it says so and how to pick
 another one, instead of a traceback.
 
 Before Voila starts, every table in ``data/`` is checked (:func:`data_problem`): a broken file
@@ -63,8 +64,28 @@ def data_problem(data_dir: Path | None = None) -> str | None:
     return None
 
 
-def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) -> list[str]:
-    """The Voila command line for the session on 127.0.0.1:``port``."""
+CULL_IDLE_S = 900  # a closed page's kernel (≈140 MB) is shut down after this long idle
+CULL_INTERVAL_S = 60
+CONNECT_GRACE_S = 120  # a page still loading or reconnecting keeps its kernel this long
+
+
+def voila_command(
+    port: int,
+    preheat: bool = True,
+    notebook: Path = NOTEBOOK,
+    cull_idle_s: int = CULL_IDLE_S,
+    cull_interval_s: int = CULL_INTERVAL_S,
+    connect_grace_s: int = CONNECT_GRACE_S,
+) -> list[str]:
+    """The Voila command line for the session on 127.0.0.1:``port``.
+
+    Kernels with a page connected are never shut down, however long the page sits idle (a
+    clinic hour has long pauses). Closing a page does not shut its kernel (voila#1458), so a
+    kernel with no page connected is shut down once idle for ``cull_idle_s`` seconds, checked
+    every ``cull_interval_s``, but never within ``connect_grace_s`` seconds of being handed to
+    a page that has not connected yet or of its page disconnecting
+    (:class:`spasm_edu.kernels.SessionKernelManager`).
+    """
     cmd = [
         sys.executable,
         "-m",
@@ -79,10 +100,12 @@ def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) ->
         "--template=spasm",
         # only requests addressed to this computer (127.0.0.1, localhost); others get 403
         '--Voila.tornado_settings={"allow_remote_access": False}',
-        # kernels of closed pages are shut down after 2 idle minutes (≈140 MB each)
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_idle_timeout=120",
-        "--MappingKernelManager.cull_connected=True",
+        f"--MappingKernelManager.cull_interval={int(cull_interval_s)}",
+        f"--MappingKernelManager.cull_idle_timeout={int(cull_idle_s)}",
+        "--MappingKernelManager.cull_connected=False",  # an open page keeps its kernel
+        # ... and so does a page still loading or reconnecting (see spasm_edu/kernels.py)
+        "--VoilaConfiguration.multi_kernel_manager_class=spasm_edu.kernels.SessionKernelManager",
+        f"--SessionKernelManager.connect_grace={int(connect_grace_s)}",
     ]
     if preheat:
         cmd += ["--preheat_kernel=True", "--pool_size=1"]
@@ -107,9 +130,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-preheat", action="store_true", help="start a kernel only when the page opens"
     )
+    parser.add_argument(
+        "--cull-idle",
+        type=int,
+        default=CULL_IDLE_S,
+        metavar="SECONDS",
+        help="shut down the kernel of a closed page after this long idle "
+        f"(default {CULL_IDLE_S}; an open page keeps its kernel)",
+    )
+    parser.add_argument(
+        "--cull-interval",
+        type=int,
+        default=CULL_INTERVAL_S,
+        metavar="SECONDS",
+        help=f"how often to look for such kernels (default {CULL_INTERVAL_S})",
+    )
+    parser.add_argument(
+        "--connect-grace",
+        type=int,
+        default=CONNECT_GRACE_S,
+        metavar="SECONDS",
+        help="spare the kernel of a page still loading or reconnecting this long "
+        f"(default {CONNECT_GRACE_S})",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.port <= 65535:
         parser.error(f"--port must be from 1 to 65535 (got {args.port})")
+    for name in ("cull_idle", "cull_interval", "connect_grace"):
+        if not getattr(args, name) > 0:
+            parser.error(f"--{name.replace('_', '-')} must be a whole number of seconds, 1 or more")
     problem = data_problem()
     if problem is not None:
         print(
@@ -128,7 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     print(f"Patient session: open http://{HOST}:{args.port}/ in a browser. Stop with Ctrl+C.")
-    cmd = voila_command(args.port, preheat=not args.no_preheat)
+    cmd = voila_command(
+        args.port,
+        preheat=not args.no_preheat,
+        cull_idle_s=args.cull_idle,
+        cull_interval_s=args.cull_interval,
+        connect_grace_s=args.connect_grace,
+    )
     sys.stdout.flush()
     # Become Voila (no wrapper process): Ctrl+C and SIGTERM reach it, and it shuts its kernels.
     os.execve(cmd[0], cmd, voila_env())

@@ -242,6 +242,13 @@ def fallback_signs_html() -> str:
 
 
 # -- the session ----------------------------------------------------------------------------------
+def _close_all(widget: w.Widget) -> None:
+    """Close a widget and everything inside it."""
+    for child in getattr(widget, "children", ()):
+        _close_all(child)
+    widget.close()
+
+
 def _button(description: str, tooltip: str, quiet: bool = False) -> w.Button:
     button = w.Button(description=description, tooltip=tooltip, layout=w.Layout(width="auto"))
     button.add_class("spasm-btn-quiet" if quiet else "spasm-btn")
@@ -293,6 +300,19 @@ class PatientSession:
         self.save_button.on_click(lambda _b: self._on_save())
         self.handout_status = w.HTML()
         self.preview = w.HTML()
+        # "Start again for a new patient" asks once before it clears every answer
+        self.new_patient_button = _button(
+            "Start again for a new patient", "Clear every answer on this page", quiet=True
+        )
+        self.clear_yes = _button("Yes, clear every answer", "Clear every answer and go to step 1")
+        self.clear_no = _button("No, go back", "Keep the answers", quiet=True)
+        self.clear_question = w.HTML(f"<p><strong>{esc(wording.CLEAR_QUESTION)}</strong></p>")
+        self.clear_row = w.VBox([self.clear_question, w.HBox([self.clear_yes, self.clear_no])])
+        self.clear_row.add_class("spasm-nav")
+        self.clear_row.layout.display = "none"
+        self.new_patient_button.on_click(lambda _b: self._ask_to_clear(True))
+        self.clear_no.on_click(lambda _b: self._ask_to_clear(False))
+        self.clear_yes.on_click(lambda _b: self.start_again())
 
         top = w.HBox([self.progress, self.large_text])
         top.add_class("spasm-topbar")
@@ -497,7 +517,42 @@ class PatientSession:
         self._page = None
         buttons = w.HBox([self.make_button, self.save_button])
         buttons.add_class("spasm-nav")
-        return (w.HTML("".join(lines)), buttons, self.handout_status, self.preview)
+        self._ask_to_clear(False)
+        again = w.VBox([self.new_patient_button, self.clear_row])
+        again.add_class("spasm-nav")
+        return (w.HTML("".join(lines)), buttons, self.handout_status, self.preview, again)
+
+    # -- a new patient ---------------------------------------------------------------------
+    def _ask_to_clear(self, ask: bool) -> None:
+        self.clear_row.layout.display = None if ask else "none"
+        self.new_patient_button.layout.display = "none" if ask else None
+
+    def start_again(self) -> None:
+        """Clear every answer for the next patient and go back to step 1: the picked causes,
+        every explorer's values and ticks, the red-flag answers, the handout preview and the
+        saved-file message. Saved handout files stay where they are; the large-text switch
+        (a screen setting, not an answer) stays as it is."""
+        old = [*self.panels.values(), *self.explorers.values()]
+        if self.triage is not None:
+            old.append(self.triage)
+        if self._triage_panel is not None:
+            old.append(self._triage_panel)
+        for link in self.flag_links.values():
+            if isinstance(link, w.link):
+                link.unlink()
+        for box in (self._cause_boxes or {}).values():
+            box.value = False
+        self.explorers, self.panels, self.defaults, self.flag_links = {}, {}, {}, {}
+        self.triage, self._triage_panel = None, None
+        self.saved, self._page = None, None
+        self.preview.value = ""
+        self.handout_status.value = ""
+        self._ask_to_clear(False)
+        self.go(0)
+        for thing in old:  # free the old widgets in the kernel and the page
+            _close_all(thing.widget if isinstance(thing, Explorer) else thing)
+            for control in getattr(thing, "controls", {}).values():
+                _close_all(control)
 
     # -- red flags -------------------------------------------------------------------------------
     def red_flag_ids(self) -> list[str]:

@@ -77,3 +77,45 @@ def test_red_flag_tables_are_checked_against_each_other(data_copy):
     )
     problem = present.data_problem(data_copy)
     assert problem and "red_flag_rules.csv" in problem and "no_such_finding" in problem
+
+
+# -- alive for the whole hour: the culling flags (the browser tests run them for real) --------
+def test_an_open_page_keeps_its_kernel_and_a_closed_page_loses_it():
+    cmd = present.voila_command(8866, cull_idle_s=600, cull_interval_s=30, connect_grace_s=90)
+    assert "--MappingKernelManager.cull_connected=False" in cmd
+    assert "--MappingKernelManager.cull_connected=True" not in cmd
+    assert "--MappingKernelManager.cull_idle_timeout=600" in cmd
+    assert "--MappingKernelManager.cull_interval=30" in cmd
+    manager = "--VoilaConfiguration.multi_kernel_manager_class="
+    assert manager + "spasm_edu.kernels.SessionKernelManager" in cmd
+    assert "--SessionKernelManager.connect_grace=90" in cmd
+    assert '--Voila.tornado_settings={"allow_remote_access": False}' in cmd
+
+
+@pytest.mark.parametrize("option", ["--cull-idle", "--cull-interval", "--connect-grace"])
+@pytest.mark.parametrize("value", ["0", "-5", "2.5"])
+def test_present_refuses_a_timeout_that_is_not_a_positive_whole_number(option, value, capsys):
+    with pytest.raises(SystemExit) as info:
+        present.main(["--port", str(present.free_port()), option, value])
+    assert info.value.code == 2
+    assert option in capsys.readouterr().err
+
+
+def test_a_kernel_is_spared_while_its_page_loads_or_reconnects(monkeypatch):
+    from spasm_edu import kernels
+
+    now = [1000.0]
+    monkeypatch.setattr(kernels.time, "monotonic", lambda: now[0])
+    manager = kernels.SessionKernelManager(connect_grace=30)
+    assert manager.in_grace("k")  # handed to a page that has not connected yet
+    now[0] += 29
+    assert manager.in_grace("k")
+    now[0] += 2
+    assert not manager.in_grace("k")  # never connected: a closed tab or a stray request
+    manager._kernel_connections["k"] = 0  # a known kernel (start_kernel sets it)
+    manager.notify_connect("k")
+    assert not manager.in_grace("k")  # connected: cull_connected=False spares it anyway
+    manager.notify_disconnect("k")  # the page closes, or a laptop sleeps
+    assert manager.in_grace("k")
+    now[0] += 31
+    assert not manager.in_grace("k")  # gone for longer than the grace: the usual rule

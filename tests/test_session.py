@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import socket
+from dataclasses import replace
+from datetime import datetime
 
 import ipywidgets as w
 import pytest
@@ -563,3 +565,86 @@ def test_any_broken_data_file_leaves_a_page_with_the_warning_signs(break_tables,
     assert written_out or all(q in shown[3] for q in questions), file
     page = session.make_handout()
     assert "broken on purpose" not in page and "Call 911" in page
+
+
+# -- start again for a new patient --------------------------------------------------------------
+def _answer_everything(session) -> None:
+    """Pick every cause, change every control of every explorer, tick red flags, save."""
+    for box in session.cause_boxes.values():
+        box.value = True
+    session.go(2)
+    for explorer in session.explorers.values():
+        for control in explorer.controls.values():
+            if isinstance(control.value, bool):
+                control.value = not control.value
+            elif hasattr(control, "options") and len(control.options) > 1:
+                control.index = len(control.options) - 1
+            elif hasattr(control, "max"):
+                control.value = control.max
+    session.go(3)
+    session.tick_red_flag("recurring")
+    session.tick_red_flag("night_pain")
+    session.go(4)
+    session.make_handout()
+
+
+def _screens(session) -> list[str]:
+    """What every step shows with every cause picked (ticking them is the only answer)."""
+    for box in session.cause_boxes.values():
+        box.value = True
+    shown = []
+    for step in range(N_STEPS):
+        session.go(step)
+        shown.append(re.sub(r"spasm-svg-\d+", "spasm-svg-N", html_of(session.body)))  # svg ids
+    return shown
+
+
+def test_start_again_clears_every_answer(tmp_path, monkeypatch):
+    monkeypatch.setattr(handout, "pdf_bytes", lambda *a, **k: None)
+    session = PatientSession(handout_folder=tmp_path)
+    _answer_everything(session)
+    assert session.save_handout() is not None
+    before = session.handout_data()
+    assert before.causes and before.triage.level != "self_care"
+    assert any(c.values for c in before.causes)  # answers were really given
+    session.large_text.value = True
+    old_explorers = list(session.explorers.values())
+
+    session.new_patient_button.click()  # asks first
+    assert session.step == 4 and wording.CLEAR_QUESTION in html_of(session.body)
+    assert session.clear_row.layout.display != "none"
+    session.clear_no.click()
+    assert session.picked() and session.clear_row.layout.display == "none"
+    session.new_patient_button.click()
+    session.clear_yes.click()
+
+    assert session.step == 0 and session.picked() == []
+    assert session.saved is None and session.preview.value == "" and session._page is None
+    assert session.large_text.value  # a screen setting, not an answer
+    assert all(e.widget.comm is None for e in old_explorers)  # old widgets freed
+    assert list(tmp_path.iterdir())  # the saved handout stays saved
+    fresh = PatientSession(handout_folder=tmp_path / "fresh")
+    made = datetime(2026, 1, 1)
+    assert handout.render_body(replace(session.handout_data(), made_at=made)) == (
+        handout.render_body(replace(fresh.handout_data(), made_at=made))
+    )
+    assert _screens(session) == _screens(fresh)  # every step as for a new session
+    assert session.triage.result.level == triage.Level.self_care
+    assert all(c.values == () for c in session.handout_data().causes)
+
+
+def test_a_red_flag_link_after_start_again_is_a_new_one(session):
+    session.cause_boxes["stress_fatigue"].value = True
+    session.go(2)
+    session.explorers["stress_fatigue"].controls["flag:disturbs_sleep"].value = True
+    session.go(3)
+    assert session.triage.controls["disturbs_sleep"].value
+    session.start_again()
+    session.cause_boxes["stress_fatigue"].value = True
+    session.go(2)
+    box = session.explorers["stress_fatigue"].controls["flag:disturbs_sleep"]
+    assert not box.value
+    session.go(3)
+    assert not session.triage.controls["disturbs_sleep"].value
+    box.value = True  # the new explorer and the new triage step are linked again
+    assert session.triage.controls["disturbs_sleep"].value

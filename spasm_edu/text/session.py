@@ -64,5 +64,8 @@ HANDOUT_INTRO = "You made these notes with your nurse. Keep them and show them t
 HANDOUT_READY = "The handout is ready below. Press Save to keep it on this computer."
 HANDOUT_NOT_SAVED = "Nothing is saved yet."
 HANDOUT_SAVING = "Saving the handout…"
+CLEAR_QUESTION = (
+    "Clear every answer on this page for the next patient? A saved handout stays saved."
+)
 HANDOUT_SAVE_FAILED = "The handout was not saved. Print it from the preview below, or ask for help."
 SOURCES_FAILED = "The list of sources did not load. Ask your nurse where these facts come from."

@@ -168,6 +168,15 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     assert page.blocked == []  # the page asks nothing from off this machine (no CDN fonts)
     assert page.title() == "Muscle spasms: patient session"
 
+    # the next patient: every answer cleared, after one question
+    page.get_by_role("button", name="Start again for a new patient").click()
+    page.get_by_role("button", name="Yes, clear every answer").click()
+    page.get_by_text("Step 1 of 5").wait_for()
+    go_next(page, 2)
+    assert not page.get_by_role("checkbox", name="Caffeine", exact=True).is_checked()
+    go_next(page, 3)
+    assert "You did not pick any causes" in visible_text(page)
+
 
 def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     page, first_usable_s = open_session(session_page, 768, 1024)
