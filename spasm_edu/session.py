@@ -32,7 +32,7 @@ import ipywidgets as w
 
 from spasm_edu import course, facts, handout
 from spasm_edu.explorers.base import STYLE as EXPLORER_STYLE
-from spasm_edu.explorers.base import Explorer
+from spasm_edu.explorers.base import Explorer, NumberBox
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.text import esc
@@ -133,35 +133,14 @@ def explorer_class(cause_id: str) -> type[Explorer] | None:
     return found[0] if found else None
 
 
-def _number_box(control: w.Widget) -> w.Widget:
-    """A labelled number box with − and + buttons, kept in step with a slider."""
-    kind = w.BoundedIntText if isinstance(control, w.IntSlider) else w.BoundedFloatText
-    box = kind(
-        value=control.value,
-        min=control.min,
-        max=control.max,
-        step=control.step,
-        description=control.description,
-        continuous_update=True,
-        style={"description_width": "initial"},
-        layout=w.Layout(width="auto"),
-    )
+def _number_box(control: w.Widget) -> NumberBox:
+    """A labelled box to type a number in, with − and + buttons, kept in step with a slider
+    (see :class:`NumberBox`: what is typed is checked and a limit used is said beside it)."""
+    box = NumberBox(control.description, control.value, control.min, control.max, control.step)
     w.link((control, "value"), (box, "value"))
-    less = w.Button(description="−", tooltip=f"Less: {control.description}")
-    more = w.Button(description="+", tooltip=f"More: {control.description}")
-    for button in (less, more):
-        button.add_class("spasm-btn-quiet")
-        button.layout = w.Layout(width="auto", min_width="56px")
-
-    def nudge(sign: int) -> None:
-        box.value = min(box.max, max(box.min, box.value + sign * box.step))
-
-    less.on_click(lambda _b: nudge(-1))
-    more.on_click(lambda _b: nudge(+1))
-    row = w.HBox([box, less, more], layout=w.Layout(align_items="center", flex_flow="row wrap"))
-    row.stand_in_for = control  # for tests and the handout
-    row.number_box = box
-    return row
+    box.stand_in_for = control  # for tests
+    control.spasm_number_box = box  # for the handout: a typed number the box capped
+    return box
 
 
 def _drop_down(control: w.SelectionSlider) -> w.Dropdown:
@@ -197,6 +176,10 @@ def value_in_words(control: w.Widget) -> str:
     value = control.value
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    box = getattr(control, "spasm_number_box", None)
+    if box is not None and box.capped_from is not None:
+        shown, words = box.format(value), "most" if value == box.hi else "least"
+        return f"{shown} (you typed {box.capped_from}; {shown} is the {words} it counts)"
     label = getattr(control, "label", None)
     if isinstance(label, str):
         return label

@@ -14,6 +14,7 @@ import textstat
 
 from spasm_edu import DISCLAIMER, facts, handout, present
 from spasm_edu import session as session_mod
+from spasm_edu.explorers.base import NumberBox
 from spasm_edu.explorers.caffeine import CaffeineExplorer
 from spasm_edu.models import triage
 from spasm_edu.session import N_STEPS, PatientSession, explorer_class, patient_control
@@ -90,8 +91,9 @@ def test_picked_caffeine_shows_its_patient_explorer_without_sliders(session):
     assert isinstance(explorer, CaffeineExplorer) and explorer.mode == "patient"
     shown = list(walk(session.body))
     assert not [x for x in shown if isinstance(x, w.IntSlider | w.FloatSlider | w.SelectionSlider)]
-    numbers = [x for x in shown if isinstance(x, w.BoundedIntText)]
-    assert numbers and all(n.description for n in numbers)  # every input has a visible label
+    numbers = [x for x in shown if isinstance(x, NumberBox)]
+    assert numbers and all(n.text.description for n in numbers)  # every box has a visible label
+    assert not [x for x in shown if isinstance(x, w.IntText | w.BoundedIntText | w.FloatText)]
     assert any(isinstance(x, w.Dropdown) and x.description == "Bedtime" for x in shown)
     text = html_of(session.body)
     assert "192 mg" in text and "What you can do" in text and "Cut down slowly" in text
@@ -103,14 +105,16 @@ def test_number_boxes_and_buttons_drive_the_explorer(session):
     explorer = session.explorers["caffeine"]
     row = next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is not None)
     assert row.stand_in_for is explorer.controls["drink:brewed_coffee"]
-    row.number_box.value = 4
+    row.text.value = "4"  # typed
     assert explorer.result.total_mg == 384  # 4 cups x 96 mg (Mayo Clinic)
-    plus = row.children[2]
-    plus.click()
+    row.more.click()
     assert explorer.result.total_mg == 480 and "over this limit" in explorer.summary.value
-    row.children[1].click()
-    row.children[1].click()
-    assert explorer.controls["drink:brewed_coffee"].value == 3
+    assert row.text.value == "5"
+    row.less.click()
+    row.less.click()
+    assert explorer.controls["drink:brewed_coffee"].value == 3 and row.text.value == "3"
+    explorer.controls["drink:brewed_coffee"].value = 6  # and the other way round
+    assert row.text.value == "6"
     menu = next(
         x for x in walk(session.body) if isinstance(x, w.Dropdown) and x.description == "Bedtime"
     )
@@ -565,6 +569,70 @@ def test_any_broken_data_file_leaves_a_page_with_the_warning_signs(break_tables,
     assert written_out or all(q in shown[3] for q in questions), file
     page = session.make_handout()
     assert "broken on purpose" not in page and "Call 911" in page
+
+
+# -- number boxes: what is typed is checked, never quietly changed ------------------------------
+def _box(session, cause_id: str, control: str) -> NumberBox:
+    session.cause_boxes[cause_id].value = True
+    session.go(2)
+    target = session.explorers[cause_id].controls[control]
+    return next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is target)
+
+
+@pytest.mark.parametrize("typed", ["2.5", "2,5", "two", "", "1e3", "nan", "-"])
+def test_a_whole_number_box_refuses_what_is_not_a_whole_number(session, typed):
+    box = _box(session, "caffeine", "drink:brewed_coffee")
+    explorer = session.explorers["caffeine"]
+    box.text.value = typed
+    assert explorer.controls["drink:brewed_coffee"].value == 2  # the last good number stays
+    assert explorer.result.total_mg == 192 and "192 mg" in explorer.summary.value
+    assert "We still count 2." in box.note.value and 'role="alert"' in box.note.value
+    assert box.text.value == typed  # never changed behind the person's back
+    if typed == "2.5":
+        assert "whole numbers only" in box.note.value
+    box.text.value = "3"
+    assert explorer.result.total_mg == 288 and "alert" not in box.note.value
+
+
+def test_a_number_past_the_limit_says_so_beside_the_box(session):
+    box = _box(session, "overuse", "exercise_min")
+    explorer = session.explorers["overuse"]
+    box.text.value = "480"  # an 8-hour shift; the box stops at 300
+    assert explorer.controls["exercise_min"].value == 300
+    assert "The most this box takes is 300, so we count 300." in box.note.value
+    assert box.text.value == "480" and box.capped_from == "480"
+    notes = dict(session.cause_notes("overuse").values)
+    assert notes[box.description] == "300 (you typed 480; 300 is the most it counts)"
+    box.text.value = "240"
+    assert explorer.controls["exercise_min"].value == 240 and box.capped_from is None
+    assert "alert" not in box.note.value and "from 0 to 300" in box.note.value
+
+
+def test_a_decimal_box_takes_decimals_and_names_a_comma(session):
+    box = _box(session, "dehydration", "drinks_l")
+    control = session.explorers["dehydration"].controls["drinks_l"]
+    box.text.value = "1.75"
+    assert control.value == 1.75
+    box.text.value = "1,5"
+    assert control.value == 1.75 and "Use a point, not a comma: 1.5" in box.note.value
+    box.text.value = "1."  # half typed: counts as 1
+    assert control.value == 1.0 and box.text.value == "1."
+    box.more.click()
+    assert control.value == 1.1 and box.text.value == "1.1"
+    box.text.value = "-1"
+    assert control.value == 0 and "The least this box takes is 0" in box.note.value
+
+
+def test_every_patient_number_box_shows_its_limits(session):
+    for cid in session.causes:
+        session.cause_boxes[cid].value = True
+    session.go(2)
+    boxes = [x for x in walk(session.body) if isinstance(x, NumberBox)]
+    assert len(boxes) >= 10
+    for box in boxes:
+        assert f"from {box.format(box.lo)} to {box.format(box.hi)}" in box.note.value
+        box.text.value = "2.5" if box.whole else "9999"
+        assert 'role="alert"' in box.note.value, box.description
 
 
 # -- start again for a new patient --------------------------------------------------------------

@@ -114,7 +114,7 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     go_next(page, 3)
     page.get_by_role("heading", name="Caffeine").wait_for()
     assert "You get about 192 mg of caffeine a day" in visible_text(page)
-    coffee = page.get_by_role("spinbutton", name=re.compile(r"^Brewed coffee"))
+    coffee = page.get_by_role("textbox", name=re.compile(r"^Brewed coffee"))
     round_trips = []
     for cups, expected in ((4, "384 mg"), (5, "480 mg"), (3, "288 mg"), (4, "384 mg")):
         start = time.perf_counter()
@@ -178,6 +178,29 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     assert "You did not pick any causes" in visible_text(page)
 
 
+def test_typing_2_5_in_a_whole_number_box_is_refused_in_words(session_page):
+    page, _ = open_session(session_page)
+    go_next(page, 2)
+    page.get_by_role("checkbox", name="Caffeine", exact=True).check()
+    page.get_by_role("checkbox", name="Overuse", exact=True).check()
+    go_next(page, 3)
+    page.get_by_text("You get about 192 mg of caffeine a day").wait_for()
+    coffee = page.get_by_role("textbox", name=re.compile(r"^Brewed coffee"))
+    coffee.click()
+    coffee.press("Control+a")
+    coffee.press_sequentially("2.5", delay=60)  # typed key by key, as a person does
+    page.get_by_text(re.compile(r"whole numbers only, like 2 or 3 \(not 2\.5\)")).wait_for()
+    assert coffee.input_value() == "2.5"  # not changed behind the person's back
+    assert "We still count 2." in visible_text(page)
+    assert "You get about 192 mg of caffeine a day" in visible_text(page)  # still 2 cups
+    work = page.get_by_role("textbox", name=re.compile(r"^Exercise or hard work"))
+    work.fill("480")
+    page.get_by_text("The most this box takes is 300, so we count 300.").wait_for()
+    assert work.input_value() == "480"
+    shot(page, "step3-number-box-messages")
+    assert not page.errors, page.errors
+
+
 def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     page, first_usable_s = open_session(session_page, 768, 1024)
     record("first_usable_step_s_768", round(first_usable_s, 2))
@@ -210,7 +233,8 @@ def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     page.keyboard.press("Enter")
     page.get_by_text("Step 3 of 5").wait_for()
     page.get_by_text("You get about 192 mg").wait_for()
-    tab_to("e && e.type === 'number'")
+    tab_to("e && e.tagName === 'INPUT' && !!e.closest('.spasm-number')")
+    assert page.evaluate("document.activeElement.inputMode") == "numeric"  # tablet keyboard
     page.keyboard.press("ArrowUp")
     page.get_by_text("You get about 288 mg").wait_for()  # 3 cups x 96 mg
     label_px = page.evaluate(
