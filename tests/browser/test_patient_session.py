@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from spasm_edu import present
 from tests.browser.conftest import ARTIFACTS
 
 SERIOUS = ("serious", "critical")
@@ -199,6 +200,29 @@ def test_typing_2_5_in_a_whole_number_box_is_refused_in_words(session_page):
     assert work.input_value() == "480"
     shot(page, "step3-number-box-messages")
     assert not page.errors, page.errors
+
+
+def test_a_request_for_another_host_name_is_refused(voila_url):
+    """Against DNS rebinding: only requests addressed to this computer are answered."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    port = urlsplit(voila_url).port
+    unknown_kernel = "/api/kernels/00000000-0000-0000-0000-000000000000"  # starts no kernel
+    answers = {}
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1:{port}", f"localhost:{port}"):
+        conn = http.client.HTTPConnection(present.HOST, port, timeout=30)
+        try:
+            conn.request("GET", unknown_kernel, headers={"Host": host})
+            answers[host] = conn.getresponse().status
+        finally:
+            conn.close()
+    assert answers == {
+        "evil.example": 403,
+        f"evil.example:{port}": 403,
+        f"127.0.0.1:{port}": 404,  # answered: no such kernel
+        f"localhost:{port}": 404,
+    }
 
 
 def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
