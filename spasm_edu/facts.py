@@ -8,13 +8,19 @@ message names the file, the row (as a spreadsheet shows it: the header is row 1)
 column, so a maintainer can go straight to the cell to fix.
 
 Tables are cached: the first call reads the file, later calls are free.
+
+The data folder is ``data/`` in the checkout, or the folder named by ``$SPASM_DATA_DIR`` (read
+once, at import: a deployment or a test can point every process, kernels included, at a copy).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import importlib
+import io
+import os
 import pkgutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +32,8 @@ import pydantic
 from spasm_edu import schema
 from spasm_edu.schema.base import FactRow, TableSpec
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_ENV = "SPASM_DATA_DIR"
+DATA_DIR = Path(os.environ.get(DATA_ENV) or Path(__file__).resolve().parent.parent / "data")
 
 Row = TypeVar("Row", bound=FactRow)
 
@@ -107,9 +114,52 @@ def specs() -> dict[str, TableSpec]:
     return found
 
 
-def _read_rows(path: Path, spec: TableSpec) -> list[dict[str, str]]:
+def _where_bytes_break(raw: bytes) -> tuple[int, str | None]:
+    """The row (header = 1) and column of the first cell holding bytes that are not UTF-8."""
+    text = raw.decode("utf-8", errors="surrogateescape")  # bad bytes become U+DC80-U+DCFF
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    header = records[0] if records else []
+    for row_no, record in enumerate(records, start=1):
+        for i, cell in enumerate(record):
+            if any("\udc80" <= ch <= "\udcff" for ch in cell):
+                name = header[i] if i < len(header) and row_no > 1 else None
+                return row_no, name.strip() if name else None
+    return 1, None
+
+
+def _decode(path: Path, spec: TableSpec) -> str:
+    """The file as text: UTF-8, with a byte order mark or other bytes named as such."""
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FactsError(spec.file, "file not found") from None
+    if raw.startswith(codecs.BOM_UTF8):
+        first = raw[len(codecs.BOM_UTF8) :].split(b",", 1)[0].split(b"\n", 1)[0]
+        raise FactsError(
+            spec.file,
+            "starts with a UTF-8 byte order mark (BOM), an invisible mark some spreadsheet "
+            "programs add; save it again as UTF-8 without a BOM",
+            row=1,
+            column=first.decode("utf-8", errors="replace").strip() or None,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row, column = _where_bytes_break(raw)
+        bad = raw[exc.start : exc.end].hex(" ")
+        raise FactsError(
+            spec.file,
+            f"is not UTF-8 text: byte {bad} cannot be read as UTF-8 (was the file saved as "
+            "Windows-1252 or Latin-1?); save it again as UTF-8",
+            row=row,
+            column=column,
+        ) from None
+
+
+def _read_rows(path: Path, spec: TableSpec) -> list[dict[str, str]]:
+    text = _decode(path, spec)
+    try:
+        with io.StringIO(text, newline="") as fh:
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             expected = list(spec.row.model_fields)
@@ -135,10 +185,6 @@ def _read_rows(path: Path, spec: TableSpec) -> list[dict[str, str]]:
                     )
                 rows.append(raw)
             return rows
-    except FileNotFoundError:
-        raise FactsError(spec.file, "file not found") from None
-    except UnicodeDecodeError as exc:
-        raise FactsError(spec.file, f"is not UTF-8 text ({exc.reason})") from None
     except csv.Error as exc:
         raise FactsError(spec.file, f"is not valid CSV ({exc})") from None
 

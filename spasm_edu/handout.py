@@ -7,8 +7,12 @@ list, the disclaimer and the sources, in large type.
 Privacy: :func:`render` only builds a string. Nothing touches the disk until :func:`save` is
 called (the session calls it only when the nurse presses Save). Files go to
 :func:`default_folder` and their names carry only the date and time
-(``spasm-handout-YYYYMMDD-HHMMSS.html``). The page loads nothing from the network, and the PDF
-is printed by a local headless Chromium with its network features switched off.
+(``spasm-handout-YYYYMMDD-HHMMSS.html``). Saving never overwrites: each file is created
+exclusively (``O_EXCL``), two handouts saved in the same second get ``-2``, ``-3``… and files
+are readable by their owner only (mode 0600; a new folder 0700). A folder that cannot be
+written raises :class:`SaveError` with a plain message. The page loads nothing from the
+network, and the PDF is printed by a local headless Chromium that cannot look up any host
+(``--host-resolver-rules``) with its background network features switched off.
 
 ``python -m spasm_edu.handout --demo`` (``make handouts``) writes a demo handout from sample
 choices and prints its path.
@@ -17,7 +21,10 @@ choices and prints its path.
 from __future__ import annotations
 
 import argparse
+import errno
 import html
+import itertools
+import logging
 import os
 import re
 import shutil
@@ -33,6 +40,7 @@ from spasm_edu.text import session as wording
 from spasm_edu.text import sources_html
 
 esc = html.escape
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_ENV = "SPASM_HANDOUT_DIR"
@@ -53,7 +61,22 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
     "--no-pdf-header-footer",
     "--virtual-time-budget=10000",
+    # no host name resolves, so nothing can be fetched or looked up (without it, headless
+    # Chromium looks up accounts.google.com, clients2.google.com, update.googleapis.com)
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--no-proxy-server",  # no proxy auto-detection (a WPAD lookup)
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-breakpad",
+    "--no-default-browser-check",
+    "--no-pings",
+    "--metrics-recording-only",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
 )
+FILE_MODE = 0o600  # a handout is health information: its owner only
+FOLDER_MODE = 0o700
 
 
 @dataclass(frozen=True)
@@ -106,6 +129,26 @@ class HandoutData:
 class SavedHandout:
     html_path: Path
     pdf_path: Path | None
+
+
+class SaveError(OSError):
+    """The handout could not be written; ``message`` says so in plain words."""
+
+    def __init__(self, folder: Path, exc: OSError):
+        self.folder, self.reason = Path(folder), exc
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            why = "this computer does not let the session write in it"
+        elif exc.errno == errno.ENOSPC:
+            why = "the disk is full"
+        elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
+            why = "a file is in the way where the folder should be"
+        else:
+            why = exc.strerror or type(exc).__name__
+        self.message = (
+            f"The handout was not saved: {why} (folder: {self.folder}). Nothing was written. "
+            "Print it from the preview below, or ask for help to pick another folder."
+        )
+        super().__init__(exc.errno, self.message)
 
 
 STYLE = """
@@ -185,7 +228,12 @@ def render_body(data: HandoutData) -> str:
         parts += [f"<li>{esc(line)}</li>" for line in lines]
         parts.append("</ul>")
     parts.append(f'<p class="spasm-disclaimer"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>')
-    parts.append("<h2>Sources</h2>" + sources_html(data.source_ids, detail=False))
+    try:
+        sources = sources_html(data.source_ids, detail=False)
+    except Exception:  # a broken sources file must not stop the handout
+        log.exception("the handout's sources could not be read")
+        sources = f"<p>{esc(wording.SOURCES_FAILED)}</p>"
+    parts.append("<h2>Sources</h2>" + sources)
     return "".join(parts)
 
 
@@ -222,39 +270,81 @@ def find_chromium() -> str | None:
     return None
 
 
-def to_pdf(html_path: Path, pdf_path: Path, chromium: str | None = None) -> Path | None:
-    """Print ``html_path`` to ``pdf_path`` with local headless Chromium; None if none is found
-    or printing fails (the HTML handout is still there to print from a browser)."""
+def pdf_bytes(
+    html_path: Path, chromium: str | None = None, launcher: tuple[str, ...] = ()
+) -> bytes | None:
+    """``html_path`` printed to PDF by local headless Chromium (no host name resolves); None if
+    no Chromium is found or printing fails (the HTML handout can still be printed).
+
+    Chromium writes into its own private temporary folder; ``launcher`` goes in front of the
+    command (tests run it under ``strace`` or ``unshare -n``).
+    """
     chromium = chromium or find_chromium()
     if chromium is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="spasm-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix="spasm-chromium-") as work:
+        out = Path(work) / "handout.pdf"
         cmd = [
+            *launcher,
             chromium,
             *CHROMIUM_FLAGS,
-            f"--user-data-dir={profile}",
-            f"--print-to-pdf={pdf_path}",
+            f"--user-data-dir={Path(work) / 'profile'}",
+            f"--print-to-pdf={out}",
             Path(html_path).resolve().as_uri(),
         ]
         try:
             subprocess.run(cmd, capture_output=True, timeout=60, check=False)
         except (OSError, subprocess.TimeoutExpired):
             return None
-    return pdf_path if pdf_path.exists() and pdf_path.stat().st_size > 0 else None
+        data = out.read_bytes() if out.exists() else b""
+    return data if data.startswith(b"%PDF") else None
+
+
+def _create_new(folder: Path, stem: str, suffixes: tuple[str, ...]) -> list[Path]:
+    """Create empty files ``stem.<suffix>`` (or ``stem-2.<suffix>``, ``-3``… the first number
+    free for every suffix) exclusively, mode 0600: never an existing file, even when two saves
+    run at the same moment."""
+    for n in itertools.count(1):
+        name = stem if n == 1 else f"{stem}-{n}"
+        made: list[Path] = []
+        try:
+            for suffix in suffixes:
+                path = folder / f"{name}{suffix}"
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+                made.append(path)
+            return made
+        except FileExistsError:
+            for path in made:  # ours, still empty: give the name back and try the next
+                path.unlink()
+    raise AssertionError("not reached")
 
 
 def save(
     page: str, folder: Path | None = None, when: datetime | None = None, pdf: bool = True
 ) -> SavedHandout:
-    """Write the handout (and its PDF when possible) to ``folder``; never overwrites."""
+    """Write the handout (and its PDF when possible) to ``folder`` as new files (mode 0600);
+    never overwrites. Raises :class:`SaveError` when the folder cannot be written."""
     folder = Path(folder) if folder is not None else default_folder()
-    folder.mkdir(parents=True, exist_ok=True)
     stem = file_stem(when or datetime.now())
-    html_path, n = folder / f"{stem}.html", 2
-    while html_path.exists():
-        html_path, n = folder / f"{stem}-{n}.html", n + 1
-    html_path.write_text(page, encoding="utf-8")
-    pdf_path = to_pdf(html_path, html_path.with_suffix(".pdf")) if pdf else None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+        paths = _create_new(folder, stem, (".html", ".pdf") if pdf else (".html",))
+        html_path = paths[0]
+        with html_path.open("w", encoding="utf-8") as fh:  # the file made above, still 0600
+            fh.write(page)
+    except OSError as exc:
+        raise SaveError(folder, exc) from exc
+    pdf_path = None
+    if pdf:
+        data = pdf_bytes(html_path)
+        try:
+            if data is None:
+                paths[1].unlink()
+            else:
+                paths[1].write_bytes(data)
+                pdf_path = paths[1]
+        except OSError:
+            log.exception("the PDF could not be written (the HTML handout is saved)")
     return SavedHandout(html_path, pdf_path)
 
 

@@ -1,9 +1,15 @@
 """Serve the code-free patient session with Voila (``make present``).
 
 ``python -m spasm_edu.present --port 8866`` starts Voila on 127.0.0.1 only (nothing is reachable
-from other machines), with the code hidden, one pre-heated kernel so the first page opens fast,
-and idle kernels shut down after a few minutes. If the port is taken it says so and how to pick
+from other machines), with the code hidden, one pre-heated kernel so the first page opens fast;
+an open page keeps its kernel however long it waits, and the kernel of a closed page is shut
+down after 15 idle minutes. If the port is taken it says so and how to pick
 another one, instead of a traceback.
+
+Before Voila starts, every table in ``data/`` is checked (:func:`data_problem`): a broken file
+stops ``make present`` with exit status 2 and a message naming the file, row and column, so a
+patient never meets a half-working page. Voila answers only requests addressed to this computer
+(a foreign ``Host`` header gets 403, against DNS rebinding).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import socket
 import sys
 from pathlib import Path
 
-from spasm_edu import course
+from spasm_edu import course, facts
 
 NOTEBOOK = course.NOTEBOOK_DIR / "patient_session.ipynb"
 HOST = "127.0.0.1"
@@ -41,8 +47,45 @@ def free_port(host: str = HOST) -> int:
         return s.getsockname()[1]
 
 
-def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) -> list[str]:
-    """The Voila command line for the session on 127.0.0.1:``port``."""
+def data_problem(data_dir: Path | None = None) -> str | None:
+    """What is wrong with the data the session reads (file, row, column), or None if nothing.
+
+    Checks every table's schema and sources (:func:`facts.load_all`) and the red-flag tables
+    against each other (the triage engine), in ``data_dir`` or the session's data folder.
+    """
+    from spasm_edu.models import triage
+
+    data_dir = Path(data_dir) if data_dir is not None else facts.DATA_DIR
+    try:
+        facts.load_all(data_dir)
+        triage.engine(data_dir)
+    except facts.FactsError as exc:
+        return str(exc)
+    return None
+
+
+CULL_IDLE_S = 900  # a closed page's kernel (≈140 MB) is shut down after this long idle
+CULL_INTERVAL_S = 60
+CONNECT_GRACE_S = 120  # a page still loading or reconnecting keeps its kernel this long
+
+
+def voila_command(
+    port: int,
+    preheat: bool = True,
+    notebook: Path = NOTEBOOK,
+    cull_idle_s: int = CULL_IDLE_S,
+    cull_interval_s: int = CULL_INTERVAL_S,
+    connect_grace_s: int = CONNECT_GRACE_S,
+) -> list[str]:
+    """The Voila command line for the session on 127.0.0.1:``port``.
+
+    Kernels with a page connected are never shut down, however long the page sits idle (a
+    clinic hour has long pauses). Closing a page does not shut its kernel (voila#1458), so a
+    kernel with no page connected is shut down once idle for ``cull_idle_s`` seconds, checked
+    every ``cull_interval_s``, but never within ``connect_grace_s`` seconds of being handed to
+    a page that has not connected yet or of its page disconnecting
+    (:class:`spasm_edu.kernels.SessionKernelManager`).
+    """
     cmd = [
         sys.executable,
         "-m",
@@ -55,10 +98,14 @@ def voila_command(port: int, preheat: bool = True, notebook: Path = NOTEBOOK) ->
         "--show_tracebacks=False",
         "--theme=light",
         "--template=spasm",
-        # kernels of closed pages are shut down after 2 idle minutes (≈140 MB each)
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_idle_timeout=120",
-        "--MappingKernelManager.cull_connected=True",
+        # only requests addressed to this computer (127.0.0.1, localhost); others get 403
+        '--Voila.tornado_settings={"allow_remote_access": False}',
+        f"--MappingKernelManager.cull_interval={int(cull_interval_s)}",
+        f"--MappingKernelManager.cull_idle_timeout={int(cull_idle_s)}",
+        "--MappingKernelManager.cull_connected=False",  # an open page keeps its kernel
+        # ... and so does a page still loading or reconnecting (see spasm_edu/kernels.py)
+        "--VoilaConfiguration.multi_kernel_manager_class=spasm_edu.kernels.SessionKernelManager",
+        f"--SessionKernelManager.connect_grace={int(connect_grace_s)}",
     ]
     if preheat:
         cmd += ["--preheat_kernel=True", "--pool_size=1"]
@@ -83,9 +130,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-preheat", action="store_true", help="start a kernel only when the page opens"
     )
+    parser.add_argument(
+        "--cull-idle",
+        type=int,
+        default=CULL_IDLE_S,
+        metavar="SECONDS",
+        help="shut down the kernel of a closed page after this long idle "
+        f"(default {CULL_IDLE_S}; an open page keeps its kernel)",
+    )
+    parser.add_argument(
+        "--cull-interval",
+        type=int,
+        default=CULL_INTERVAL_S,
+        metavar="SECONDS",
+        help=f"how often to look for such kernels (default {CULL_INTERVAL_S})",
+    )
+    parser.add_argument(
+        "--connect-grace",
+        type=int,
+        default=CONNECT_GRACE_S,
+        metavar="SECONDS",
+        help="spare the kernel of a page still loading or reconnecting this long "
+        f"(default {CONNECT_GRACE_S})",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.port <= 65535:
         parser.error(f"--port must be from 1 to 65535 (got {args.port})")
+    for name in ("cull_idle", "cull_interval", "connect_grace"):
+        if not getattr(args, name) > 0:
+            parser.error(f"--{name.replace('_', '-')} must be a whole number of seconds, 1 or more")
+    problem = data_problem()
+    if problem is not None:
+        print(
+            f"The session was not started: a data file has a problem.\n  {problem}\n"
+            f"(data folder: {facts.DATA_DIR}). Fix that cell (data/README.md explains every "
+            "column), then start it again.",
+            file=sys.stderr,
+        )
+        return 2
     if not port_is_free(args.port):
         print(
             f"Port {args.port} is already in use on {HOST}: maybe the session is already "
@@ -95,7 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     print(f"Patient session: open http://{HOST}:{args.port}/ in a browser. Stop with Ctrl+C.")
-    cmd = voila_command(args.port, preheat=not args.no_preheat)
+    cmd = voila_command(
+        args.port,
+        preheat=not args.no_preheat,
+        cull_idle_s=args.cull_idle,
+        cull_interval_s=args.cull_interval,
+        connect_grace_s=args.connect_grace,
+    )
     sys.stdout.flush()
     # Become Voila (no wrapper process): Ctrl+C and SIGTERM reach it, and it shuts its kernels.
     os.execve(cmd[0], cmd, voila_env())

@@ -32,12 +32,13 @@ import ipywidgets as w
 
 from spasm_edu import course, facts, handout
 from spasm_edu.explorers.base import STYLE as EXPLORER_STYLE
-from spasm_edu.explorers.base import Explorer
+from spasm_edu.explorers.base import Explorer, NumberBox
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.text import esc
 from spasm_edu.text import session as wording
 from spasm_edu.text import triage as triage_wording
+from spasm_edu.text import warning as text_warning
 
 log = logging.getLogger(__name__)
 
@@ -132,35 +133,14 @@ def explorer_class(cause_id: str) -> type[Explorer] | None:
     return found[0] if found else None
 
 
-def _number_box(control: w.Widget) -> w.Widget:
-    """A labelled number box with − and + buttons, kept in step with a slider."""
-    kind = w.BoundedIntText if isinstance(control, w.IntSlider) else w.BoundedFloatText
-    box = kind(
-        value=control.value,
-        min=control.min,
-        max=control.max,
-        step=control.step,
-        description=control.description,
-        continuous_update=True,
-        style={"description_width": "initial"},
-        layout=w.Layout(width="auto"),
-    )
+def _number_box(control: w.Widget) -> NumberBox:
+    """A labelled box to type a number in, with − and + buttons, kept in step with a slider
+    (see :class:`NumberBox`: what is typed is checked and a limit used is said beside it)."""
+    box = NumberBox(control.description, control.value, control.min, control.max, control.step)
     w.link((control, "value"), (box, "value"))
-    less = w.Button(description="−", tooltip=f"Less: {control.description}")
-    more = w.Button(description="+", tooltip=f"More: {control.description}")
-    for button in (less, more):
-        button.add_class("spasm-btn-quiet")
-        button.layout = w.Layout(width="auto", min_width="56px")
-
-    def nudge(sign: int) -> None:
-        box.value = min(box.max, max(box.min, box.value + sign * box.step))
-
-    less.on_click(lambda _b: nudge(-1))
-    more.on_click(lambda _b: nudge(+1))
-    row = w.HBox([box, less, more], layout=w.Layout(align_items="center", flex_flow="row wrap"))
-    row.stand_in_for = control  # for tests and the handout
-    row.number_box = box
-    return row
+    box.stand_in_for = control  # for tests
+    control.spasm_number_box = box  # for the handout: a typed number the box capped
+    return box
 
 
 def _drop_down(control: w.SelectionSlider) -> w.Dropdown:
@@ -196,6 +176,10 @@ def value_in_words(control: w.Widget) -> str:
     value = control.value
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    box = getattr(control, "spasm_number_box", None)
+    if box is not None and box.capped_from is not None:
+        shown, words = box.format(value), "most" if value == box.hi else "least"
+        return f"{shown} (you typed {box.capped_from}; {shown} is the {words} it counts)"
     label = getattr(control, "label", None)
     if isinstance(label, str):
         return label
@@ -230,7 +214,35 @@ def triage_notes(result: triage.Assessment, complete: bool = True) -> handout.Tr
     )
 
 
+# The warning signs written out in the package, for when the red-flag data cannot be read.
+FALLBACK_SIGNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (wording.FALLBACK_EMERGENCY_HEADING, wording.FALLBACK_EMERGENCY_SIGNS),
+    (wording.FALLBACK_URGENT_HEADING, wording.FALLBACK_URGENT_SIGNS),
+)
+
+
+def signs_html(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """'Heading:' and a list of signs, per group."""
+    parts = []
+    for heading, lines in groups:
+        items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+        parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def fallback_signs_html() -> str:
+    """The written-out warning signs (they depend on no data file)."""
+    return signs_html(FALLBACK_SIGNS)
+
+
 # -- the session ----------------------------------------------------------------------------------
+def _close_all(widget: w.Widget) -> None:
+    """Close a widget and everything inside it."""
+    for child in getattr(widget, "children", ()):
+        _close_all(child)
+    widget.close()
+
+
 def _button(description: str, tooltip: str, quiet: bool = False) -> w.Button:
     button = w.Button(description=description, tooltip=tooltip, layout=w.Layout(width="auto"))
     button.add_class("spasm-btn-quiet" if quiet else "spasm-btn")
@@ -242,8 +254,13 @@ class PatientSession:
 
     def __init__(self, handout_folder: Path | None = None):
         self.handout_folder = handout_folder
-        self.causes = {c.cause_id: c for c in facts.table("causes.csv")}
-        self.tips = facts.table("self_care_tips.csv")
+        self.data_error: str | None = None  # set when the session's data cannot be read
+        try:
+            self.causes = {c.cause_id: c for c in facts.table("causes.csv")}
+            self.tips = facts.table("self_care_tips.csv")
+        except Exception as exc:  # a plain page with the warning signs, never Voila's error
+            log.exception("the patient session's data did not load")
+            self.causes, self.tips, self.data_error = {}, (), str(exc)
         self.step = 0
         self.explorers: dict[str, Explorer] = {}
         self.panels: dict[str, w.Widget] = {}
@@ -274,9 +291,22 @@ class PatientSession:
         self.make_button = _button("Make the handout", "Show the take-home handout")
         self.save_button = _button("Save the handout", "Save the handout on this computer")
         self.make_button.on_click(lambda _b: self.make_handout())
-        self.save_button.on_click(lambda _b: self.save_handout())
+        self.save_button.on_click(lambda _b: self._on_save())
         self.handout_status = w.HTML()
         self.preview = w.HTML()
+        # "Start again for a new patient" asks once before it clears every answer
+        self.new_patient_button = _button(
+            "Start again for a new patient", "Clear every answer on this page", quiet=True
+        )
+        self.clear_yes = _button("Yes, clear every answer", "Clear every answer and go to step 1")
+        self.clear_no = _button("No, go back", "Keep the answers", quiet=True)
+        self.clear_question = w.HTML(f"<p><strong>{esc(wording.CLEAR_QUESTION)}</strong></p>")
+        self.clear_row = w.VBox([self.clear_question, w.HBox([self.clear_yes, self.clear_no])])
+        self.clear_row.add_class("spasm-nav")
+        self.clear_row.layout.display = "none"
+        self.new_patient_button.on_click(lambda _b: self._ask_to_clear(True))
+        self.clear_no.on_click(lambda _b: self._ask_to_clear(False))
+        self.clear_yes.on_click(lambda _b: self.start_again())
 
         top = w.HBox([self.progress, self.large_text])
         top.add_class("spasm-topbar")
@@ -311,6 +341,9 @@ class PatientSession:
     def go(self, step: int) -> None:
         """Show step ``step`` (0-4); out-of-range steps are clamped."""
         self.step = max(0, min(N_STEPS - 1, int(step)))
+        if self.data_error is not None:
+            self._show_data_failed()
+            return
         builders = (self._step_intro, self._step_pick, self._step_explore)
         builders += (self._step_triage, self._step_summary)
         self.body.children = builders[self.step]()  # content first, then the step title
@@ -321,6 +354,12 @@ class PatientSession:
         )
         self.back_button.disabled = self.step == 0
         self.next_button.disabled = self.step == N_STEPS - 1
+
+    def _show_data_failed(self) -> None:
+        self.body.children = (w.HTML(f"<p>{esc(wording.DATA_FAILED)}</p>" + fallback_signs_html()),)
+        self.heading.value = f"<h1>{esc(wording.DATA_FAILED_TITLE)}</h1>"
+        self.progress.value = ""
+        self.back_button.disabled = self.next_button.disabled = True
 
     def _on_large_text(self, change) -> None:
         if change["new"]:
@@ -467,11 +506,7 @@ class PatientSession:
         return head + ((lab_html,) if lab_html else ()) + (self._triage_panel,)
 
     def _doctor_list_html(self) -> str:
-        parts = []
-        for heading, lines in self.doctor_list():
-            items = "".join(f"<li>{esc(line)}</li>" for line in lines)
-            parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>{items}</ul>")
-        return "".join(parts)
+        return signs_html(self.doctor_list())
 
     def _step_summary(self) -> tuple[w.Widget, ...]:
         data = self.handout_data()
@@ -489,7 +524,42 @@ class PatientSession:
         self._page = None
         buttons = w.HBox([self.make_button, self.save_button])
         buttons.add_class("spasm-nav")
-        return (w.HTML("".join(lines)), buttons, self.handout_status, self.preview)
+        self._ask_to_clear(False)
+        again = w.VBox([self.new_patient_button, self.clear_row])
+        again.add_class("spasm-nav")
+        return (w.HTML("".join(lines)), buttons, self.handout_status, self.preview, again)
+
+    # -- a new patient ---------------------------------------------------------------------
+    def _ask_to_clear(self, ask: bool) -> None:
+        self.clear_row.layout.display = None if ask else "none"
+        self.new_patient_button.layout.display = "none" if ask else None
+
+    def start_again(self) -> None:
+        """Clear every answer for the next patient and go back to step 1: the picked causes,
+        every explorer's values and ticks, the red-flag answers, the handout preview and the
+        saved-file message. Saved handout files stay where they are; the large-text switch
+        (a screen setting, not an answer) stays as it is."""
+        old = [*self.panels.values(), *self.explorers.values()]
+        if self.triage is not None:
+            old.append(self.triage)
+        if self._triage_panel is not None:
+            old.append(self._triage_panel)
+        for link in self.flag_links.values():
+            if isinstance(link, w.link):
+                link.unlink()
+        for box in (self._cause_boxes or {}).values():
+            box.value = False
+        self.explorers, self.panels, self.defaults, self.flag_links = {}, {}, {}, {}
+        self.triage, self._triage_panel = None, None
+        self.saved, self._page = None, None
+        self.preview.value = ""
+        self.handout_status.value = ""
+        self._ask_to_clear(False)
+        self.go(0)
+        for thing in old:  # free the old widgets in the kernel and the page
+            _close_all(thing.widget if isinstance(thing, Explorer) else thing)
+            for control in getattr(thing, "controls", {}).values():
+                _close_all(control)
 
     # -- red flags -------------------------------------------------------------------------------
     def red_flag_ids(self) -> list[str]:
@@ -545,7 +615,13 @@ class PatientSession:
         return tuple(sorted(found.values(), key=lambda f: (-f.level, order[f.id])))
 
     def doctor_list(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        flags = self.doctor_flags()
+        """(heading, signs) by urgency, from the triage data; the written-out warning signs
+        (:data:`FALLBACK_SIGNS`) when that data cannot be read."""
+        try:
+            flags = self.doctor_flags()
+        except Exception:
+            log.exception("the see-a-doctor list could not be read from the data")
+            return FALLBACK_SIGNS
         out = []
         for level in ("emergency", "urgent", "see_doctor"):
             lines = tuple(f.sign for f in flags if f.level.name == level)
@@ -568,12 +644,14 @@ class PatientSession:
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)
-        for flag in self.doctor_flags():
-            sources |= set(flag.source_ids)
+        doctor_list = self.doctor_list()
+        if doctor_list is not FALLBACK_SIGNS:
+            for flag in self.doctor_flags():
+                sources |= set(flag.source_ids)
         return handout.HandoutData(
             causes=causes,
             triage=notes,
-            doctor_list=self.doctor_list(),
+            doctor_list=doctor_list,
             source_ids=tuple(sorted(sources)),
         )
 
@@ -619,11 +697,22 @@ class PatientSession:
         self.save_button.disabled = False
         return self._page
 
-    def save_handout(self) -> handout.SavedHandout:
-        """Write the handout (HTML, and PDF when Chromium is present) to the handout folder."""
+    def save_handout(self) -> handout.SavedHandout | None:
+        """Write the handout (HTML, and PDF when Chromium is present) to the handout folder as
+        new files. Save is off while it saves and after (make the handout again for another
+        copy). If it cannot be saved, the reason is shown beside the button and None returned.
+        """
         page = self._page or self.make_handout()
-        self.handout_status.value = "<p>Saving…</p>"
-        self.saved = handout.save(page, self.handout_folder)
+        self.save_button.disabled = True
+        self.handout_status.value = f"<p>{esc(wording.HANDOUT_SAVING)}</p>"
+        try:
+            self.saved = handout.save(page, self.handout_folder)
+        except Exception as exc:  # never "Saving…" forever: say what happened
+            log.warning("the handout could not be saved", exc_info=True)
+            message = exc.message if isinstance(exc, handout.SaveError) else None
+            self.handout_status.value = text_warning(message or wording.HANDOUT_SAVE_FAILED)
+            self.save_button.disabled = False  # to try again once the folder is fixed
+            return None
         names = [self.saved.html_path.name]
         if self.saved.pdf_path:
             names.append(self.saved.pdf_path.name)
@@ -632,6 +721,10 @@ class PatientSession:
             f"{esc(' and '.join(names))}. Open it to print it.</p>"
         )
         return self.saved
+
+    def _on_save(self) -> None:
+        if not self.save_button.disabled:  # a second click queued while saving does nothing
+            self.save_handout()
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -158,8 +158,33 @@ def test_a_missing_file_is_named(data_copy):
 
 def test_a_non_utf8_file_is_named(data_copy):
     (data_copy / "caffeine_drinks.csv").write_bytes(b"drink_id,label\n\xff\xfe,bad\n")
-    with pytest.raises(facts.FactsError, match="not UTF-8"):
+    with pytest.raises(facts.FactsError, match="not UTF-8") as info:
         facts.table("caffeine_drinks.csv", data_copy)
+    assert (info.value.row, info.value.column) == (2, "drink_id")
+
+
+def test_a_latin1_cell_is_named_by_row_and_column(data_copy):
+    path = data_copy / "causes.csv"
+    lines = path.read_bytes().split(b"\n")
+    assert b"Caffeine," in lines[2]
+    lines[2] = lines[2].replace(b"Caffeine,", b"Caf\xe9ine,", 1)  # 'é' saved as Latin-1
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(facts.FactsError) as info:
+        facts.table("causes.csv", data_copy)
+    err = info.value
+    assert (err.row, err.column) == (3, "name")
+    assert "data/causes.csv, row 3, column 'name'" in str(err)
+    assert "not UTF-8" in str(err) and "byte e9" in str(err)
+
+
+def test_a_byte_order_mark_is_named_as_such(data_copy):
+    path = data_copy / "causes.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as some spreadsheets save it
+    with pytest.raises(facts.FactsError) as info:
+        facts.table("causes.csv", data_copy)
+    assert (info.value.row, info.value.column) == (1, "cause_id")
+    assert "byte order mark (BOM)" in str(info.value)
+    assert "\ufeff" not in str(info.value)
 
 
 def test_a_csv_without_schema_is_reported(data_copy):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import socket
+from dataclasses import replace
+from datetime import datetime
 
 import ipywidgets as w
 import pytest
@@ -12,6 +14,7 @@ import textstat
 
 from spasm_edu import DISCLAIMER, facts, handout, present
 from spasm_edu import session as session_mod
+from spasm_edu.explorers.base import NumberBox
 from spasm_edu.explorers.caffeine import CaffeineExplorer
 from spasm_edu.models import triage
 from spasm_edu.session import N_STEPS, PatientSession, explorer_class, patient_control
@@ -89,8 +92,9 @@ def test_picked_caffeine_shows_its_patient_explorer_without_sliders(session):
     assert isinstance(explorer, CaffeineExplorer) and explorer.mode == "patient"
     shown = list(walk(session.body))
     assert not [x for x in shown if isinstance(x, w.IntSlider | w.FloatSlider | w.SelectionSlider)]
-    numbers = [x for x in shown if isinstance(x, w.BoundedIntText)]
-    assert numbers and all(n.description for n in numbers)  # every input has a visible label
+    numbers = [x for x in shown if isinstance(x, NumberBox)]
+    assert numbers and all(n.text.description for n in numbers)  # every box has a visible label
+    assert not [x for x in shown if isinstance(x, w.IntText | w.BoundedIntText | w.FloatText)]
     assert any(isinstance(x, w.Dropdown) and x.description == "Bedtime" for x in shown)
     text = html_of(session.body)
     assert "192 mg" in text and "What you can do" in text and "Cut down slowly" in text
@@ -102,14 +106,16 @@ def test_number_boxes_and_buttons_drive_the_explorer(session):
     explorer = session.explorers["caffeine"]
     row = next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is not None)
     assert row.stand_in_for is explorer.controls["drink:brewed_coffee"]
-    row.number_box.value = 4
+    row.text.value = "4"  # typed
     assert explorer.result.total_mg == 384  # 4 cups x 96 mg (Mayo Clinic)
-    plus = row.children[2]
-    plus.click()
+    row.more.click()
     assert explorer.result.total_mg == 480 and "over this limit" in explorer.summary.value
-    row.children[1].click()
-    row.children[1].click()
-    assert explorer.controls["drink:brewed_coffee"].value == 3
+    assert row.text.value == "5"
+    row.less.click()
+    row.less.click()
+    assert explorer.controls["drink:brewed_coffee"].value == 3 and row.text.value == "3"
+    explorer.controls["drink:brewed_coffee"].value = 6  # and the other way round
+    assert row.text.value == "6"
     menu = next(
         x for x in walk(session.body) if isinstance(x, w.Dropdown) and x.description == "Bedtime"
     )
@@ -226,7 +232,7 @@ def test_summary_and_handout_hold_the_choices(session):
 
 
 def test_nothing_is_saved_until_save_is_pressed(session, tmp_path, monkeypatch):
-    monkeypatch.setattr(handout, "to_pdf", lambda *a, **k: None)
+    monkeypatch.setattr(handout, "pdf_bytes", lambda *a, **k: None)
     folder = tmp_path / "handouts"
     session.go(4)
     session.make_button.click()
@@ -238,6 +244,10 @@ def test_nothing_is_saved_until_save_is_pressed(session, tmp_path, monkeypatch):
     assert len(files) == 1
     assert re.fullmatch(r"spasm-handout-\d{8}-\d{6}\.html", files[0])  # no personal data
     assert "Saved" in session.handout_status.value
+    assert session.save_button.disabled  # saved: a second click (a double click) saves nothing
+    session.save_button.click()
+    assert len(list(folder.iterdir())) == 1
+    session.make_button.click()  # another copy: make it again, then save
     session.save_button.click()
     assert len(list(folder.iterdir())) == 2  # never overwrites
 
@@ -492,3 +502,278 @@ def test_a_blood_result_that_needs_care_today_reaches_step_four_and_the_handout(
     assert notes.reasons[0] == "Your potassium result is far above the usual reference range."
     lab.controls["symptom:chest_breathing"].value = True
     assert session.handout_data().triage.level == "emergency"
+
+
+# -- broken data never strands a patient --------------------------------------------------------
+@pytest.fixture
+def break_tables(monkeypatch):
+    """Make ``facts.table`` fail for the named files, as a broken data file would."""
+    real = facts.table
+
+    def _break(*files: str) -> None:
+        def table(file, *args, **kwargs):
+            if file in files:
+                raise facts.FactsError(file, "broken on purpose", row=3, column="name")
+            return real(file, *args, **kwargs)
+
+        monkeypatch.setattr(facts, "table", table)
+        triage.engine.cache_clear()  # the engine caches what it read
+
+    yield _break
+    triage.engine.cache_clear()
+
+
+def test_broken_causes_data_shows_a_plain_page_with_the_warning_signs(break_tables, tmp_path):
+    break_tables("causes.csv")
+    session = PatientSession(handout_folder=tmp_path)  # no exception for Voila to show
+    text = html_of(session.widget)
+    assert wording.DATA_FAILED in text and wording.DATA_FAILED_TITLE in text
+    assert wording.FALLBACK_EMERGENCY_HEADING in text
+    assert all(sign in text for sign in wording.FALLBACK_EMERGENCY_SIGNS)
+    assert "broken on purpose" not in text and "causes.csv" not in text  # no developer words
+    assert session.back_button.disabled and session.next_button.disabled
+    session.go(3)
+    assert wording.DATA_FAILED in html_of(session.body)
+
+
+def test_the_red_flag_fallback_needs_no_data_file(break_tables, tmp_path):
+    break_tables("red_flags.csv", "red_flag_rules.csv", "triage_levels.csv")
+    session = PatientSession(handout_folder=tmp_path)
+    session.cause_boxes["caffeine"].value = True
+    session.go(3)
+    text = html_of(session.body)
+    assert wording.TRIAGE_FAILED in text and "Call 911" in text
+    for sign in wording.FALLBACK_EMERGENCY_SIGNS + wording.FALLBACK_URGENT_SIGNS:
+        assert sign in text
+    session.go(4)
+    page = handout.plain_text(session.make_handout())
+    assert wording.FALLBACK_EMERGENCY_HEADING in page
+    assert all(sign in page for sign in wording.FALLBACK_EMERGENCY_SIGNS)
+
+
+# Each emergency finding and emergency rule in the data, and the written-out sign that covers it.
+FALLBACK_COVERS = {
+    "stroke_signs": "A face that droops",
+    "sudden_nerve_signs": "All of a sudden you get weak, lose your balance",
+    "sudden_bad_headache": "A sudden, very bad headache",
+    "breathless_or_chest_pain": "Chest pain or trouble breathing",
+    "seizure": "A seizure (a fit)",
+    "fever_stiff_neck": "A fever with a stiff neck",
+    "fever_confusion": "A fever with a stiff neck, a rash that does not fade, or confusion",
+    "fever_body_stiff": "A fever or a new medicine, and stiff muscles all over",
+    "new_medicine_body_stiff": "a new medicine, and stiff muscles all over",
+    "serotonin_signs": "agitated, sweaty, shaky or twitchy after a new medicine",
+    "exertion_confusion": "Being confused after hard work, heat, a long race",
+    "fluid_loss_confusion": "a bad stomach bug",
+    "alcohol_confusion": "or heavy drinking",
+    "drank_too_much": "after you drank a lot in a long race or hike",
+    "heat_stroke": "Very hot skin and confusion after heat or hard work",
+    "leg_cold_pale": "suddenly turns cold, pale and very painful",
+    "cannot_pee": "Needing to pee but not being able to pee at all",
+    "jaw_stiffness": "A stiff or locked jaw",
+    "saddle_numbness": "New numbness between your inner thighs",
+    "bladder_bowel_change": "New trouble peeing or pooping",
+    "worsening_leg_weakness": "One or both legs getting weaker",
+    "both_legs_symptoms": "numbness or weakness in both legs",
+    "major_trauma": "after a big accident",
+    "clot_in_lung": "Chest pain or trouble breathing",
+    "tetany": "hands that lock in a claw shape",
+    "back_fever_numbness_tingling": "A back spasm with a fever, and numbness",
+    "back_fever_weakness": "A back spasm with a fever, and numbness, weakness",
+    "back_fever_trouble_walking": "fever, and numbness, weakness or trouble walking",
+    "back_after_trauma": "after a big accident",
+    "muscle_breakdown_pain": "Very bad muscle pain or weakness, and pee that is dark",
+    "muscle_breakdown_weak": "weakness, and pee that is dark",
+    "muscle_breakdown_exertion": "pee that is dark, like cola or tea",
+    "dark_urine_little_pee": "Dark pee, like cola or tea, and very little of it",
+    "wound_large_or_deep": "A large or deep wound",
+    "stiff_or_spasms_after_wound": "Painful spasms or stiffness, or a stiff jaw, after a cut",
+    "tetanus_jaw": "a stiff jaw, after a cut or wound",
+    "tetanus_spasms": "Painful spasms or stiffness",
+    "tetanus_breathing": "Chest pain or trouble breathing",
+    "tetanus_body_stiff": "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
+}
+
+
+def test_the_written_out_signs_cover_every_emergency_in_the_data():
+    rules = {r.rule_id for r in triage.engine().rules if r.level == "emergency"}
+    assert set(FALLBACK_COVERS) == set(triage.emergency_findings()) | rules
+    signs = " ".join(wording.FALLBACK_EMERGENCY_SIGNS)
+    for finding, words in FALLBACK_COVERS.items():
+        assert words in signs, finding
+    assert "calf" in " ".join(wording.FALLBACK_URGENT_SIGNS)  # the clot warning sign
+    for block in (wording.DATA_FAILED, *wording.FALLBACK_EMERGENCY_SIGNS):
+        assert textstat.flesch_kincaid_grade(block) <= 7, block
+
+
+@pytest.mark.parametrize("file", sorted(p.name for p in facts.DATA_DIR.glob("*.csv")))
+def test_any_broken_data_file_leaves_a_page_with_the_warning_signs(break_tables, file, tmp_path):
+    break_tables(file)
+    session = PatientSession(handout_folder=tmp_path)
+    for cid in session.causes:
+        session.cause_boxes[cid].value = True
+    shown = []
+    for step in range(N_STEPS):
+        session.go(step)
+        shown.append(html_of(session.body))
+    text = "\n".join(shown)
+    assert "Traceback" not in text and "broken on purpose" not in text
+    written_out = all(sign in text for sign in wording.FALLBACK_EMERGENCY_SIGNS)
+    if not written_out:  # step 4 asks the red-flag questions: the emergency ones first
+        asked = session.triage.groups_asked()
+        first = {
+            fid for k in asked if k.startswith("act_now") for fid in session.triage.questions_on(k)
+        }
+        assert set(triage.emergency_findings()) <= first, file
+        flags = triage.engine().flags
+        on_screen = [flags[f].question for f in session.triage.questions_on(asked[0])]
+        assert on_screen and all(q in shown[3] for q in on_screen), file
+    page = session.make_handout()
+    assert "broken on purpose" not in page and "Call 911" in page
+
+
+# -- number boxes: what is typed is checked, never quietly changed ------------------------------
+def _box(session, cause_id: str, control: str) -> NumberBox:
+    session.cause_boxes[cause_id].value = True
+    session.go(2)
+    target = session.explorers[cause_id].controls[control]
+    return next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is target)
+
+
+@pytest.mark.parametrize("typed", ["2.5", "2,5", "two", "", "1e3", "nan", "-"])
+def test_a_whole_number_box_refuses_what_is_not_a_whole_number(session, typed):
+    box = _box(session, "caffeine", "drink:brewed_coffee")
+    explorer = session.explorers["caffeine"]
+    box.text.value = typed
+    assert explorer.controls["drink:brewed_coffee"].value == 2  # the last good number stays
+    assert explorer.result.total_mg == 192 and "192 mg" in explorer.summary.value
+    assert "We still count 2." in box.note.value and 'role="alert"' in box.note.value
+    assert box.text.value == typed  # never changed behind the person's back
+    if typed == "2.5":
+        assert "whole numbers only" in box.note.value
+    box.text.value = "3"
+    assert explorer.result.total_mg == 288 and "alert" not in box.note.value
+
+
+def test_a_number_past_the_limit_says_so_beside_the_box(session):
+    box = _box(session, "overuse", "exercise_min")
+    explorer = session.explorers["overuse"]
+    box.text.value = "480"  # an 8-hour shift; the box stops at 300
+    assert explorer.controls["exercise_min"].value == 300
+    assert "The most this box takes is 300, so we count 300." in box.note.value
+    assert box.text.value == "480" and box.capped_from == "480"
+    notes = dict(session.cause_notes("overuse").values)
+    assert notes[box.description] == "300 (you typed 480; 300 is the most it counts)"
+    box.text.value = "240"
+    assert explorer.controls["exercise_min"].value == 240 and box.capped_from is None
+    assert "alert" not in box.note.value and "from 0 to 300" in box.note.value
+
+
+def test_a_decimal_box_takes_decimals_and_names_a_comma(session):
+    box = _box(session, "dehydration", "drinks_l")
+    control = session.explorers["dehydration"].controls["drinks_l"]
+    box.text.value = "1.75"
+    assert control.value == 1.75
+    box.text.value = "1,5"
+    assert control.value == 1.75 and "Use a point, not a comma: 1.5" in box.note.value
+    box.text.value = "1."  # half typed: counts as 1
+    assert control.value == 1.0 and box.text.value == "1."
+    box.more.click()
+    assert control.value == 1.1 and box.text.value == "1.1"
+    box.text.value = "-1"
+    assert control.value == 0 and "The least this box takes is 0" in box.note.value
+
+
+def test_every_patient_number_box_shows_its_limits(session):
+    for cid in session.causes:
+        session.cause_boxes[cid].value = True
+    session.go(2)
+    boxes = [x for x in walk(session.body) if isinstance(x, NumberBox)]
+    assert len(boxes) >= 10
+    for box in boxes:
+        assert f"from {box.format(box.lo)} to {box.format(box.hi)}" in box.note.value
+        box.text.value = "2.5" if box.whole else "9999"
+        assert 'role="alert"' in box.note.value, box.description
+
+
+# -- start again for a new patient --------------------------------------------------------------
+def _answer_everything(session) -> None:
+    """Pick every cause, change every control of every explorer, tick red flags, save."""
+    for box in session.cause_boxes.values():
+        box.value = True
+    session.go(2)
+    for explorer in session.explorers.values():
+        for control in explorer.controls.values():
+            if isinstance(control.value, bool):
+                control.value = not control.value
+            elif hasattr(control, "options") and len(control.options) > 1:
+                control.index = len(control.options) - 1
+            elif hasattr(control, "max"):
+                control.value = control.max
+    session.go(3)
+    session.tick_red_flag("recurring")
+    session.tick_red_flag("night_pain")
+    session.go(4)
+    session.make_handout()
+
+
+def _screens(session) -> list[str]:
+    """What every step shows with every cause picked (ticking them is the only answer)."""
+    for box in session.cause_boxes.values():
+        box.value = True
+    shown = []
+    for step in range(N_STEPS):
+        session.go(step)
+        shown.append(re.sub(r"spasm-svg-\d+", "spasm-svg-N", html_of(session.body)))  # svg ids
+    return shown
+
+
+def test_start_again_clears_every_answer(tmp_path, monkeypatch):
+    monkeypatch.setattr(handout, "pdf_bytes", lambda *a, **k: None)
+    session = PatientSession(handout_folder=tmp_path)
+    _answer_everything(session)
+    assert session.save_handout() is not None
+    before = session.handout_data()
+    assert before.causes and before.triage.level != "self_care"
+    assert any(c.values for c in before.causes)  # answers were really given
+    session.large_text.value = True
+    old_explorers = list(session.explorers.values())
+
+    session.new_patient_button.click()  # asks first
+    assert session.step == 4 and wording.CLEAR_QUESTION in html_of(session.body)
+    assert session.clear_row.layout.display != "none"
+    session.clear_no.click()
+    assert session.picked() and session.clear_row.layout.display == "none"
+    session.new_patient_button.click()
+    session.clear_yes.click()
+
+    assert session.step == 0 and session.picked() == []
+    assert session.saved is None and session.preview.value == "" and session._page is None
+    assert session.large_text.value  # a screen setting, not an answer
+    assert all(e.widget.comm is None for e in old_explorers)  # old widgets freed
+    assert list(tmp_path.iterdir())  # the saved handout stays saved
+    fresh = PatientSession(handout_folder=tmp_path / "fresh")
+    made = datetime(2026, 1, 1)
+    assert handout.render_body(replace(session.handout_data(), made_at=made)) == (
+        handout.render_body(replace(fresh.handout_data(), made_at=made))
+    )
+    assert _screens(session) == _screens(fresh)  # every step as for a new session
+    assert session.triage.result.level == triage.Level.self_care
+    assert all(c.values == () for c in session.handout_data().causes)
+
+
+def test_a_red_flag_link_after_start_again_is_a_new_one(session):
+    session.cause_boxes["stress_fatigue"].value = True
+    session.go(2)
+    session.explorers["stress_fatigue"].controls["flag:disturbs_sleep"].value = True
+    session.go(3)
+    assert session.triage.controls["disturbs_sleep"].value
+    session.start_again()
+    session.cause_boxes["stress_fatigue"].value = True
+    session.go(2)
+    box = session.explorers["stress_fatigue"].controls["flag:disturbs_sleep"]
+    assert not box.value
+    session.go(3)
+    assert not session.triage.controls["disturbs_sleep"].value
+    box.value = True  # the new explorer and the new triage step are linked again
+    assert session.triage.controls["disturbs_sleep"].value

@@ -38,7 +38,53 @@ TRIAGE_NOT_FINISHED = (
     "Until then, use the list of signs below."
 )
 
+# The warning signs when the red-flag data cannot be read. Written out here on purpose, not read
+# from data/, so they still show when a data file is broken. Keep them in step with the
+# emergency findings and rules (tests/test_session.py checks each one is covered).
+FALLBACK_EMERGENCY_HEADING = "Call 911 or your local emergency number now if you have"
+FALLBACK_EMERGENCY_SIGNS = (
+    "A face that droops, an arm or leg that is weak or numb, or slurred speech, starting suddenly",
+    "All of a sudden you get weak, lose your balance, cannot walk well or get mixed up",
+    "A sudden, very bad headache",
+    "Chest pain or trouble breathing",
+    "A seizure (a fit)",
+    "A fever with a stiff neck, a rash that does not fade, or confusion",
+    "A fever or a new medicine, and stiff muscles all over",
+    "Feeling agitated, sweaty, shaky or twitchy after a new medicine for mood, pain or migraine",
+    "Being confused after hard work, heat, a long race, a bad stomach bug, or heavy drinking",
+    "A bad headache, throwing up or feeling mixed up after you drank a lot in a long race or hike",
+    "Very hot skin and confusion after heat or hard work",
+    "A leg or foot that suddenly turns cold, pale and very painful",
+    "Needing to pee but not being able to pee at all",
+    "A stiff or locked jaw, so you can hardly open your mouth",
+    "New numbness between your inner thighs, around your private parts or your bottom",
+    "New trouble peeing or pooping, or trouble holding it in",
+    "One or both legs getting weaker",
+    "Back pain with tingling, numbness or weakness in both legs",
+    "A spasm that started after a big accident, like a car crash or a bad fall",
+    "Tingling around your mouth and hands that lock in a claw shape",
+    "A back spasm with a fever, and numbness, weakness or trouble walking",
+    "Very bad muscle pain or weakness, and pee that is dark, like cola or tea",
+    "Dark pee, like cola or tea, and very little of it",
+    "A large or deep wound",
+    "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
+)
+FALLBACK_URGENT_HEADING = "Get medical help today if you have"
+FALLBACK_URGENT_SIGNS = ("One calf that is swollen, warm, red or sore to touch",)
+
+DATA_FAILED_TITLE = "This page did not load"
+DATA_FAILED = (
+    "Part of this page did not load, so we cannot go through your spasms here today. "
+    "Please tell your nurse."
+)
+
 HANDOUT_TITLE = "Your muscle spasm notes"
 HANDOUT_INTRO = "You made these notes with your nurse. Keep them and show them to your doctor."
 HANDOUT_READY = "The handout is ready below. Press Save to keep it on this computer."
 HANDOUT_NOT_SAVED = "Nothing is saved yet."
+HANDOUT_SAVING = "Saving the handout…"
+CLEAR_QUESTION = (
+    "Clear every answer on this page for the next patient? A saved handout stays saved."
+)
+HANDOUT_SAVE_FAILED = "The handout was not saved. Print it from the preview below, or ask for help."
+SOURCES_FAILED = "The list of sources did not load. Ask your nurse where these facts come from."

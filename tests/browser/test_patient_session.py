@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from spasm_edu import present
 from tests.browser.conftest import ARTIFACTS
 
 SERIOUS = ("serious", "critical")
@@ -114,7 +115,7 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     go_next(page, 3)
     page.get_by_role("heading", name="Caffeine").wait_for()
     assert "You get about 192 mg of caffeine a day" in visible_text(page)
-    coffee = page.get_by_role("spinbutton", name=re.compile(r"^Brewed coffee"))
+    coffee = page.get_by_role("textbox", name=re.compile(r"^Brewed coffee"))
     round_trips = []
     for cups, expected in ((4, "384 mg"), (5, "480 mg"), (3, "288 mg"), (4, "384 mg")):
         start = time.perf_counter()
@@ -182,6 +183,61 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     assert page.blocked == []  # the page asks nothing from off this machine (no CDN fonts)
     assert page.title() == "Muscle spasms: patient session"
 
+    # the next patient: every answer cleared, after one question
+    page.get_by_role("button", name="Start again for a new patient").click()
+    page.get_by_role("button", name="Yes, clear every answer").click()
+    page.get_by_text("Step 1 of 5").wait_for()
+    go_next(page, 2)
+    assert not page.get_by_role("checkbox", name="Caffeine", exact=True).is_checked()
+    go_next(page, 3)
+    assert "You did not pick any causes" in visible_text(page)
+
+
+def test_typing_2_5_in_a_whole_number_box_is_refused_in_words(session_page):
+    page, _ = open_session(session_page)
+    go_next(page, 2)
+    page.get_by_role("checkbox", name="Caffeine", exact=True).check()
+    page.get_by_role("checkbox", name="Overuse", exact=True).check()
+    go_next(page, 3)
+    page.get_by_text("You get about 192 mg of caffeine a day").wait_for()
+    coffee = page.get_by_role("textbox", name=re.compile(r"^Brewed coffee"))
+    coffee.click()
+    coffee.press("Control+a")
+    coffee.press_sequentially("2.5", delay=60)  # typed key by key, as a person does
+    page.get_by_text(re.compile(r"whole numbers only, like 2 or 3 \(not 2\.5\)")).wait_for()
+    assert coffee.input_value() == "2.5"  # not changed behind the person's back
+    assert "We still count 2." in visible_text(page)
+    assert "You get about 192 mg of caffeine a day" in visible_text(page)  # still 2 cups
+    work = page.get_by_role("textbox", name=re.compile(r"^Exercise or hard work"))
+    work.fill("480")
+    page.get_by_text("The most this box takes is 300, so we count 300.").wait_for()
+    assert work.input_value() == "480"
+    shot(page, "step3-number-box-messages")
+    assert not page.errors, page.errors
+
+
+def test_a_request_for_another_host_name_is_refused(voila_url):
+    """Against DNS rebinding: only requests addressed to this computer are answered."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    port = urlsplit(voila_url).port
+    unknown_kernel = "/api/kernels/00000000-0000-0000-0000-000000000000"  # starts no kernel
+    answers = {}
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1:{port}", f"localhost:{port}"):
+        conn = http.client.HTTPConnection(present.HOST, port, timeout=30)
+        try:
+            conn.request("GET", unknown_kernel, headers={"Host": host})
+            answers[host] = conn.getresponse().status
+        finally:
+            conn.close()
+    assert answers == {
+        "evil.example": 403,
+        f"evil.example:{port}": 403,
+        f"127.0.0.1:{port}": 404,  # answered: no such kernel
+        f"localhost:{port}": 404,
+    }
+
 
 def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     page, first_usable_s = open_session(session_page, 768, 1024)
@@ -215,7 +271,8 @@ def test_keyboard_only_with_large_text_at_tablet_width(session_page, axe_path):
     page.keyboard.press("Enter")
     page.get_by_text("Step 3 of 5").wait_for()
     page.get_by_text("You get about 192 mg").wait_for()
-    tab_to("e && e.type === 'number'")
+    tab_to("e && e.tagName === 'INPUT' && !!e.closest('.spasm-number')")
+    assert page.evaluate("document.activeElement.inputMode") == "numeric"  # tablet keyboard
     page.keyboard.press("ArrowUp")
     page.get_by_text("You get about 288 mg").wait_for()  # 3 cups x 96 mg
     label_px = page.evaluate(
