@@ -404,7 +404,7 @@ class PatientSession:
             self.explorers[cause_id] = explorer
             self.defaults[cause_id] = explorer.values()  # untouched = not answered
             if self.triage is not None:
-                self._link_flags(cause_id, explorer)
+                self._link_flags_safely(cause_id, explorer)
         return self.explorers[cause_id]
 
     def _link_flags(self, cause_id: str, explorer: Explorer) -> None:
@@ -480,8 +480,16 @@ class PatientSession:
             self.triage = TriageExplorer(mode="patient", causes=self.picked())
             self._time_updates(self.triage)
             for cause_id, explorer in self.explorers.items():
-                self._link_flags(cause_id, explorer)
+                self._link_flags_safely(cause_id, explorer)
         return self.triage
+
+    def _link_flags_safely(self, cause_id: str, explorer: Explorer) -> None:
+        """Link a cause's red-flag boxes to step 4; a cause whose own table cannot be read
+        loses only its links (its boxes still work), never the red-flag questions."""
+        try:
+            self._link_flags(cause_id, explorer)
+        except Exception:
+            log.warning("red-flag links for %s failed", cause_id, exc_info=True)
 
     def _step_triage(self) -> tuple[w.Widget, ...]:
         if self.triage is not None:
@@ -491,7 +499,7 @@ class PatientSession:
                 self._triage_panel = patient_control(self._ensure_triage().widget)
             except Exception:  # never a traceback, never hide the red flags: show the list
                 log.exception("the triage explorer failed to start")
-                return (w.HTML(f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + self._doctor_list_html()),)
+                return (w.HTML(f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + fallback_signs_html()),)
         lab = self._with_lab_result(handout.TriageNotes(level="self_care", label="", what_to_do=""))
         lab_html = (
             w.HTML(
