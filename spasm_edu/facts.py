@@ -23,10 +23,11 @@ from typing import Generic, TypeVar
 
 import pydantic
 
-from spasm_edu import schema
+from spasm_edu import paths, schema
 from spasm_edu.schema.base import FactRow, TableSpec
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# the checkout's data/, or the copy inside an installed wheel (see spasm_edu/paths.py)
+DATA_DIR = paths.folder("data")
 
 Row = TypeVar("Row", bound=FactRow)
 
