@@ -6,7 +6,7 @@ fresh venv outside the repository and runs ``tests/package_probe.py`` there, fro
 outside the repository: every table, the patient session's model path and one notebook under
 nbclient. The results must equal the checkout's.
 
-How it stays offline and quick (about 10 s):
+How it stays offline and quick (12-20 s on 2 cores, most of it the three builds and the kernel):
 
 - **Build** with ``pip wheel --no-deps --no-build-isolation --no-index``: pip's build isolation
   would download setuptools; the test extra pins a setuptools new enough for pyproject.toml.
@@ -43,7 +43,6 @@ import pytest
 from setuptools import find_namespace_packages
 
 import spasm_edu
-from spasm_edu import facts
 from tests import package_probe
 from tests.conftest import ROOT
 
@@ -125,10 +124,13 @@ def test_every_folder_of_the_package_is_built():
 
 
 def test_a_checkout_reads_its_own_data_folder():
-    assert facts.DATA_DIR == ROOT / "data"
-    from spasm_edu import course
+    from spasm_edu import course, paths
 
-    assert course.NOTEBOOK_DIR == ROOT / "notebooks"
+    assert paths.in_checkout()
+    assert paths.folder("data") == ROOT / "data"  # facts.DATA_DIR unless $SPASM_DATA_DIR is set
+    assert course.NOTEBOOK_DIR == paths.folder("notebooks") == ROOT / "notebooks"
+    with pytest.raises(ValueError, match="name must be one of data, notebooks"):
+        paths.folder("docs")
 
 
 def test_lab_from_an_installed_package_says_it_needs_a_checkout(monkeypatch, capsys):
