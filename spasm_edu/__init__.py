@@ -3,6 +3,8 @@
 Education, not diagnosis. See README.md for the two commands that set up and test the course.
 """
 
+# The one place the version is written: pyproject.toml reads it (dynamic version); CHANGELOG.md
+# and CITATION.cff repeat it (tests/test_package.py and tests/test_deployment.py check).
 __version__ = "0.1.0"
 
 DISCLAIMER = (

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from spasm_edu import DISCLAIMER, facts
 from spasm_edu.models import triage
+from spasm_edu.paths import folder
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOK_DIR = folder("notebooks")  # the checkout's, or the copy in an installed wheel
 LEVEL_WORDS = {
     "see_doctor": "See a doctor soon if",
     "urgent": "Get medical help today if",

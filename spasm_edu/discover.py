@@ -17,10 +17,10 @@ import pkgutil
 from pathlib import Path
 from types import ModuleType
 
-from spasm_edu import facts
+from spasm_edu import facts, paths
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-NOTEBOOK_DIR = PACKAGE_DIR.parent / "notebooks"
+NOTEBOOK_DIR = paths.folder("notebooks")
 
 
 def cause_ids() -> list[str]:

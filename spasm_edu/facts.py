@@ -29,11 +29,13 @@ from typing import Generic, TypeVar
 
 import pydantic
 
-from spasm_edu import schema
+from spasm_edu import paths, schema
 from spasm_edu.schema.base import FactRow, TableSpec
 
 DATA_ENV = "SPASM_DATA_DIR"
-DATA_DIR = Path(os.environ.get(DATA_ENV) or Path(__file__).resolve().parent.parent / "data")
+# $SPASM_DATA_DIR, else the checkout's data/, else the copy inside an installed wheel
+# (see spasm_edu/paths.py)
+DATA_DIR = Path(os.environ.get(DATA_ENV) or paths.folder("data"))
 
 Row = TypeVar("Row", bound=FactRow)
 

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from spasm_edu import paths
+
 ROOT = Path(__file__).resolve().parent.parent
 START = "notebooks/00_start_here.ipynb"
 # JupyterLab reads overrides.json here: no "news?" question, no update check in the browser.
@@ -53,6 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=None, help="port (default: JupyterLab's)")
     parser.add_argument("--no-browser", action="store_true", help="print the address only")
     args = parser.parse_args(argv)
+    if not paths.in_checkout():
+        print(
+            "python -m spasm_edu.lab opens the course in a copy of the repository (clone it, "
+            "then run make lab). This spasm-edu is an installed package: python -m "
+            "spasm_edu.present runs the patient session; the notebooks are in "
+            f"{paths.folder('notebooks')}.",
+            file=sys.stderr,
+        )
+        return 2
     cmd = command(args.port, open_browser=not args.no_browser)
     os.execv(cmd[0], cmd)  # hand the terminal to JupyterLab (Ctrl+C stops it)
     return 0  # pragma: no cover
