@@ -38,6 +38,7 @@ from pathlib import Path
 from spasm_edu import DISCLAIMER
 from spasm_edu.text import session as wording
 from spasm_edu.text import sources_html
+from spasm_edu.text import teach_back as teach_wording
 
 esc = html.escape
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class HandoutData:
     doctor_list: tuple[tuple[str, tuple[str, ...]], ...]  # (heading, advice lines) by urgency
     source_ids: tuple[str, ...]
     made_at: datetime = field(default_factory=datetime.now)
+    gone_over: tuple[tuple[str, str], ...] = ()  # teach-back: (question, outcome) recorded
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,10 @@ def render_body(data: HandoutData) -> str:
     for heading, lines in data.doctor_list:
         parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>")
         parts += [f"<li>{esc(line)}</li>" for line in lines]
+        parts.append("</ul>")
+    if data.gone_over:
+        parts.append(f"<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul>")
+        parts += [f"<li>{esc(q)} ({esc(outcome.lower())})</li>" for q, outcome in data.gone_over]
         parts.append("</ul>")
     parts.append(f'<p class="spasm-disclaimer"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>')
     try:

@@ -35,6 +35,7 @@ from spasm_edu.explorers.base import STYLE as EXPLORER_STYLE
 from spasm_edu.explorers.base import Explorer, NumberBox
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
+from spasm_edu.teach_back import TeachBack
 from spasm_edu.text import esc
 from spasm_edu.text import session as wording
 from spasm_edu.text import triage as triage_wording
@@ -271,6 +272,7 @@ class PatientSession:
         self.flag_links: dict[tuple[str, str], object] = {}
         self._triage_panel: w.Widget | None = None
         self.saved: handout.SavedHandout | None = None
+        self.teach_back = TeachBack()  # step 5: the nurse checks what the patient will do
         self._page: str | None = None
 
         self._cause_boxes: dict[str, w.Checkbox] | None = None  # built when first needed
@@ -530,12 +532,20 @@ class PatientSession:
         self.preview.value = ""
         self.save_button.disabled = True
         self._page = None
+        self.teach_back.refresh(data.triage, data.causes)  # prompts from this patient's result
         buttons = w.HBox([self.make_button, self.save_button])
         buttons.add_class("spasm-nav")
         self._ask_to_clear(False)
         again = w.VBox([self.new_patient_button, self.clear_row])
         again.add_class("spasm-nav")
-        return (w.HTML("".join(lines)), buttons, self.handout_status, self.preview, again)
+        return (
+            w.HTML("".join(lines)),
+            self.teach_back.widget,
+            buttons,
+            self.handout_status,
+            self.preview,
+            again,
+        )
 
     # -- a new patient ---------------------------------------------------------------------
     def _ask_to_clear(self, ask: bool) -> None:
@@ -560,6 +570,7 @@ class PatientSession:
         self.explorers, self.panels, self.defaults, self.flag_links = {}, {}, {}, {}
         self.triage, self._triage_panel = None, None
         self.saved, self._page = None, None
+        self.teach_back.clear()
         self.preview.value = ""
         self.handout_status.value = ""
         self._ask_to_clear(False)
@@ -661,6 +672,7 @@ class PatientSession:
             triage=notes,
             doctor_list=doctor_list,
             source_ids=tuple(sorted(sources)),
+            gone_over=self.teach_back.gone_over(),
         )
 
     def lab_urgency(self):

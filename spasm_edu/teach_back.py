@@ -49,7 +49,12 @@ def prompts(notes, causes: Sequence = ()) -> tuple[Prompt, ...]:
     if not signs:  # not urgent: the emergency signs for everyone, from the data
         from spasm_edu.models import triage
 
-        signs = tuple(f.sign for f in triage.flags_for(None) if f.level.name == "emergency")
+        try:
+            signs = tuple(f.sign for f in triage.flags_for(None) if f.level.name == "emergency")
+        except Exception:  # broken red-flag data: the written-out signs, which need no file
+            from spasm_edu.text import session as session_wording
+
+            signs = session_wording.FALLBACK_EMERGENCY_SIGNS
     call = Prompt("call_911", wording.ASK_911, signs[:3])
     out = [action, call]
     for cause in causes:

@@ -777,3 +777,23 @@ def test_a_red_flag_link_after_start_again_is_a_new_one(session):
     assert not session.triage.controls["disturbs_sleep"].value
     box.value = True  # the new explorer and the new triage step are linked again
     assert session.triage.controls["disturbs_sleep"].value
+
+
+def test_teach_back_comes_before_the_handout_and_the_handout_says_what_was_gone_over(session):
+    session.cause_boxes["caffeine"].value = True
+    session.go(3)
+    session.tick_red_flag("one_calf_swollen_warm")
+    finish_questions(session.triage)
+    session.go(4)
+    body = html_of(session.body)
+    assert "Check what the patient will do" in body
+    assert "when would you call 911" in body
+    assert "who will you call today" in body  # the urgent result's own prompt
+    assert "What we went over today" not in handout.plain_text(session.make_handout())
+    session.teach_back.choices["call_911"].value = "Explained it back"
+    text = handout.plain_text(session.make_handout())
+    assert (
+        "What we went over today" in text and "when would you call 911? (explained it back)" in text
+    )
+    session.start_again()
+    assert session.teach_back.gone_over() == ()
