@@ -143,12 +143,12 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
     assert "still to answer" in text and "Self-care at home" not in text  # no level yet
     pages = int(re.search(r"Questions 1 of (\d+)", text).group(1))
     for n in range(1, pages + 1):  # one page at a time: a tick, or "None of these"
-        page.get_by_text(f"Questions {n} of {pages}").wait_for()
+        page.get_by_text(f"Questions {n} of {pages}.").wait_for()
         spoil = page.get_by_role("checkbox", name=re.compile(r"spoil your sleep"))
         if spoil.count():
             spoil.check()
         else:
-            page.get_by_role("checkbox", name="None of these").check()
+            page.get_by_role("checkbox", name="None of these", checked=False).check()
         page.get_by_text(f"Questions {n} of {pages}. Answered.").wait_for()
         if n == 1:
             shot(page, "step4-red-flags-first-page")
