@@ -138,19 +138,20 @@ class Answers:
         )
 
 
-def with_note(control: w.Widget, notes: Mapping[Any, str]) -> w.Box:
-    """``control`` with a short note beside it, shown while its value is one of ``notes``
-    (e.g. a choice counted at the edge of what the check covers). The note is polite and
-    announced by screen readers (``role="status"``)."""
-    note = w.HTML()
+def with_note(control: w.Widget, notes: Mapping[Any, str] | Callable[[Any], str | None]) -> w.Box:
+    """``control`` with a short note beside it while its value has one: ``notes`` maps values
+    to notes, or is a function of the value (e.g. a choice counted at the edge of what the
+    check covers). The note is announced by screen readers (``role="status"``)."""
+    note = w.HTML(layout=w.Layout(margin="0 0 0 12px"))
+    find = notes.get if isinstance(notes, Mapping) else notes
 
     def show(_change=None) -> None:
-        words = notes.get(control.value)
+        words = None if control.value is None else find(control.value)
         note.value = f'<p class="spasm-note" role="status">{esc(words)}</p>' if words else ""
 
     control.observe(show, names="value")
     show()
-    note.layout = w.Layout(margin="0 0 0 12px")
     box = w.HBox([control, note], layout=w.Layout(align_items="center", flex_flow="row wrap"))
     box.note = note
+    box.show_note = show
     return box
