@@ -26,14 +26,24 @@ CHOOSE = "Choose…"  # the first entry of every patient question: not answered 
 
 
 def ask(description: str, options: Iterable[tuple[str, Any]]) -> w.Dropdown:
-    """A labelled drop-down list that starts on "Choose…" (value None)."""
-    return w.Dropdown(
+    """A labelled drop-down list that starts on "Choose…" (value None).
+
+    "Choose…" stays shown whenever the value is None, also after ``value = None`` (which
+    ipywidgets would otherwise show as an empty box)."""
+    menu = w.Dropdown(
         options=[(CHOOSE, None), *options],
-        value=None,
+        index=0,
         description=description,
         style={"description_width": "initial"},
         layout=w.Layout(width=CONTROL_WIDTH),
     )
+
+    def show_choose(change) -> None:
+        if change["new"] is None:
+            menu.index = 0  # the value stays None: "Choose…" is its entry
+
+    menu.observe(show_choose, names="index")
+    return menu
 
 
 def ask_number(
