@@ -113,13 +113,17 @@ def intake_summary(told: Intake) -> str:
             )
         )
     elif told.total_mg > 0:
-        text.append(
-            paragraph(
-                "To see how much is left at bedtime, choose when you have your last drink "
-                "and when you go to bed."
-                + (" Say if you are pregnant too." if told.pregnant is None else "")
+        still = [
+            words
+            for words, value in (
+                ("when you have your last drink", told.last_drink_h),
+                ("when you go to bed", told.bedtime_h),
+                ("if you are pregnant", told.pregnant),
             )
-        )
+            if value is None
+        ]
+        asked = " and ".join([", ".join(still[:-1]), still[-1]] if len(still) > 1 else still)
+        text.append(paragraph(f"To see how much is left at bedtime, tell us {asked}."))
     if told.over_limit or (told.pregnant is None and told.total_mg > told.limits[0].mg_per_day):
         text.append(
             paragraph(
