@@ -72,6 +72,8 @@ def intake_summary(told: Intake) -> str:
             "You chose no drinks with caffeine.",
             "Caffeine is not likely to be behind your twitches.",
         )
+    if told.total_mg == 0:  # some drinks told, none with caffeine, others not told yet
+        return paragraph("The drinks you told us about have no caffeine.")
     text = [
         paragraph(
             f"{some} get about <strong>{amount(told.total_mg, 'mg')}</strong> of caffeine a day."
