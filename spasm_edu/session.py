@@ -617,12 +617,20 @@ class PatientSession:
         result_html, sources = "", set(cause.source_ids)
         if explorer is not None:
             start = self.defaults.get(cause_id, {})
-            values = tuple(  # only what the patient changed: a default is not an answer
+            # the explorer says which questions were answered (a default is not an answer);
+            # explorers without answers(): only what differs from how it started
+            given = explorer.answers() if hasattr(explorer, "answers") else None
+            values = tuple(
                 (c.description, value_in_words(c))
                 for name, c in explorer.controls.items()
                 if getattr(c, "description", "")
                 and c.value is not False  # ticked boxes only
-                and (name not in start or c.value != start[name])
+                and c.value is not None  # not answered
+                and (
+                    name in given
+                    if given is not None
+                    else (name not in start or c.value != start[name])
+                )
             )
             result_html = explorer.summary.value
             sources |= set(getattr(explorer.result, "source_ids", ()) or ())
