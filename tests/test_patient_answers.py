@@ -58,3 +58,16 @@ def test_a_note_shows_beside_the_box_only_for_its_values():
     assert "Counted as 12 hours." in box.note.value and 'role="status"' in box.note.value
     menu.value = 60
     assert box.note.value == ""
+
+
+def test_electrolytes_patient_mode_starts_with_no_answer_either():
+    explorer = EXPLORERS["electrolytes"](mode="patient")
+    c = explorer.controls
+    assert c["has_result"].value is False  # no lab value is the patient's until they say so
+    assert all(v.value == 0 for k, v in c.items() if k.startswith("food:"))
+    assert c["sex"].value is None and c["status"].value is None
+    assert "for women" not in explorer.summary.value
+    c["food:banana"].value = 2
+    assert "(women) or" in explorer.summary.value  # both amounts until sex is told
+    c["sex"].value, c["status"].value = "male", "none"
+    assert "for men 19 and older" in explorer.summary.value

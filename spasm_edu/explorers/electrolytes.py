@@ -80,18 +80,26 @@ class ElectrolytesExplorer(Explorer):
         )
         for f in facts.table(electrolytes.FOODS):
             self.controls[FOOD + f.food_id] = slider(
-                f"{f.label} ({f.serving}) per day", 1 if f.food_id == "banana" else 0, 0, 6
+                f"{f.label} ({f.serving}) per day",
+                1 if f.food_id == "banana" and mode == "student" else 0,  # patient: none yet
+                0,
+                6,
             )
+        # patient mode: sex and pregnancy start "Choose…" (a default is never the patient's)
+        choose = [("Choose…", None)] if mode == "patient" else []
         self.controls["sex"] = w.Dropdown(
-            options=[("Female", "female"), ("Male", "male")], value="female", description="Sex"
+            options=[*choose, ("Female", "female"), ("Male", "male")],
+            value=None if mode == "patient" else "female",
+            description="Sex",
         )
         self.controls["status"] = w.Dropdown(
             options=[
+                *choose,
                 ("Not pregnant or breastfeeding", "none"),
                 ("Pregnant", "pregnant"),
                 ("Breastfeeding", "lactating"),
             ],
-            value="none",
+            value=None if mode == "patient" else "none",
             description="Pregnancy",
         )
         self._holding = False
@@ -141,8 +149,8 @@ class ElectrolytesExplorer(Explorer):
             values["value"],
             values["unit"],
             servings,
-            values["sex"],
-            values["status"],
+            values["sex"] or "female",  # not told: the text then gives both amounts
+            values["status"] or "none",
             albumin,
             symptoms=ticked,
             applies=applies,
@@ -155,7 +163,8 @@ class ElectrolytesExplorer(Explorer):
             self.figure.value = plots.band_strip(result.lab) + plots.potassium_bar(result.day)
             return
         with_lab = self.controls["has_result"].value
-        self.summary.value = wording.patient_summary(result, with_lab=with_lab)
+        told = self.controls["sex"].value is not None and self.controls["status"].value is not None
+        self.summary.value = wording.patient_summary(result, with_lab=with_lab, target_told=told)
         strip = plots.band_strip(result.lab) if with_lab else ""
         self.figure.value = strip + plots.potassium_bar(result.day)
 

@@ -6,6 +6,7 @@ to call 911 now."""
 
 from __future__ import annotations
 
+from spasm_edu import facts
 from spasm_edu.models.electrolytes import (
     Analyte,
     Band,
@@ -155,7 +156,7 @@ def tingling_cautions(check: ElectrolyteCheck, with_lab: bool) -> tuple[Caution,
     )
 
 
-def day_patient(day: PotassiumDay, lab: LabResult | None = None) -> str:
+def day_patient(day: PotassiumDay, lab: LabResult | None = None, target_told: bool = True) -> str:
     caveats = caution_paragraphs(cautions_for("potassium_foods"))
     if lab is not None and lab.analyte.analyte_id == "potassium" and lab.position == "above":
         caveats = caution_paragraphs(cautions_for("potassium_high")) + caveats
@@ -163,6 +164,16 @@ def day_patient(day: PotassiumDay, lab: LabResult | None = None) -> str:
         head = paragraph(
             "Pick the foods you eat in a day.",
             "We will add up the potassium in them.",
+            esc(NO_UPPER_LIMIT),
+        )
+    elif not target_told:  # sex or pregnancy not answered: no target is the patient's yet
+        rows = {r.intake_id: r for r in facts.table("electrolyte_potassium_intake.csv")}
+        women, men = rows["women"].mg_per_day, rows["men"].mg_per_day
+        head = paragraph(
+            f"Your foods have about <strong>{amount(day.total_mg, 'mg')}</strong> of potassium.",
+            f"Adults 19 and older should aim for about {amount(women, 'mg', exact=True)} a day"
+            f" (women) or {amount(men, 'mg', exact=True)} (men).",
+            "Choose your sex and pregnancy above to see your own amount.",
             esc(NO_UPPER_LIMIT),
         )
     else:
@@ -182,7 +193,9 @@ NO_RESULT = (
 )
 
 
-def patient_summary(check: ElectrolyteCheck, with_lab: bool = True) -> str:
+def patient_summary(
+    check: ElectrolyteCheck, with_lab: bool = True, target_told: bool = True
+) -> str:
     """Short, plain summary: the lab value against its range and what to do (only when the
     person has a result to look at), any ticked symptoms, then the day's potassium."""
     u = check.urgency
@@ -192,7 +205,7 @@ def patient_summary(check: ElectrolyteCheck, with_lab: bool = True) -> str:
         "<h3>Your lab result</h3>"
         + lab
         + "<h3>Potassium in your food</h3>"
-        + day_patient(check.day, check.lab if with_lab else None)
+        + day_patient(check.day, check.lab if with_lab else None, target_told)
     )
 
 
