@@ -14,7 +14,7 @@ help:
 	@echo "make test     - set up and run every test (lint, data, models, widgets, notebooks, browser)"
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
 	@echo "make bench    - speed and memory figures as JSON"
-	@echo "make sync     - regenerate the shared notebook cells, instructor guide and answer key after editing data/"
+	@echo "make sync     - write notebooks/*.ipynb from content/notebooks/*.md; refresh shared cells, guide and answer key"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "spasm-edu needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -49,6 +49,7 @@ handouts: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m spasm_edu.bench --json
 
+# notebooks/*.ipynb from their sources content/notebooks/*.md (refuses an .ipynb edited by hand)
 sync: $(STAMP)
 	$(PY) -m spasm_edu.course sync
 	$(PY) -m spasm_edu.guide
