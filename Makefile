@@ -7,13 +7,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 
-.PHONY: lab present test handouts bench sync record clean help
+.PHONY: lab present test handouts bench bench-browser sync record clean help
 
 help:
 	@echo "make lab      - set up and open the course in JupyterLab"
 	@echo "make test     - set up and run every test (lint, data, models, widgets, notebooks, browser)"
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
 	@echo "make bench    - speed and memory figures as JSON"
+	@echo "make bench-browser - the patient session in Chromium: first usable, steps, 1-20 sessions"
 	@echo "make sync     - write notebooks/*.ipynb from content/notebooks/*.md; refresh shared cells, guide and answer key"
 
 $(STAMP): pyproject.toml
@@ -48,6 +49,9 @@ handouts: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m spasm_edu.bench --json
+
+bench-browser: $(STAMP)
+	$(PY) -m spasm_edu.bench --browser --json
 
 # notebooks/*.ipynb from their sources content/notebooks/*.md (refuses an .ipynb edited by hand)
 sync: $(STAMP)

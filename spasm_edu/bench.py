@@ -390,7 +390,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--import-runs", type=int, default=5)
     parser.add_argument("--profile", metavar="CAUSE_ID", help="profile one explorer instead")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="drive the patient session in Chromium instead (spasm_edu.bench_browser)",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="--browser: walks of the session")
+    parser.add_argument(
+        "--sessions", default="1,5,10,20", help="--browser: pages opened at once, comma-separated"
+    )
     args = parser.parse_args(argv)
+    if args.browser:
+        from spasm_edu import bench_browser
+
+        sessions = tuple(int(x) for x in args.sessions.split(",") if x.strip())
+        result = bench_browser.run(args.rounds, sessions)
+        print(json.dumps(result, indent=2))
+        return 0 if "error" not in result else 2
     if args.profile:
         print(profile(args.profile, args.changes))
         return 0

@@ -332,6 +332,8 @@ class PatientSession:
                 )
                 for cid, c in self.causes.items()
             }
+            for cid, box in self._cause_boxes.items():  # build step 3 while the patient picks
+                box.observe(lambda change, cid=cid: self._prebuild(cid, change), names="value")
         return self._cause_boxes
 
     def picked(self) -> list[str]:
@@ -356,6 +358,13 @@ class PatientSession:
         )
         self.back_button.disabled = self.step == 0
         self.next_button.disabled = self.step == N_STEPS - 1
+        if self.step == 1 and self.triage is None:
+            # build the red-flag step now, after this step is on screen, while the patient picks:
+            # its ~100 widgets then reach the browser long before step 4 is shown
+            try:
+                self._ensure_triage()
+            except Exception:  # step 4 tries again and shows the written-out signs if it fails
+                log.warning("prebuilding the red-flag step failed", exc_info=True)
 
     def _show_data_failed(self) -> None:
         self.body.children = (w.HTML(f"<p>{esc(wording.DATA_FAILED)}</p>" + fallback_signs_html()),)
@@ -390,6 +399,14 @@ class PatientSession:
             return ""
         items = "".join(f"<li>{esc(t)}</li>" for t in tips)
         return f"<p><strong>{esc(wording.TIPS_HEADING)}:</strong></p><ul>{items}</ul>"
+
+    def _prebuild(self, cause_id: str, change) -> None:
+        """A ticked cause's step-3 panel is built at once, so Next to step 3 only shows it."""
+        if change["new"] and self.step == 1:
+            try:
+                self.panel_for(cause_id)
+            except Exception:  # step 3 builds it again and shows plain words if it fails
+                log.warning("prebuilding %s failed", cause_id, exc_info=True)
 
     def explorer_for(self, cause_id: str) -> Explorer | None:
         """The patient-mode explorer for a cause (built once), or None if there is none."""

@@ -193,8 +193,8 @@ def _variants(bound: inspect.BoundArguments, func):
     for param, value in bound.arguments.items():
         if param == "data_dir":
             continue
-        if isinstance(value, bool):
-            for bad in ("yes", 1, None):
+        if isinstance(value, bool):  # None is bad unless it is allowed ("not told")
+            for bad in ("yes", 1) + (() if _allows_none(func, param) else (None,)):
                 yield param, param, bad, True, {**bound.arguments, param: bad}
         elif isinstance(value, int | float):
             for bad in STRICT + ([] if _allows_none(func, param) else [None]):

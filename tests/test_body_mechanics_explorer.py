@@ -8,6 +8,7 @@ import pytest
 import textstat
 
 from spasm_edu.explorers.body_mechanics import BodyMechanicsExplorer
+from spasm_edu.models import body_mechanics as bm
 from spasm_edu.readability import plain_text
 from spasm_edu.validation import InputError
 from tests.helpers import assert_bad_mode_rejected
@@ -100,36 +101,175 @@ def test_lifting_a_person_states_the_waters_limit(explorer):
     assert explorer.result.over_patient_limit and "over this limit" in explorer.summary.value
 
 
-def test_patient_mode_is_short_plain_and_has_the_tips():
+PATIENT_CONTROLS = {
+    "units", "task", "load", "h", "v", "d", "a_deg", "coupling", "freq_per_min", "duration",
+}  # fmt: skip
+# A box held 40 cm out from the ankles, hands starting at 30 cm, a short move, no twist, a
+# fair grip: HM 25/40 = 0.625, VM 1 - 0.003 x 45 = 0.865, DM 1, AM 1, CM 0.95 (below 75 cm).
+LIFT = {"task": "object", "h": 40, "v": 30, "d": 25, "a_deg": 0, "coupling": "fair"}
+REST = 23 * 0.625 * 0.865 * 0.95  # the limit before the frequency multiplier FM
+
+
+def answer(patient, **values):
+    for name, value in values.items():
+        patient.controls[name].value = value
+    return patient
+
+
+def notes(patient) -> dict[str, str]:
+    return {n: plain_text(b.note.value) for n, b in patient._note_boxes.items() if b.note.value}
+
+
+def test_untouched_patient_mode_assumes_no_lift():
+    # Issue 12: before, an untouched explorer said "For this lift, the safe limit is about
+    # 12 kg. Your load is 10 kg." for a lift the patient never described (an occasional lift,
+    # fair grip, short move).
     patient = BodyMechanicsExplorer(mode="patient")
-    assert set(patient.controls) == {"units", "task", "load", "h", "v", "a_deg"}
+    assert set(patient.controls) == PATIENT_CONTROLS
+    assert all(c.value is None for c in patient.controls.values()) and patient.answers() == {}
     r = patient.result
-    # Hidden: D 25 cm (DM 1), occasional lift (FM 1), fair grip (CM 0.95 below 75 cm).
-    assert r.d == 25 and r.multipliers["FM"] == 1 and r.multipliers["CM"] == 0.95
-    s = patient.summary.value
-    assert "For nursing students" not in s and "Tips for safe lifting" in s
-    assert "Turn your feet and step" in s
+    assert r.limit is None and r.lift is None and r.missing == bm.LIFT_QUESTIONS
+    s = plain_text(patient.summary.value)
+    assert s.startswith("You have not told us about your lift yet.")
+    assert "How often you lift." in s and "How long you lift each day." in s
+    assert "safe limit is" not in s and "Tips for safe lifting" in s
+    assert patient.figure.value == "" and notes(patient) == {}
+    assert "For nursing students" not in patient.summary.value
     assert "spasm-patient" in patient.widget._dom_classes
-    assert patient.figure.value.count("<svg") == 2
+
+
+def test_once_a_minute_all_shift_uses_the_1_per_minute_2_to_8_hour_cell():
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **LIFT)
+    assert patient.result.limit is None and patient.result.missing == ("freq_per_min", "duration")
+    answer(patient, freq_per_min=1.0, duration="2to8h")
+    r = patient.result
+    assert r.frequency_row_id == "f1" and r.multipliers["FM"] == 0.75  # V 30 < 75 cm
+    assert r.limit == pytest.approx(REST * 0.75)  # 8.86 kg
+    s = plain_text(patient.summary.value)
+    assert "You lift about once a minute, for most of the shift (2 to 8 hours)." in s
+    assert "the safe limit is about 8.9 kg" in s
+    assert "Choose the weight of the load" in s  # no load assumed
+    assert (
+        notes(patient)["freq_per_min"] == "Counted in the lifting table's row for 1 lift a minute."
+    )
+    # The same lift now and then: FM 1 (0.2-or-less row, up to 1 hour), so a higher limit.
+    answer(patient, freq_per_min=0.2, duration="le1h")
+    assert patient.result.multipliers["FM"] == 1.0
+    assert patient.result.limit == pytest.approx(REST)  # 11.8 kg
+    assert "the safe limit is about 12 kg" in plain_text(patient.summary.value)
+    answer(patient, load=10)
+    assert patient.result.lift.li == pytest.approx(10 / REST)
+    assert "Your load is 10 kg" in patient.summary.value and patient.figure.value.count("<svg") == 2
+
+
+def test_the_issue_example_occasional_7_5_kg_against_all_shift_4_9_kg():
+    # Arms out at 63 cm (HM 25/63): about 7.5 kg lifted now and then, about 4.9 kg when the
+    # worker lifts twice a minute all shift (FM 0.65, 2 lifts/min, 2-8 h, V < 75 cm).
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **(LIFT | {"h": 63}))
+    answer(patient, freq_per_min=0.2, duration="le1h")
+    assert patient.result.limit == pytest.approx(23 * 25 / 63 * 0.865 * 0.95)  # 7.50 kg
+    answer(patient, freq_per_min=2.0, duration="2to8h")
+    assert patient.result.multipliers["FM"] == 0.65
+    assert patient.result.limit == pytest.approx(23 * 25 / 63 * 0.865 * 0.95 * 0.65)  # 4.88
+    assert "the safe limit is about 4.9 kg" in plain_text(patient.summary.value)
+
+
+@pytest.mark.parametrize(
+    ("words", "lifts_per_min", "row", "fm_2to8h"),
+    [
+        ("About once an hour or less", 1 / 60, "f0_2", 0.85),
+        ("About once every 5 minutes", 0.2, "f0_2", 0.85),
+        ("About once a minute", 1.0, "f1", 0.75),
+        ("About twice a minute", 2.0, "f2", 0.65),
+        ("About 10 times a minute (every 6 seconds)", 10.0, "f10", 0.0),  # V < 75 cm cell
+        ("More than 15 times a minute", 16.0, "over_15", 0.0),
+    ],
+)
+def test_each_how_often_choice_is_one_row_of_the_table(words, lifts_per_min, row, fm_2to8h):
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **LIFT, duration="2to8h")
+    menu = patient.controls["freq_per_min"]
+    menu.value = lifts_per_min
+    assert menu.label == words
+    assert patient.result.frequency_row_id == row and patient.result.multipliers["FM"] == fm_2to8h
+    assert "Counted in the lifting table's row for" in notes(patient)["freq_per_min"]
+
+
+def test_how_long_choices_and_more_than_8_hours_says_it_is_counted_at_8():
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **LIFT, freq_per_min=1.0)
+    fm = {}
+    for key in ("le1h", "1to2h", "2to8h", "over8h"):
+        patient.controls["duration"].value = key
+        fm[key] = patient.result.multipliers["FM"]
+    assert fm == {"le1h": 0.94, "1to2h": 0.88, "2to8h": 0.75, "over8h": 0.75}
+    assert "not made for more than 8 hours" in notes(patient)["duration"]
+    assert "not made for more than 8 hours of lifting" in patient.summary.value
+
+
+def test_choices_at_the_edge_say_what_they_are_counted_as_beside_the_box():
+    patient = answer(BodyMechanicsExplorer(mode="patient"), h=25, d=25, load=100)
+    n = notes(patient)
+    assert n["h"] == "Counted as 25 cm. Closer than that does not change the limit."
+    assert n["d"] == "Counted as 25 cm. A shorter move does not change the limit."
+    assert n["load"].startswith("Counted as 100 kg.")
+    answer(patient, h=64, a_deg=140)
+    assert notes(patient)["h"] == "Past 63 cm, no weight is safe to lift this way."
+    assert notes(patient)["a_deg"] == "Past 135 degrees, no weight is safe to lift this way."
+
+
+def test_units_follow_the_patients_choice():
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **LIFT, load=10)
+    answer(patient, freq_per_min=1.0, duration="2to8h", units="us")
+    c = patient.controls
+    for name, unit in (("load", "lb"), ("h", "in"), ("v", "in"), ("d", "in")):
+        assert c[name].description.endswith(f"({unit})"), name
+    assert (c["load"].value, c["h"].value, c["v"].value, c["d"].value) == (22, 16, 12, 10)
+    assert patient.result.mass_unit == "lb" and " lb" in patient.summary.value
+    assert " kg" not in plain_text(patient.summary.value).split("Tips")[0]
+    assert notes(patient)["d"] == "Counted as 10 in. A shorter move does not change the limit."
+    answer(patient, h=26)  # beyond the reach cut-off stays beyond it in either unit
+    answer(patient, units="metric")
+    assert c["h"].value == 64 and c["h"].label == "more than 63" and c["load"].value == 10
+
+
+def test_patient_screen_has_no_equation_letters():
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **LIFT, load=10)
+    answer(patient, freq_per_min=1.0, duration="2to8h")
+    shown = [plain_text(patient.summary.value), patient.figure.value]
+    for control in patient.controls.values():
+        shown.append(control.description)
+        shown += [label for label, _ in getattr(control, "options", ())]
+    text = "\n".join(shown)
+    for symbol in ("H", "V", "D", "A", "F", "RWL", "LI", "HM", "VM", "FM", "CM"):
+        assert not re.search(rf"\b{symbol}\b( =|,|\))", text), symbol
+    assert "hands out 40 cm" in patient.figure.value and "Safe limit" in patient.figure.value
+
+
+def test_lifting_a_person_in_patient_mode_needs_no_lift_answers():
+    patient = answer(BodyMechanicsExplorer(mode="patient"), task="person")
+    s = plain_text(patient.summary.value)
+    assert "not made for that" in s and "16 kg (35 lb)" in s and "weight you lift" not in s
+    answer(patient, load=40)
+    assert "(40 kg) is over this limit" in patient.summary.value
+    assert "Limit for lifting a person" in patient.figure.value
+    answer(patient, units="us")
+    assert "35 lb (16 kg)" in plain_text(patient.summary.value)
 
 
 @pytest.mark.parametrize(
     "state",
     [
         {},
-        {"h": 80.0},
-        {"v": 200.0},
-        {"a_deg": 180},
-        {"task": "person"},
-        {"task": "person", "load": 60.0},
-        {"units": "us"},
-        {"h": 25.0, "v": 75.0, "a_deg": 0},
+        {"task": "object"},
+        LIFT,
+        LIFT | {"freq_per_min": 1.0, "duration": "2to8h"},
+        LIFT | {"freq_per_min": 1.0, "duration": "over8h", "load": 30},
+        LIFT | {"h": 64, "freq_per_min": 16.0, "duration": "le1h", "load": 5},
+        {"task": "person", "load": 60},
+        LIFT | {"units": "us", "freq_per_min": 0.5, "duration": "1to2h", "load": 20},
     ],
 )
 def test_patient_text_reads_at_grade_7_or_below(state):
-    patient = BodyMechanicsExplorer(mode="patient")
-    for name, value in state.items():
-        patient.controls[name].value = value
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **state)
     grade = textstat.flesch_kincaid_grade(plain_text(patient.summary.value))
     assert grade <= 7, plain_text(patient.summary.value)
 

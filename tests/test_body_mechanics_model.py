@@ -428,3 +428,48 @@ def test_moving_the_load_away_never_raises_the_limit(h1, h2, v, d, f):
     a = bm.assess(10, near, v, d, freq_per_min=f, duration="1to2h")
     b = bm.assess(10, far, v, d, freq_per_min=f, duration="1to2h")
     assert b.rwl <= a.rwl + 1e-12
+
+
+# ---------------------------------------------------------------------------------------------
+# A patient's answers so far (lift_so_far): nothing that was not told is assumed.
+# ---------------------------------------------------------------------------------------------
+def test_lift_so_far_gives_no_limit_until_every_question_is_told():
+    r = bm.lift_so_far()
+    assert r.missing == bm.LIFT_QUESTIONS and r.limit is None and r.lift is None
+    assert r.units == "metric" and r.load is None and r.over_patient_limit is None
+    told = dict(task="object", h=40, v=30, d=25, a_deg=0, freq_per_min=1, duration="2to8h")
+    r = bm.lift_so_far(**told)
+    assert r.missing == ("coupling",) and r.limit is None and r.multipliers is None
+
+
+def test_lift_so_far_limit_is_the_rwl_of_assess_and_the_load_adds_the_lifting_index():
+    told = dict(h=40, v=30, d=25, a_deg=0, freq_per_min=1, duration="2to8h", coupling="fair")
+    r = bm.lift_so_far(task="object", **told)
+    full = bm.assess(10, **told)
+    assert r.limit == pytest.approx(full.rwl) and r.multipliers == full.multipliers
+    assert r.frequency_row_id == "f1" and r.costliest == ("HM",) and r.lift is None
+    r = bm.lift_so_far(task="object", load=10, **told)
+    assert r.lift.li == pytest.approx(full.li) and r.lift.rwl == pytest.approx(full.rwl)
+
+
+def test_lift_so_far_for_a_person_is_the_patient_handling_limit_only():
+    r = bm.lift_so_far(units="us", task="person", load=40)
+    assert r.limit is None and r.patient_limit == 35 and r.over_patient_limit
+    assert "waters_2007" in r.source_ids
+
+
+@pytest.mark.parametrize(
+    ("change", "name"),
+    [
+        (dict(units="si"), "units"),
+        (dict(task="box"), "task"),
+        (dict(load=0), "load"),
+        (dict(h=math.nan), "h"),
+        (dict(a_deg="30"), "a_deg"),
+        (dict(freq_per_min=2.5), "freq_per_min"),
+        (dict(duration="all_day"), "duration"),
+        (dict(coupling="great"), "coupling"),
+    ],
+)
+def test_lift_so_far_names_a_bad_answer(change, name):
+    assert_names_argument(lambda: bm.lift_so_far(**change), name)

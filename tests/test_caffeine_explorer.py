@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.caffeine import CaffeineExplorer
+from spasm_edu.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
@@ -82,21 +83,81 @@ def test_impossible_times_show_a_kind_message_not_a_traceback(explorer):
     assert explorer.error is None and explorer.message.value == ""
 
 
+PATIENT_CONTROLS = {
+    "drink:brewed_coffee",
+    "drink:black_tea",
+    "drink:cola",
+    "drink:energy_drink",
+    "pregnant",
+    "last_drink_h",
+    "bedtime_h",
+}
+
+
 def test_patient_mode_is_short_and_plain():
     patient = CaffeineExplorer(mode="patient")
-    assert set(patient.controls) == {
-        "drink:brewed_coffee",
-        "drink:black_tea",
-        "drink:cola",
-        "drink:energy_drink",
-        "pregnant",
-        "last_drink_h",
-        "bedtime_h",
-    }
+    assert set(patient.controls) == PATIENT_CONTROLS
     assert "For nursing students" not in patient.summary.value
-    patient.controls["pregnant"].value = True
-    assert patient.result.half_life_h == 8.3  # pregnancy half-life without a dropdown
     assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_untouched_patient_mode_has_no_answers_and_says_so():
+    # Issue 12: before, an untouched explorer said "You get about 192 mg ... under this limit".
+    patient = CaffeineExplorer(mode="patient")
+    assert all(c.value is None for c in patient.controls.values())
+    assert patient.answers() == {} and patient.answers_in_words() == ()
+    assert set(patient.unanswered()) == PATIENT_CONTROLS
+    s = plain_text(patient.summary.value)
+    assert (
+        s
+        == "You have not said what you drink yet. Choose how many of each drink you have in a day."
+    )
+    assert patient.figure.value == "" and patient.result.total_mg is None
+
+
+def test_patient_total_counts_only_the_drinks_told_and_both_limits_until_pregnancy_is_told():
+    patient = CaffeineExplorer(mode="patient")
+    patient.controls["drink:brewed_coffee"].value = 2
+    r = patient.result
+    assert r.total_mg == 192 and r.not_told == ("black_tea", "cola", "energy_drink")
+    s = plain_text(patient.summary.value)
+    assert "From the drinks you told us about, you get about 192 mg" in s
+    assert "400 mg for healthy adults and 200 mg in pregnancy" in s
+    assert "You have not said if you are pregnant" in s
+    assert "bedtime (" not in s and "under this limit" not in s  # nothing assumed
+    assert patient.answers_in_words() == (("Brewed coffee per day — 1 cup (8 oz / 237 mL)", "2"),)
+    patient.controls["drink:brewed_coffee"].value = 5  # 5 x 96 = 480 mg
+    assert "You are over both limits" in plain_text(patient.summary.value)
+    assert "cut down slowly" in patient.summary.value
+
+
+def test_patient_pregnancy_and_times_once_told_give_the_bedtime_amount():
+    patient = CaffeineExplorer(mode="patient")
+    for name in ("drink:brewed_coffee", "drink:black_tea", "drink:cola", "drink:energy_drink"):
+        patient.controls[name].value = 0
+    assert "You chose no drinks with caffeine" in patient.summary.value
+    patient.controls["drink:brewed_coffee"].value = 1
+    patient.controls["pregnant"].value = "yes"
+    assert [x.limit_id for x in patient.result.limits] == ["pregnant"]
+    assert "pregnancy is 200 mg. You are under this limit" in plain_text(patient.summary.value)
+    assert patient.result.day is None  # no times told: no bedtime amount
+    patient.controls["last_drink_h"].value = 15
+    patient.controls["bedtime_h"].value = 23
+    day = patient.result.day
+    assert day.half_life_h == 8.3  # pregnancy half-life (Knutti 1981) without a dropdown
+    assert f"{day.at_bedtime_mg:.0f} mg is still in your body" in plain_text(patient.summary.value)
+    assert "Bedtime" in patient.figure.value
+    patient.controls["pregnant"].value = "no"
+    assert "healthy adults is 400 mg" in plain_text(patient.summary.value)
+
+
+def test_patient_bedtime_before_the_last_drink_is_a_kind_message():
+    patient = CaffeineExplorer(mode="patient")
+    patient.controls["last_drink_h"].value = 22
+    patient.controls["bedtime_h"].value = 21
+    assert (
+        "Choose a later bedtime" in patient.message.value and "slider" not in patient.message.value
+    )
 
 
 def test_student_mode_marks_the_deeper_text(explorer):

@@ -7,7 +7,14 @@ import pytest
 from spasm_edu import facts
 from spasm_edu.explorers.dehydration import DehydrationExplorer
 from spasm_edu.models import dehydration
+from spasm_edu.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
 
 
 @pytest.fixture
@@ -127,11 +134,47 @@ def test_patient_mode_is_short_and_plain():
     )
     assert "For nursing students" not in patient.summary.value
     assert patient.result.weigh_in is None
+    patient.controls["group_id"].value = "women"
+    patient.controls["drinks_l"].value = 2.25
     patient.controls["exercise_min"].value = 60
     patient.controls["sweat_rate_l_h"].value = 2.0  # "a lot": the typical high end
     assert patient.result.day.sweat_l == pytest.approx(2.0)
     assert "short" in patient.summary.value
     assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_untouched_patient_mode_compares_nothing():
+    # Issue 12: before, an untouched explorer said "You drink about 2.2 L a day ... That looks
+    # like enough fluid for this day."
+    patient = DehydrationExplorer(mode="patient")
+    assert patient.answers() == {} and patient.result.day is None
+    s = plain_text(patient.summary.value)
+    assert s == (
+        "To see if you drink enough, tell us.\nWho you are.\nHow much you drank today.\n"
+        "How long you were active.\nHow much you sweat."
+    )
+    assert patient.figure.value == ""
+
+
+def test_patient_day_is_compared_once_told_and_sweat_only_matters_after_exercise():
+    patient = DehydrationExplorer(mode="patient")
+    patient.controls["group_id"].value = "men"
+    patient.controls["drinks_l"].value = 1.5
+    assert "How long you were active" in patient.summary.value
+    assert patient.result.day is None
+    patient.controls["exercise_min"].value = 0  # no exercise: the sweat question is not needed
+    day = patient.result.day
+    assert day.sweat_l == 0 and day.sweat_rate_l_h is None  # no rate invented
+    assert day.balance_l == pytest.approx(1.5 + 3.7 * 0.2 - 3.7)  # IOM 3.7 L, 20 % from food
+    s = plain_text(patient.summary.value)
+    assert "You drank about 1.5 L today" in s and "1.5 L short" in s
+    patient.controls["exercise_min"].value = 90
+    assert patient.result.day is None and "How much you sweat" in patient.summary.value
+    patient.controls["exercise_min"].value = 720
+    notes = [x.note.value for x in walk(patient.widget) if hasattr(x, "note")]
+    assert notes == [
+        '<p class="spasm-note" role="status">Counted as 12 hours, the most this check takes.</p>'
+    ]
 
 
 def test_student_mode_marks_the_deeper_text(explorer):

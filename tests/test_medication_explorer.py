@@ -142,3 +142,14 @@ def test_new_patient_sentences_read_at_grade_seven_or_below():
     (quinine,) = medication.cautions()
     for text in (quinine.title + ". " + quinine.plain, medication.medicine("omeprazole").how):
         assert textstat.flesch_kincaid_grade(text) <= 7, text
+
+
+def test_untouched_patient_mode_has_no_answers_and_lists_what_is_ticked():
+    # Issue 12 audit: untouched, it already asked rather than assumed ("Type the name ...").
+    patient = MedicationExplorer(mode="patient")
+    assert patient.answers() == {} and patient.result.taking == ()
+    assert patient.summary.value.startswith("<p>Type the name of a medicine you take.")
+    name = next(n for n in patient.controls if n.startswith("take:"))
+    patient.controls[name].value = True
+    assert patient.answers() == {name: True}
+    assert patient.answers_in_words() == ((patient.controls[name].description, "Yes"),)

@@ -73,11 +73,40 @@ def test_patient_mode_is_the_checklist_only():
     patient = NeuroExplorer(mode="patient")
     assert "example" not in patient.controls
     assert "For nursing students" not in patient.summary.value
-    for control in patient.controls.values():
-        control.value = True
+    for name, control in patient.controls.items():
+        control.value = name != "no_features"
+    assert len(patient.result.ticked) == len(patient.controls) - 2  # all but sudden and none
     grade = textstat.flesch_kincaid_grade(plain(patient.summary.value))
     assert grade <= 7, grade
     assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_untouched_patient_mode_gives_no_reassurance():
+    # Issue 12: before, an untouched checklist said "You ticked none of these signs. Most
+    # spasms and twitches are harmless." as if the patient had answered.
+    patient = NeuroExplorer(mode="patient")
+    assert patient.answers() == {}
+    text = plain(patient.summary.value)
+    assert text == (
+        "You have not ticked any of these signs yet. "
+        "Tick any you notice, or tick the last box if none fit you."
+    )
+    patient.controls["no_features"].value = True
+    text = plain(patient.summary.value)
+    assert text.startswith("You said none of these signs fit you.") and "harmless" in text
+    assert patient.answers_in_words() == (("None of these fit me", "Yes"),)
+
+
+def test_none_of_these_and_a_feature_untick_each_other():
+    patient = NeuroExplorer(mode="patient")
+    feature = next(n for n in patient.controls if n.startswith("feature:"))
+    patient.controls["no_features"].value = True
+    patient.controls[feature].value = True
+    assert patient.controls["no_features"].value is False
+    assert [t.feature_id for t in patient.result.ticked] == [feature.split(":", 1)[1]]
+    patient.controls["no_features"].value = True
+    assert patient.controls[feature].value is False and patient.result.ticked == ()
+    assert patient.triage_findings("no_features") == ()  # not a red flag for step 4
 
 
 def test_every_control_has_a_visible_label():

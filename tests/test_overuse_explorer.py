@@ -5,12 +5,19 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.overuse import OveruseExplorer
+from spasm_edu.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
 @pytest.fixture
 def explorer():
     return OveruseExplorer()
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
 
 
 def tips(explorer) -> set[str]:
@@ -48,7 +55,7 @@ def test_every_control_is_driven(explorer):
 
 def test_no_threshold_appears_anywhere():
     explorer = OveruseExplorer(mode="patient")
-    for minutes in (5, 60, 300):
+    for minutes in (15, 60, 300, 720):
         explorer.controls["exercise_min"].value = minutes
         text = explorer.summary.value
         assert "too long" not in text and "limit of" not in text and "score" not in text.lower()
@@ -69,6 +76,48 @@ def test_patient_mode_is_short_and_plain():
     patient.controls["hold_position_min"].value = 60
     assert "Change position" in patient.summary.value
     assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_untouched_patient_mode_echoes_nothing():
+    # Issue 12: before, an untouched explorer said "You said you were active for 1 hour, at a
+    # moderate level. You took no breaks."
+    patient = OveruseExplorer(mode="patient")
+    assert all(c.value in (None, False) for c in patient.controls.values())
+    assert patient.answers() == {}
+    s = plain_text(patient.summary.value)
+    assert s.startswith("You have not told us about your day yet.")
+    assert "You said" not in s and "breaks" not in s
+    assert tips(patient) == {"if_cramp"}  # only the tip for everyone
+    assert patient.figure.value == ""
+
+
+def test_patient_echo_and_tips_follow_only_what_was_told():
+    patient = OveruseExplorer(mode="patient")
+    c = patient.controls
+    c["exercise_min"].value = 60
+    s = plain_text(patient.summary.value)
+    assert "You said you were active for 1 hour." in s  # no level until it is told
+    assert "breaks" not in s and "take_breaks" not in tips(patient)  # breaks not told
+    c["breaks"].value = 0
+    assert "You took no breaks" in patient.summary.value and "take_breaks" in tips(patient)
+    c["intensity"].value = "hard"
+    assert "at a hard level" in patient.summary.value and "not_to_fatigue" in tips(patient)
+    assert patient.answers_in_words() == (
+        ("Exercise or hard work today", "1 hour"),
+        ("How hard was it?", "Hard (you can only say a few words)"),
+        ("Breaks taken (number)", "0"),
+    )
+
+
+def test_a_capped_choice_says_so_beside_the_box():
+    patient = OveruseExplorer(mode="patient")
+    notes = [x.note for x in walk(patient.widget) if hasattr(x, "note")]
+    assert len(notes) == 2 and all(n.value == "" for n in notes)
+    patient.controls["hold_position_min"].value = 720
+    assert "Counted as 12 hours" in notes[1].value and notes[0].value == ""
+    assert "for 12 hours or more" in patient.summary.value
+    patient.controls["hold_position_min"].value = 480
+    assert notes[1].value == ""
 
 
 def test_every_control_has_a_visible_label():

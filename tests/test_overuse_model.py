@@ -126,7 +126,7 @@ def test_bad_input_names_the_argument(kwargs, name):
     [
         (dict(exercise_min=math.nan), "exercise_min"),
         (dict(hold_position_min="12"), "hold_position_min"),
-        (dict(breaks=None), "breaks"),
+        (dict(breaks="2"), "breaks"),
         (dict(warmed_up=1), "warmed_up"),
         (dict(intensity="extreme"), "intensity"),
     ],
@@ -166,4 +166,7 @@ def test_any_input_gives_a_check_or_a_value_error(
         lambda: overuse.load_check(minutes, intensity, hold, breaks, warm, stretch, more)
     )
     if result is not None:
-        assert "if_cramp" in tip_ids(result) and result.exercise_min >= 0
+        assert "if_cramp" in tip_ids(result)
+        assert result.exercise_min is None or result.exercise_min >= 0  # None: not told
+        if minutes is None:  # nothing rests on a value not told
+            assert not {"active", "hard", "no_warm_up"} & set(result.conditions)

@@ -94,6 +94,46 @@ def test_patient_mode_is_short_and_plain():
         assert grade <= 7, (phase, grade)
 
 
+def test_untouched_patient_mode_picks_no_stage():
+    # Issue 12: before, an untouched explorer said "At 20 weeks pregnant, these things are
+    # common ... Today you had about 96 mg of caffeine ... You drank about 2,000 mL today."
+    patient = PregnancyExplorer(mode="patient")
+    assert patient.answers() == {} and patient.result is None
+    assert plain(patient.summary.value) == (
+        "You have not said if you are pregnant or have had your baby yet. "
+        "One swollen, warm or red calf is not a cramp. Get medical help the same day."
+    )
+    assert patient.figure.value == ""
+    shown = [n for n, c in patient.controls.items() if c.layout.display != "none"]
+    assert "weeks_pregnant" not in shown and "months_after_birth" not in shown
+
+
+def test_patient_summary_speaks_only_of_what_was_told():
+    patient = PregnancyExplorer(mode="patient")
+    patient.controls["phase"].value = "pregnant"
+    assert "how many weeks pregnant" in patient.summary.value and patient.result is None
+    patient.controls["weeks_pregnant"].value = 30
+    s = plain(patient.summary.value)
+    assert "At 30 weeks pregnant" in s
+    assert "You have not said which drinks with caffeine you had today" in s
+    assert "You have not said how much you drank today" in s and "mL today" not in s
+    assert patient.result.caffeine_day is None and patient.result.drinks_l is None
+    patient.controls["drink:brewed_coffee"].value = 1
+    patient.controls["drinks_l"].value = 1.5
+    s = plain(patient.summary.value)
+    assert "From the drinks you told us about, you had about 96 mg" in s
+    assert "You drank about 1,500 mL today" in s and "900 mL more" in s  # 2,400 mL need
+    # After birth the needs depend on breastfeeding: nothing is said until it is told.
+    patient.controls["phase"].value = "after_birth"
+    assert patient.controls["weeks_pregnant"].value is None  # no stale answer is reported
+    patient.controls["months_after_birth"].value = 3
+    assert patient.result.needs is None
+    assert "Say if you are breastfeeding" in patient.summary.value
+    patient.controls["breastfeeding"].value = "yes"
+    assert patient.result.needs.group_id == "lactation"
+    assert dict(patient.answers_in_words())["Breastfeeding?"] == "Yes"
+
+
 def test_student_mode_marks_the_deeper_text(explorer):
     assert "For nursing students" in explorer.summary.value
     assert "sperstad_2016" in explorer.summary.value or "Sperstad 2016" in explorer.summary.value

@@ -92,35 +92,113 @@ def test_picked_caffeine_shows_its_patient_explorer_without_sliders(session):
     assert isinstance(explorer, CaffeineExplorer) and explorer.mode == "patient"
     shown = list(walk(session.body))
     assert not [x for x in shown if isinstance(x, w.IntSlider | w.FloatSlider | w.SelectionSlider)]
-    numbers = [x for x in shown if isinstance(x, NumberBox)]
-    assert numbers and all(n.text.description for n in numbers)  # every box has a visible label
-    assert not [x for x in shown if isinstance(x, w.IntText | w.BoundedIntText | w.FloatText)]
-    assert any(isinstance(x, w.Dropdown) and x.description == "Bedtime" for x in shown)
+    menus = [x for x in shown if isinstance(x, w.Dropdown)]
+    assert menus and all(m.description for m in menus)  # every input has a visible label
+    assert all(m.value is None and m.label == "Choose…" for m in menus)  # nothing answered
+    assert any(x.description == "Bedtime" for x in menus)
     text = html_of(session.body)
-    assert "192 mg" in text and "What you can do" in text and "Cut down slowly" in text
+    assert "You have not said what you drink yet" in text and " mg " not in text
+    assert "What you can do" in text and "Cut down slowly" in text
 
 
-def test_number_boxes_and_buttons_drive_the_explorer(session):
+def test_the_shown_lists_drive_the_explorer(session):
     session.cause_boxes["caffeine"].value = True
     session.go(2)
     explorer = session.explorers["caffeine"]
-    row = next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is not None)
-    assert row.stand_in_for is explorer.controls["drink:brewed_coffee"]
-    row.text.value = "4"  # typed
+    shown = {x.description: x for x in walk(session.body) if isinstance(x, w.Dropdown)}
+    coffee = shown["Brewed coffee per day — 1 cup (8 oz / 237 mL)"]
+    assert coffee is explorer.controls["drink:brewed_coffee"]
+    coffee.value = 4
     assert explorer.result.total_mg == 384  # 4 cups x 96 mg (Mayo Clinic)
-    row.more.click()
-    assert explorer.result.total_mg == 480 and "over this limit" in explorer.summary.value
-    assert row.text.value == "5"
-    row.less.click()
-    row.less.click()
-    assert explorer.controls["drink:brewed_coffee"].value == 3 and row.text.value == "3"
-    explorer.controls["drink:brewed_coffee"].value = 6  # and the other way round
-    assert row.text.value == "6"
-    menu = next(
-        x for x in walk(session.body) if isinstance(x, w.Dropdown) and x.description == "Bedtime"
+    coffee.value = 5
+    assert explorer.result.total_mg == 480 and "over both limits" in explorer.summary.value
+    shown["Last drink at"].value = 15
+    shown["Bedtime"].value = 25
+    explorer.controls["pregnant"].value = "no"
+    assert explorer.result.day.bedtime_h == 25 and "1 am" in explorer.summary.value
+
+
+def test_number_boxes_and_buttons_stand_in_for_a_slider():
+    # The patient explorers of issue 12 ask with lists that start on "Choose…", but a slider
+    # (electrolytes' foods, or any new one) is still shown as a labelled number box.
+    slider = w.IntSlider(value=2, min=0, max=10, description="Cups of coffee")
+    box = patient_control(slider)
+    assert isinstance(box, NumberBox) and box.stand_in_for is slider
+    box.text.value = "4"  # typed
+    assert slider.value == 4
+    box.more.click()
+    assert slider.value == 5 and box.text.value == "5"
+    box.less.click()
+    box.less.click()
+    assert slider.value == 3 and box.text.value == "3"
+    slider.value = 6  # and the other way round
+    assert box.text.value == "6"
+
+
+OLD_DEFAULT_WORDS = (  # what untouched explorers used to print as the patient's answers
+    "192 mg",
+    "You slept about",
+    "Well done",
+    "do not feel stressed",
+    "active for 1 hour",
+    "You drink about",
+    "enough fluid",
+    "safe limit is about",
+    "At 20 weeks pregnant",
+    "Slipped disc",
+    "You ticked none",
+)
+
+
+def test_untouched_explorers_report_no_answers_in_the_handout(session):
+    """Issue 12: nothing is an answer until the patient gives it."""
+    for cid in session.causes:
+        session.cause_boxes[cid].value = True
+    session.go(2)
+    data = session.handout_data()
+    for notes in data.causes:
+        assert notes.values == (), notes.cause_id  # "What you told us" stays empty
+        if notes.cause_id == "electrolytes":  # its food and sex defaults belong to its owners
+            continue
+        text = handout.plain_text(notes.result_html)
+        for words in OLD_DEFAULT_WORDS:
+            assert words not in text, (notes.cause_id, words)
+        explorer = session.explorers.get(notes.cause_id)
+        if explorer is not None:
+            assert explorer.answers() == {}, notes.cause_id
+    page = handout.plain_text(session.make_handout())
+    assert "What you told us" not in page
+
+
+def test_answers_reach_the_handout_as_the_patient_gave_them(session):
+    for cid in ("stress_fatigue", "spine", "body_mechanics"):
+        session.cause_boxes[cid].value = True
+    session.go(2)
+    sleep, spine, lift = (
+        session.explorers[c] for c in ("stress_fatigue", "spine", "body_mechanics")
     )
-    menu.value = 25
-    assert explorer.result.bedtime_h == 25 and "1 am" in explorer.summary.value
+    sleep.controls["night:Mon"].value = 6.0
+    sleep.controls["stress"].value = "none"  # a "Not at all" is an answer, and is listed
+    spine.controls["condition_id"].value = "spinal_stenosis"
+    lift.controls["freq_per_min"].value = 1.0
+    lift.controls["duration"].value = "2to8h"
+    data = {c.cause_id: c for c in session.handout_data().causes}
+    assert data["stress_fatigue"].values == (
+        ("Sleep Mon night (hours)", "6"),
+        ("How stressed do you feel?", "Not at all"),
+    )
+    assert data["spine"].values == (("Learn about", "Narrow spinal canal"),)
+    assert "It is not a diagnosis" in handout.plain_text(data["spine"].result_html) or (
+        "This is not a diagnosis" in handout.plain_text(data["spine"].result_html)
+    )
+    assert data["body_mechanics"].values == (
+        ("How often you lift", "About once a minute"),
+        ("How long you lift each day", "Most of the shift (2 to 8 hours)"),
+    )
+    for cid, notes in data.items():  # the explorers' own list agrees with the session's
+        assert session.explorers[cid].answers_in_words() == notes.values, cid
+    sleep.controls["stress"].value = None  # back to "Choose…": no longer an answer
+    assert session.cause_notes("stress_fatigue").values == (("Sleep Mon night (hours)", "6"),)
 
 
 def test_every_control_change_records_its_kernel_time(session):
@@ -640,38 +718,41 @@ def _box(session, cause_id: str, control: str) -> NumberBox:
     return next(x for x in walk(session.body) if getattr(x, "stand_in_for", None) is target)
 
 
+# The patient questions of issue 12 are lists that start on "Choose…"; the sliders left in
+# patient mode (the electrolytes explorer's foods) and any new slider still get a number box.
 @pytest.mark.parametrize("typed", ["2.5", "2,5", "two", "", "1e3", "nan", "-"])
 def test_a_whole_number_box_refuses_what_is_not_a_whole_number(session, typed):
-    box = _box(session, "caffeine", "drink:brewed_coffee")
-    explorer = session.explorers["caffeine"]
+    box = _box(session, "electrolytes", "food:banana")
+    explorer = session.explorers["electrolytes"]
+    before = explorer.result.day.total_mg
     box.text.value = typed
-    assert explorer.controls["drink:brewed_coffee"].value == 2  # the last good number stays
-    assert explorer.result.total_mg == 192 and "192 mg" in explorer.summary.value
-    assert "We still count 2." in box.note.value and 'role="alert"' in box.note.value
+    assert explorer.controls["food:banana"].value == 1  # the last good number stays
+    assert explorer.result.day.total_mg == before
+    assert "We still count 1." in box.note.value and 'role="alert"' in box.note.value
     assert box.text.value == typed  # never changed behind the person's back
     if typed == "2.5":
         assert "whole numbers only" in box.note.value
     box.text.value = "3"
-    assert explorer.result.total_mg == 288 and "alert" not in box.note.value
+    assert explorer.result.day.total_mg > before and "alert" not in box.note.value
 
 
 def test_a_number_past_the_limit_says_so_beside_the_box(session):
-    box = _box(session, "overuse", "exercise_min")
-    explorer = session.explorers["overuse"]
-    box.text.value = "480"  # an 8-hour shift; the box stops at 300
-    assert explorer.controls["exercise_min"].value == 300
-    assert "The most this box takes is 300, so we count 300." in box.note.value
-    assert box.text.value == "480" and box.capped_from == "480"
-    notes = dict(session.cause_notes("overuse").values)
-    assert notes[box.description] == "300 (you typed 480; 300 is the most it counts)"
-    box.text.value = "240"
-    assert explorer.controls["exercise_min"].value == 240 and box.capped_from is None
-    assert "alert" not in box.note.value and "from 0 to 300" in box.note.value
+    box = _box(session, "electrolytes", "food:banana")
+    explorer = session.explorers["electrolytes"]
+    box.text.value = "9"  # the box stops at 6
+    assert explorer.controls["food:banana"].value == 6
+    assert "The most this box takes is 6, so we count 6." in box.note.value
+    assert box.text.value == "9" and box.capped_from == "9"
+    notes = dict(session.cause_notes("electrolytes").values)
+    assert notes[box.description] == "6 (you typed 9; 6 is the most it counts)"
+    box.text.value = "4"
+    assert explorer.controls["food:banana"].value == 4 and box.capped_from is None
+    assert "alert" not in box.note.value and "from 0 to 6" in box.note.value
 
 
-def test_a_decimal_box_takes_decimals_and_names_a_comma(session):
-    box = _box(session, "dehydration", "drinks_l")
-    control = session.explorers["dehydration"].controls["drinks_l"]
+def test_a_decimal_box_takes_decimals_and_names_a_comma():
+    control = w.FloatSlider(value=2.2, min=0, max=6, step=0.1, description="Drinks today (L)")
+    box = patient_control(control)
     box.text.value = "1.75"
     assert control.value == 1.75
     box.text.value = "1,5"
@@ -689,7 +770,7 @@ def test_every_patient_number_box_shows_its_limits(session):
         session.cause_boxes[cid].value = True
     session.go(2)
     boxes = [x for x in walk(session.body) if isinstance(x, NumberBox)]
-    assert len(boxes) >= 10
+    assert boxes  # the electrolytes foods
     for box in boxes:
         assert f"from {box.format(box.lo)} to {box.format(box.hi)}" in box.note.value
         box.text.value = "2.5" if box.whole else "9999"

@@ -66,5 +66,15 @@ def test_patient_mode_is_the_picker_only_and_readable():
         assert grade <= 7, (region, grade)
 
 
+def test_untouched_patient_mode_picks_no_body_part():
+    # Issue 12: before, an untouched patient explorer showed the legs as if picked.
+    patient = SpasmTypesExplorer(mode="patient")
+    assert patient.controls["region_id"].value is None and patient.result is None
+    assert plain(patient.summary.value) == "Pick a body part to see the kinds of spasm found there."
+    assert patient.figure.value == "" and patient.answers() == {}
+    patient.controls["region_id"].value = "legs"
+    assert "Charley horse" in patient.summary.value and "<svg" in patient.figure.value
+
+
 def test_every_control_has_a_visible_label():
     assert_controls_labelled(SpasmTypesExplorer)

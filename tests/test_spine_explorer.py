@@ -81,6 +81,42 @@ def test_patient_mode_is_plain_and_readable():
         assert grade <= 7, (cid, grade)
 
 
+def test_untouched_patient_mode_picks_no_condition():
+    # Issue 12: before, an untouched explorer showed "Slipped disc (herniated disc)" and the
+    # handout carried it into the notes for the doctor as if it were a diagnosis.
+    patient = SpineExplorer(mode="patient")
+    assert patient.controls["condition_id"].value is None and patient.answers() == {}
+    assert patient.result.condition is None
+    text = plain(patient.summary.value)
+    assert "You have not picked a back problem to read about" in text
+    assert "disc" not in text.lower() and "stenosis" not in text.lower()
+    assert "You have not ticked any warning signs yet" in text
+    assert "none of the warning signs" not in text  # an empty list is not an answer
+    assert "<svg" not in patient.figure.value
+
+
+def test_a_picked_condition_is_explained_and_never_called_a_diagnosis():
+    patient = SpineExplorer(mode="patient")
+    patient.controls["condition_id"].value = "herniated_disc"
+    text = plain(patient.summary.value)
+    assert text.startswith("You picked slipped disc to read about. This is not a diagnosis.")
+    assert "About: Slipped disc (herniated disc)" in text and "Why spasms happen" in text
+    assert "onto the nerve" in patient.figure.value
+    assert patient.answers_in_words() == (("Learn about", "Slipped disc"),)
+
+
+def test_none_of_these_is_an_answer_and_excludes_the_signs():
+    patient = SpineExplorer(mode="patient")
+    none = patient.controls["no_flags"]
+    none.value = True
+    assert "You said you have none of these warning signs" in plain(patient.summary.value)
+    patient.controls["flag:fever"].value = True
+    assert none.value is False and [t.flag_id for t in patient.result.ticked] == ["fever"]
+    none.value = True
+    assert patient.controls["flag:fever"].value is False and patient.result.ticked == ()
+    assert patient.triage_findings("no_flags") == ()  # not a red flag for step 4
+
+
 def test_student_mode_has_the_details(explorer):
     explorer.controls["flag:fever"].value = True
     assert "For nursing students" in explorer.summary.value
@@ -88,4 +124,4 @@ def test_student_mode_has_the_details(explorer):
 
 
 def test_every_control_has_a_visible_label():
-    assert_controls_labelled(SpineExplorer, modes=("student",))
+    assert_controls_labelled(SpineExplorer)

@@ -63,6 +63,12 @@ def test_highest_ticked_level_wins_and_most_urgent_is_listed_first():
     assert v2.highest is Level.urgent and not v2.cauda_equina
 
 
+def test_no_condition_is_picked_for_the_patient():
+    v = spine.view(None, ["fever"])
+    assert v.condition is None and [t.flag_id for t in v.ticked] == ["fever"]
+    assert v.source_ids == tuple(sorted(set(v.ticked[0].source_id.split(";"))))
+
+
 def test_nothing_ticked_means_no_level_not_an_invented_all_clear():
     v = spine.view()
     assert v.ticked == () and v.highest is None
@@ -91,7 +97,7 @@ def test_adding_a_flag_never_lowers_the_level(flags, extra):
         (lambda: spine.view("herniated_disc", "fever"), "flags"),
         (lambda: spine.view("herniated_disc", 5), "flags"),
         (lambda: spine.view("herniated_disc", [None]), "flags"),
-        (lambda: spine.view(None), "condition_id"),
+        (lambda: spine.view(""), "condition_id"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):
@@ -110,5 +116,5 @@ anything = any_input(
 def test_any_input_gives_a_view_or_a_value_error(condition, flags):
     v = result_or_value_error(lambda: spine.view(condition, flags))
     if v is not None:
-        assert v.condition.condition_id in spine.condition_ids()
+        assert v.condition is None if condition is None else v.condition.condition_id == condition
         assert (v.highest is None) == (v.ticked == ())

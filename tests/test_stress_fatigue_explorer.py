@@ -6,6 +6,7 @@ import pytest
 
 from spasm_edu.explorers.stress_fatigue import StressFatigueExplorer
 from spasm_edu.models import stress_fatigue as model
+from spasm_edu.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 
@@ -97,10 +98,43 @@ def test_patient_mode_is_plain():
     assert "For nursing students" not in patient.summary.value
     assert patient.controls["age_years"].description == "Your age"
     patient.controls["age_years"].value = 61  # the "61 to 64" band
+    for night in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        patient.controls[f"night:{night}"].value = 7.5
     assert patient.result.sleep.rec.rec_id == "adult_61_64"
     patient.controls["night:Mon"].value = 5
-    assert "1 of your 7 nights" in patient.summary.value
+    assert "1 of your 7 nights</strong> was shorter" in patient.summary.value
     assert "spasm-patient" in patient.widget._dom_classes
+
+
+def test_untouched_patient_mode_says_nothing_was_told():
+    # Issue 12: before, an untouched explorer said "You slept about 7 hours a night ... Well
+    # done. You said you do not feel stressed right now."
+    patient = StressFatigueExplorer(mode="patient")
+    assert patient.answers() == {}
+    assert patient.result.sleep is None and patient.result.stress is None
+    s = plain_text(patient.summary.value)
+    assert (
+        s == "You have not said how long you sleep yet.\nYou have not said how stressed you feel."
+    )
+    assert patient.result.steps == () and patient.figure.value == ""
+
+
+def test_patient_sleep_is_compared_over_the_nights_told_once_the_age_is_told():
+    patient = StressFatigueExplorer(mode="patient")
+    patient.controls["night:Mon"].value = 6.0
+    assert "Choose your age" in patient.summary.value and patient.result.sleep is None
+    patient.controls["age_years"].value = 18
+    patient.controls["night:Tue"].value = 8.0
+    week = patient.result.sleep
+    assert [n.night for n in week.nights] == ["Mon", "Tue"] and week.average_h == 7.0
+    s = plain_text(patient.summary.value)
+    assert "You told us about 2 nights. You slept about 7 hours a night on those nights." in s
+    assert "1 of those nights was shorter than 7 hours" in s
+    assert "Well done" not in s and "stressed" in s  # the stress question is still open
+    assert "short_sleep" in {st.applies_when for st in patient.result.steps}
+    patient.controls["stress"].value = "none"
+    assert "You said you do not feel stressed right now" in patient.summary.value
+    assert patient.answers_in_words()[0] == ("Your age", "Adults 18 to 60")
 
 
 def test_every_control_has_a_visible_label():

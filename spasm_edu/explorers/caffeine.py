@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts, text
+from spasm_edu.explorers._ask import YES_NO, Answers, ask, ask_buttons, ask_number, yes_no
 from spasm_edu.explorers.base import CONTROL_WIDTH, Explorer, Mode, slider
 from spasm_edu.models import caffeine
 from spasm_edu.plots import caffeine as plots
@@ -31,11 +32,19 @@ def _hour_slider(description: str, value: int, lo: int, hi: int) -> w.SelectionS
     )
 
 
-class CaffeineExplorer(Explorer):
+def _hour_menu(description: str, lo: int, hi: int) -> w.Dropdown:
+    """Patient mode: the same hours as the sliders, in a list that starts on "Choose…"."""
+    return ask(description, [(_hour_label(h), h) for h in range(lo, hi + 1)])
+
+
+class CaffeineExplorer(Answers, Explorer):
     """Sliders for drinks per day → total caffeine against the limit, and the 24-hour curve.
 
-    Patient mode shows the everyday drinks, the last drink time, bedtime and pregnancy;
-    student mode adds every drink, age, body mass, first drink time and half-life situation.
+    Patient mode shows the everyday drinks, the last drink time, bedtime and pregnancy, each
+    starting on "Choose…" (nothing is the patient's answer until they give it; the result is
+    a :class:`caffeine.Intake` of what was told). Student mode starts from a class example
+    (two coffees) and adds every drink, age, body mass, first drink time and half-life
+    situation.
     """
 
     title = "Caffeine"
@@ -43,6 +52,18 @@ class CaffeineExplorer(Explorer):
     def __init__(self, mode: Mode = "student"):
         drinks = facts.table(caffeine.DRINKS)
         shown = [d for d in drinks if mode == "student" or d.patient_default == "yes"]
+        if mode == "patient":
+            self.controls = {
+                f"drink:{d.drink_id}": ask_number(f"{d.label} per day — {d.serving}", range(0, 11))
+                for d in shown
+            }
+            self.controls["pregnant"] = ask_buttons("Are you pregnant?", YES_NO)
+            self.controls["last_drink_h"] = _hour_menu("Last drink at", 0, 24)
+            self.controls["bedtime_h"] = _hour_menu("Bedtime", 12, 30)
+            self.summary = w.HTML()
+            self.figure = w.HTML()
+            super().__init__(mode)
+            return
         self.controls = {
             f"drink:{d.drink_id}": slider(f"{d.label} per day — {d.serving}", 0, 0, 10)
             for d in shown
@@ -72,6 +93,13 @@ class CaffeineExplorer(Explorer):
         super().__init__(mode)
 
     def compute(self, **values):
+        if self.mode == "patient":
+            return caffeine.intake(
+                {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("drink:")},
+                yes_no(values["pregnant"]),
+                values["last_drink_h"],
+                values["bedtime_h"],
+            )
         servings = {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("drink:")}
         pregnant = values["pregnant"]
         person = caffeine.Person(
@@ -85,14 +113,26 @@ class CaffeineExplorer(Explorer):
             servings, person, situation, first, values["last_drink_h"], values["bedtime_h"]
         )
 
-    def render(self, result: caffeine.CaffeineDay) -> None:
+    def render(self, result: caffeine.CaffeineDay | caffeine.Intake) -> None:
+        if isinstance(result, caffeine.Intake):
+            self.summary.value = wording.intake_summary(result)
+            day = result.day
+            figure = plots.total_vs_limit(day) + plots.in_body_over_day(day) if day else ""
+            if self.figure.value != figure:
+                self.figure.value = figure
+            return
         summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
         self.summary.value = summary(result)
         self.figure.value = plots.total_vs_limit(result) + plots.in_body_over_day(result)
 
     def friendly_error(self, exc: ValueError) -> str:
         if getattr(exc, "name", "") == "bedtime_h":
-            return "Bedtime must be after the last drink. Move the bedtime slider later."
+            move = (
+                "Choose a later bedtime."
+                if self.mode == "patient"
+                else "Move the bedtime slider later."
+            )
+            return f"Bedtime must be after the last drink. {move}"
         if getattr(exc, "name", "") == "last_drink_h":
             return "The last drink must come after the first drink."
         if getattr(exc, "name", "") == "age_years":

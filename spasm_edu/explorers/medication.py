@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
+from spasm_edu.explorers._ask import Answers
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import medication
 from spasm_edu.plots import medication as plots
@@ -14,12 +15,13 @@ from spasm_edu.text import medication as wording
 TAKE = "take:"
 
 
-class MedicationExplorer(Explorer):
+class MedicationExplorer(Answers, Explorer):
     """A search box and one tick box per medicine → plain explanations and the evidence chart.
 
     Before a search, the tick boxes show the common medicines; a search shows every match
     (brand, generic, other or class name, part of a word is enough). Ticked medicines stay
     visible. Student mode adds a filter by class and the table of mechanism and evidence.
+    Nothing starts as an answer (an empty search, no box ticked), so nothing needs gating.
     """
 
     title = "Medicines"

@@ -6,16 +6,21 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
+from spasm_edu.explorers._ask import Answers
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import neuro
 from spasm_edu.plots import neuro as plots
 from spasm_edu.text import neuro as wording
 
+NONE = "no_features"  # patient mode: "None of these fit me" (not a red-flag finding)
 
-class NeuroExplorer(Explorer):
+
+class NeuroExplorer(Answers, Explorer):
     """One checkbox per feature, a "came on suddenly" box and (student mode) an example picker.
 
-    Patient mode shows only the checklist: the example conditions are for students.
+    Patient mode shows only the checklist: the example conditions are for students. An empty
+    checklist is not read as "none of these" (no reassurance is given) until the patient ticks
+    "None of these fit me"; that box and the features untick each other (one answer).
     """
 
     title = "Rare nerve and brain conditions"
@@ -34,6 +39,14 @@ class NeuroExplorer(Explorer):
             indent=False,
             layout=w.Layout(width="auto"),
         )
+        if mode == "patient":
+            self.controls[NONE] = w.Checkbox(
+                value=False,
+                description="None of these fit me",
+                indent=False,
+                layout=w.Layout(width="auto"),
+            )
+        self._busy = False
         if mode == "student":
             self.controls["example"] = w.Dropdown(
                 options=[(c.name, c.condition_id) for c in facts.table(neuro.CONDITIONS)],
@@ -44,19 +57,41 @@ class NeuroExplorer(Explorer):
         self.figure = w.HTML()
         super().__init__(mode)
 
+    def _on_change(self, change=None) -> None:
+        """One answer, not two: "None of these" unticks the features, a feature unticks it."""
+        if self._busy:
+            return
+        if change is not None and NONE in self.controls and change["new"] is True:
+            owner = change["owner"]
+            self._busy = True
+            try:
+                if owner is self.controls[NONE]:
+                    for name, box in self.controls.items():
+                        if name.startswith("feature:"):
+                            box.value = False
+                elif any(owner is c for k, c in self.controls.items() if k.startswith("feature:")):
+                    self.controls[NONE].value = False
+            finally:
+                self._busy = False
+        self.update()
+
     def compute(self, **values):
         features = [k.split(":", 1)[1] for k, v in values.items() if k.startswith("feature:") and v]
         return neuro.check_features(features, values["sudden"], values.get("example"))
 
     def render(self, result: neuro.NeuroCheck) -> None:
-        summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
-        self.summary.value = summary(result)
+        if self.mode == "patient":
+            self.summary.value = wording.patient_summary(result, self.controls[NONE].value)
+        else:
+            self.summary.value = wording.student_summary(result)
         self.figure.value = plots.feature_chips(result)
 
     def layout_controls(self) -> list[w.Widget]:
         boxes = [c for k, c in self.controls.items() if k.startswith("feature:")]
         out = [w.HTML("<p><strong>Tick what you notice with your spasms:</strong></p>"), *boxes]
         out.append(self.controls["sudden"])
+        if NONE in self.controls:
+            out.append(self.controls[NONE])
         if "example" in self.controls:
             out.append(self.controls["example"])
         return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
+from spasm_edu.explorers._ask import Answers, ask, ask_number
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import stress_fatigue as model
 from spasm_edu.plots import stress_fatigue as plots
@@ -25,11 +26,13 @@ STRESS_OPTIONS = [
 ]
 
 
-class StressFatigueExplorer(Explorer):
+class StressFatigueExplorer(Answers, Explorer):
     """Seven sleep sliders → hours against the recommendation; a stress check-in and symptoms →
     what the evidence says and the practical steps that fit. No score.
 
-    Patient mode chooses an age band instead of typing an age and shows plain text only.
+    Patient mode chooses an age band instead of typing an age and shows plain text only; its
+    age, seven nights and stress start on "Choose…" and the summary speaks only of what was
+    answered (no sleep is compared until a night and the age are told).
     """
 
     title = "Stress and tiredness"
@@ -38,16 +41,17 @@ class StressFatigueExplorer(Explorer):
         self.controls: dict[str, w.Widget] = {}
         recs = facts.table(model.SLEEP)
         if mode == "patient":
-            self.controls["age_years"] = w.Dropdown(
-                options=[(r.label, r.age_min_years) for r in recs],
-                value=recs.rows[0].age_min_years,
-                description="Your age",
-            )
+            self.controls["age_years"] = ask("Your age", [(r.label, r.age_min_years) for r in recs])
         else:
             self.controls["age_years"] = w.BoundedIntText(
                 value=30, min=18, max=120, description="Age (years)"
             )
         for night in model.NIGHTS:
+            if mode == "patient":
+                self.controls[f"night:{night}"] = ask_number(
+                    f"Sleep {night} night (hours)", [h / 2 for h in range(0, 33)]
+                )
+                continue
             self.controls[f"night:{night}"] = w.FloatSlider(
                 value=7.0,
                 min=0,
@@ -58,9 +62,12 @@ class StressFatigueExplorer(Explorer):
                 continuous_update=False,
                 layout=w.Layout(width="min(100%, 520px)"),
             )
-        self.controls["stress"] = w.Dropdown(
-            options=STRESS_OPTIONS, value="none", description="How stressed do you feel?"
-        )
+        if mode == "patient":
+            self.controls["stress"] = ask("How stressed do you feel?", STRESS_OPTIONS)
+        else:
+            self.controls["stress"] = w.Dropdown(
+                options=STRESS_OPTIONS, value="none", description="How stressed do you feel?"
+            )
         for topic, label in SYMPTOM_LABELS.items():
             self.controls[f"symptom:{topic}"] = w.Checkbox(
                 value=False, description=label, indent=False
@@ -86,7 +93,9 @@ class StressFatigueExplorer(Explorer):
     def render(self, result: model.CheckIn) -> None:
         summary = wording.patient_summary if self.mode == "patient" else wording.student_summary
         self.summary.value = summary(result)
-        self.figure.value = plots.sleep_week_chart(result.sleep)
+        figure = plots.sleep_week_chart(result.sleep) if result.sleep else ""
+        if self.figure.value != figure:
+            self.figure.value = figure
 
     def layout_controls(self) -> list[w.Widget]:
         c = self.controls

@@ -231,6 +231,26 @@ def patient_handling_limit(units: str = "metric") -> tuple[float, object]:
     return (row.max_kg if c.mass_unit == "kg" else row.max_lb), row
 
 
+def _multipliers(h, v, d, a_deg, freq_per_min, duration, coupling, units) -> dict[str, float]:
+    """The six multipliers for checked inputs."""
+    return {
+        "HM": horizontal_multiplier(h, units),
+        "VM": vertical_multiplier(v, units),
+        "DM": distance_multiplier(d, units),
+        "AM": asymmetric_multiplier(a_deg, units),
+        "FM": frequency_multiplier(freq_per_min, duration, v, units),
+        "CM": coupling_multiplier(coupling, v, units),
+    }
+
+
+def _costliest(multipliers: dict[str, float]) -> tuple[str, ...]:
+    """The smallest multiplier(s) below 1 (ties: all of them); empty when all are 1."""
+    lowest = min(multipliers.values())
+    if lowest >= 1:
+        return ()
+    return tuple(k for k, m in multipliers.items() if abs(m - lowest) <= _TOL)
+
+
 @dataclass(frozen=True)
 class LiftResult:
     """One lift assessed with the Revised NIOSH Lifting Equation.
@@ -319,21 +339,13 @@ def assess(
     check.choice("coupling", coupling, COUPLINGS)
     person = check.flag("lifting_a_person", lifting_a_person)
 
-    multipliers = {
-        "HM": horizontal_multiplier(h_value, units),
-        "VM": vertical_multiplier(v_value, units),
-        "DM": distance_multiplier(d_value, units),
-        "AM": asymmetric_multiplier(a_value, units),
-        "FM": frequency_multiplier(freq_per_min, duration, v_value, units),
-        "CM": coupling_multiplier(coupling, v_value, units),
-    }
+    multipliers = _multipliers(
+        h_value, v_value, d_value, a_value, freq_per_min, duration, coupling, units
+    )
     rwl = c.load_constant * math.prod(multipliers.values())
     li = lifting_index(load_value, rwl)
     band = band_for(li) if math.isfinite(li) else top_band()
-    lowest = min(multipliers.values())
-    costliest = (
-        tuple(k for k, m in multipliers.items() if abs(m - lowest) <= _TOL) if lowest < 1 else ()
-    )
+    costliest = _costliest(multipliers)
     limit, limit_row = patient_handling_limit(units)
     sources = {c.source_id, row.source_id, band.source_id}
     sources |= set(facts.table(COUPLING)[coupling].source_ids)
@@ -376,3 +388,115 @@ def multiplier_info(symbol: str):
     """The row of data/body_mechanics_multipliers.csv for HM, VM, DM, AM, FM or CM."""
     check.choice("symbol", symbol, SYMBOLS)
     return facts.table(MULTIPLIERS)[symbol.lower()]
+
+
+# -- a patient's answers so far ------------------------------------------------------------------
+LIFT_QUESTIONS = ("task", "h", "v", "d", "a_deg", "freq_per_min", "duration", "coupling")
+
+
+@dataclass(frozen=True)
+class LiftSoFar:
+    """What a person has told about a lift so far (patient mode: None = not told).
+
+    ``missing`` names the questions (of :data:`LIFT_QUESTIONS`) the limit still needs, in
+    screen order; "task" stays missing until "an object" or "a person" is chosen. For an
+    object, ``limit`` (the RWL), ``multipliers``, ``costliest`` and ``frequency_row_id`` are
+    there once every question is told; ``lift`` (the full :class:`LiftResult` with the Lifting
+    Index) once the load is told too. For a person, only the Waters (2007) limit applies.
+    Masses in ``mass_unit`` of ``units`` ("metric" until the person picks).
+    """
+
+    units: str
+    mass_unit: str
+    length_unit: str
+    task: str | None
+    load: float | None
+    missing: tuple[str, ...]
+    limit: float | None
+    multipliers: dict[str, float] | None
+    costliest: tuple[str, ...]
+    frequency_row_id: str | None
+    freq_per_min: float | None
+    duration: str | None
+    lift: LiftResult | None
+    patient_limit: float
+    over_patient_limit: bool | None
+    source_ids: tuple[str, ...]
+
+
+def lift_so_far(
+    units: str | None = None,
+    task: str | None = None,
+    load: float | None = None,
+    h: float | None = None,
+    v: float | None = None,
+    d: float | None = None,
+    a_deg: float | None = None,
+    freq_per_min: float | None = None,
+    duration: str | None = None,
+    coupling: str | None = None,
+) -> LiftSoFar:
+    """A patient's answers so far: nothing that was not told is assumed.
+
+    units metric/us or None (then metric); task "object", "person" or None; the rest as in
+    :func:`assess` or None (not told). Sources: niosh_94_110, ccohs_lifting, waters_2007.
+    """
+    units = "metric" if units is None else check.choice("units", units, UNITS)
+    c = constants(units)
+    if task is not None:
+        check.choice("task", task, ("object", "person"))
+    load_value = None if load is None else _positive_load(load, units)
+    told = {"h": h, "v": v, "d": d}
+    for name, value in told.items():
+        if value is not None:
+            _length(name, value, units)
+    if a_deg is not None:
+        check.number("a_deg", a_deg, 0, A_MAX_INPUT_DEG, "degrees")
+    row = None if freq_per_min is None else frequency_row(freq_per_min)
+    if duration is not None:
+        check.choice("duration", duration, DURATIONS)
+    if coupling is not None:
+        check.choice("coupling", coupling, COUPLINGS)
+    given = {
+        "task": task,
+        "h": h,
+        "v": v,
+        "d": d,
+        "a_deg": a_deg,
+        "freq_per_min": freq_per_min,
+        "duration": duration,
+        "coupling": coupling,
+    }
+    missing = tuple(q for q in LIFT_QUESTIONS if given[q] is None)
+    person_limit, person_row = patient_handling_limit(units)
+    sources = set(person_row.source_ids) if task == "person" else set()
+    limit = multipliers = row_id = lift = None
+    costliest: tuple[str, ...] = ()
+    if task == "object" and not missing:
+        multipliers = _multipliers(h, v, d, a_deg, freq_per_min, duration, coupling, units)
+        limit = c.load_constant * math.prod(multipliers.values())
+        costliest = _costliest(multipliers)
+        row_id = row.frequency_id
+        sources |= {c.source_id, row.source_id}
+        sources |= set(facts.table(COUPLING)[coupling].source_ids)
+        if load_value is not None:
+            lift = assess(load_value, h, v, d, a_deg, freq_per_min, duration, coupling, units)
+            sources |= set(lift.source_ids)
+    return LiftSoFar(
+        units=units,
+        mass_unit=c.mass_unit,
+        length_unit=c.length_unit,
+        task=task,
+        load=load_value,
+        missing=missing,
+        limit=limit,
+        multipliers=multipliers,
+        costliest=costliest,
+        frequency_row_id=row_id,
+        freq_per_min=None if freq_per_min is None else float(freq_per_min),
+        duration=duration,
+        lift=lift,
+        patient_limit=person_limit,
+        over_patient_limit=None if load_value is None else load_value > person_limit,
+        source_ids=tuple(sorted({s for ids in sources for s in ids.split(";")})),
+    )

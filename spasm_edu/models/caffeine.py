@@ -323,3 +323,90 @@ def day(
         toxic_rapid_mg=toxic.max_mg_per_day,
         source_ids=tuple(sorted(sources)),
     )
+
+
+@dataclass(frozen=True)
+class Intake:
+    """What a person has told so far about a day of caffeine (patient mode).
+
+    ``servings`` holds only the drinks told; ``not_told`` the drink ids still unanswered.
+    ``total_mg`` and ``over_limit`` are None until at least one drink is told. ``limits`` is
+    the limit that fits, or the healthy-adult and the pregnancy limit side by side while
+    ``pregnant`` is None (not told). ``day`` (with the bedtime amount and the curve) is there
+    only once a drink, pregnancy, the last drink time and bedtime are all told.
+    """
+
+    servings: tuple[Serving, ...]
+    not_told: tuple[str, ...]
+    total_mg: float | None
+    pregnant: bool | None
+    limits: tuple[Limit, ...]
+    over_limit: bool | None
+    last_drink_h: float | None
+    bedtime_h: float | None
+    day: CaffeineDay | None
+    source_ids: tuple[str, ...]
+
+
+def intake(
+    servings: Mapping[str, int | None],
+    pregnant: bool | None = None,
+    last_drink_h: float | None = None,
+    bedtime_h: float | None = None,
+) -> Intake:
+    """An adult's answers so far: None anywhere means "not told yet" and nothing is assumed.
+
+    servings maps drink id -> servings per day (0-20) or None (not told); pregnant True,
+    False or None; last_drink_h 0-24 or None; bedtime_h after the last drink, up to 8 + 24
+    (so 25 = 1 am), or None. The first drink is taken as 8 am (or the last drink time, if
+    earlier), as in the explorer. Sources as :func:`day`.
+    """
+    if not isinstance(servings, Mapping):
+        raise check.InputError("servings", servings, "a mapping of drink id to servings or None")
+    if pregnant is not None:
+        check.flag("pregnant", pregnant)
+    told = {k: v for k, v in servings.items() if v is not None}
+    not_told = tuple(k for k, v in servings.items() if v is None)
+    for drink_id in not_told:
+        check.choice("drink_id", drink_id, facts.table(DRINKS).by_id)
+    per_drink = servings_mg(told)
+    last = None if last_drink_h is None else check.number("last_drink_h", last_drink_h, 0, 24)
+    bed = None
+    if bedtime_h is not None:
+        bed = check.number("bedtime_h", bedtime_h, 0, 8 + CURVE_SPAN_H, "hours after midnight")
+        if last is not None and bed < last:
+            raise check.InputError("bedtime_h", bedtime_h, "after the last drink")
+    people = [Person(pregnant=False), Person(pregnant=True)]
+    if pregnant is not None:
+        people = [Person(pregnant=pregnant)]
+    limits = tuple(x for x in (limit_for(p) for p in people) if x is not None)
+    total = sum(s.mg for s in per_drink) if per_drink else None
+    over = None
+    if total is not None and pregnant is not None and limits and limits[0].mg_per_day:
+        over = total > limits[0].mg_per_day
+    day_ = None
+    if per_drink and pregnant is not None and last is not None and bed is not None:
+        day_ = day(
+            told,
+            Person(pregnant=pregnant),
+            "pregnant" if pregnant else "adult",
+            min(8, last),
+            last,
+            bed,
+        )
+    sources = {x.source_id for x in limits}
+    sources |= {facts.table(DRINKS)[s.drink_id].source_id for s in per_drink}
+    if day_ is not None:
+        sources |= set(day_.source_ids)
+    return Intake(
+        servings=per_drink,
+        not_told=not_told,
+        total_mg=total,
+        pregnant=pregnant,
+        limits=limits,
+        over_limit=over,
+        last_drink_h=last,
+        bedtime_h=bed,
+        day=day_,
+        source_ids=tuple(sorted(sources)),
+    )

@@ -55,8 +55,8 @@ class FluidDay:
     baseline_l: float
     drinks_ai_l: float | None
     exercise_min: float
-    sweat_rate_l_h: float
-    sweat_rate_band: str
+    sweat_rate_l_h: float | None  # None: not told (no exercise)
+    sweat_rate_band: str | None
     sweat_l: float
     fluid_out_l: float
     balance_l: float
@@ -89,24 +89,29 @@ def fluid_day(
     group_id: str = "women",
     drinks_l: float = 2.2,
     exercise_min: float = 0,
-    sweat_rate_l_h: float = 1.0,
+    sweat_rate_l_h: float | None = 1.0,
 ) -> FluidDay:
     """Fluid in (drinks + food) against fluid out (everyday baseline + exercise sweat).
 
     group_id: a row of data/dehydration_water_needs.csv (women, men, pregnant, lactating).
-    drinks_l 0-12 L a day; exercise_min 0-720 minutes; sweat_rate_l_h 0-4 L/h.
-    Sources: iom_water_2004 (intakes, food share), acsm_2007 (sweat rates).
+    drinks_l 0-12 L a day; exercise_min 0-720 minutes; sweat_rate_l_h 0-4 L/h, or None (not
+    told) when there was no exercise (then no sweat is counted and the rate and its band are
+    None). Sources: iom_water_2004 (intakes, food share), acsm_2007 (sweat rates).
     """
     needs = facts.table(NEEDS)
     check.choice("group_id", group_id, needs.by_id)
     drinks = check.number("drinks_l", drinks_l, 0, MAX_DRINKS_L, "L a day")
     minutes = check.number("exercise_min", exercise_min, 0, MAX_EXERCISE_MIN, "minutes")
-    band = sweat_rate_band(sweat_rate_l_h)
-    rate = float(sweat_rate_l_h)
+    if sweat_rate_l_h is None and minutes > 0:
+        raise check.InputError(
+            "sweat_rate_l_h", sweat_rate_l_h, "a number from 0 to 4 L/h when exercise_min > 0"
+        )
+    band = None if sweat_rate_l_h is None else sweat_rate_band(sweat_rate_l_h)
+    rate = None if sweat_rate_l_h is None else float(sweat_rate_l_h)
     row = needs[group_id]
     share = reference("food_share")
     food = row.total_water_l_per_day * share / 100
-    sweat = minutes / 60 * rate
+    sweat = minutes / 60 * rate if rate is not None else 0.0
     fluid_in = drinks + food
     fluid_out = row.total_water_l_per_day + sweat
     sources = {row.source_id, facts.table(REFERENCE)["food_share"].source_id}
@@ -272,26 +277,28 @@ def signs_check(sign_ids: Iterable[str]) -> SignsCheck:
 
 @dataclass(frozen=True)
 class HydrationCheck:
-    """Everything the dehydration explorer shows: the day, an optional weigh-in, the signs."""
+    """Everything the dehydration explorer shows: the day, an optional weigh-in, the signs.
 
-    day: FluidDay
+    ``day`` is None while the person has not told enough to compare fluid in and out."""
+
+    day: FluidDay | None
     weigh_in: WeighIn | None
     signs: SignsCheck
 
     @property
     def source_ids(self) -> tuple[str, ...]:
-        ids = set(self.day.source_ids) | {"nhs_dehydration"}
+        ids = (set(self.day.source_ids) if self.day else set()) | {"nhs_dehydration"}
         if self.weigh_in:
             ids |= set(self.weigh_in.source_ids)
         return tuple(sorted(ids))
 
 
 def hydration_check(
-    day: FluidDay, weigh: WeighIn | None = None, signs: SignsCheck | None = None
+    day: FluidDay | None, weigh: WeighIn | None = None, signs: SignsCheck | None = None
 ) -> HydrationCheck:
-    """Bundle the three parts for the explorer."""
-    if not isinstance(day, FluidDay):
-        raise check.InputError("day", day, "a dehydration.FluidDay")
+    """Bundle the three parts for the explorer (``day`` None: not enough told yet)."""
+    if day is not None and not isinstance(day, FluidDay):
+        raise check.InputError("day", day, "a dehydration.FluidDay or None")
     if weigh is not None and not isinstance(weigh, WeighIn):
         raise check.InputError("weigh", weigh, "a dehydration.WeighIn or None")
     return HydrationCheck(day, weigh, signs if signs is not None else signs_check(()))

@@ -48,12 +48,15 @@ class Unknown:
 
 @dataclass(frozen=True)
 class OveruseCheck:
-    """The person's load as they gave it, the conditions that hold, and the tips that apply."""
+    """The person's load as they gave it, the conditions that hold, and the tips that apply.
 
-    exercise_min: float
-    intensity: str
-    hold_position_min: float
-    breaks: int
+    A value left as None was not told (patient mode): it is echoed as not told and no
+    condition rests on it."""
+
+    exercise_min: float | None
+    intensity: str | None
+    hold_position_min: float | None
+    breaks: int | None
     warmed_up: bool
     stretched: bool
     more_than_usual: bool
@@ -77,12 +80,24 @@ def _checked(
     warmed_up: object,
     stretched: object,
     more_than_usual: object,
-) -> tuple[float, str, float, int]:
-    """Validate the load at the edge: (exercise_min, intensity, hold_position_min, breaks)."""
-    minutes = check.number("exercise_min", exercise_min, 0, MAX_MIN, "minutes")
-    check.choice("intensity", intensity, INTENSITIES)
-    hold = check.number("hold_position_min", hold_position_min, 0, MAX_MIN, "minutes")
-    n_breaks = check.whole_number("breaks", breaks, 0, MAX_BREAKS, "breaks")
+) -> tuple[float | None, str | None, float | None, int | None]:
+    """Validate the load at the edge: (exercise_min, intensity, hold_position_min, breaks),
+    each None when not told."""
+    minutes = (
+        None
+        if exercise_min is None
+        else check.number("exercise_min", exercise_min, 0, MAX_MIN, "minutes")
+    )
+    if intensity is not None:
+        check.choice("intensity", intensity, INTENSITIES)
+    hold = (
+        None
+        if hold_position_min is None
+        else check.number("hold_position_min", hold_position_min, 0, MAX_MIN, "minutes")
+    )
+    n_breaks = (
+        None if breaks is None else check.whole_number("breaks", breaks, 0, MAX_BREAKS, "breaks")
+    )
     check.flag("warmed_up", warmed_up)
     check.flag("stretched", stretched)
     check.flag("more_than_usual", more_than_usual)
@@ -90,23 +105,24 @@ def _checked(
 
 
 def conditions_for(
-    exercise_min: float,
-    intensity: str,
-    hold_position_min: float,
-    breaks: int,
+    exercise_min: float | None,
+    intensity: str | None,
+    hold_position_min: float | None,
+    breaks: int | None,
     warmed_up: bool,
     stretched: bool,
     more_than_usual: bool,
 ) -> tuple[str, ...]:
     """Which tip conditions hold. Only yes/no answers and "more than zero" are used.
 
-    Same arguments and ranges as :func:`load_check` (all required here); each is checked.
+    Same arguments and ranges as :func:`load_check` (all required here; None = not told, and
+    no condition rests on a value not told); each is checked.
     """
     exercise_min, intensity, hold_position_min, breaks = _checked(
         exercise_min, intensity, hold_position_min, breaks, warmed_up, stretched, more_than_usual
     )
-    active = exercise_min > 0
-    holds = hold_position_min > 0
+    active = bool(exercise_min)
+    holds = bool(hold_position_min)
     found = ["always"]
     if active:
         found.append("active")
@@ -126,10 +142,10 @@ def conditions_for(
 
 
 def load_check(
-    exercise_min: float = 0,
-    intensity: str = "moderate",
-    hold_position_min: float = 0,
-    breaks: int = 0,
+    exercise_min: float | None = 0,
+    intensity: str | None = "moderate",
+    hold_position_min: float | None = 0,
+    breaks: int | None = 0,
     warmed_up: bool = False,
     stretched: bool = False,
     more_than_usual: bool = False,
@@ -139,7 +155,8 @@ def load_check(
     exercise_min 0-720 minutes of exercise or hard physical work; intensity light, moderate or
     hard (the person's own rating, echoed, never scored); hold_position_min 0-720 minutes, the
     longest stretch spent in one position; breaks 0-50 (whole number); warmed_up, stretched,
-    more_than_usual: True/False.
+    more_than_usual: True/False. exercise_min, intensity, hold_position_min and breaks may be
+    None: not told (patient mode), echoed as such, and no tip rests on them.
     Sources: mayo_muscle_cramp, aaos_muscle_cramps, nhs_leg_cramps, hhs_pag_2018, acsm_2007.
     """
     minutes, intensity, hold, n_breaks = _checked(

@@ -81,7 +81,13 @@ class Needs:
 
 @dataclass(frozen=True)
 class Stage:
-    """Everything the pregnancy explorer shows for one stage and one day."""
+    """Everything the pregnancy explorer shows for one stage and one day.
+
+    Patient mode leaves questions unanswered until the person answers them: ``caffeine_day``
+    is None until a drink is told (``drinks_not_told`` lists the drinks still open),
+    ``breastfeeding`` None until told, ``needs`` None after birth until breastfeeding is told,
+    and ``drinks_l`` / ``drinks_short_l`` None until the day's drinks are told.
+    """
 
     phase: str
     weeks_pregnant: int | None
@@ -91,12 +97,13 @@ class Stage:
     gap_points: tuple[GapPoint, ...]
     nearest_gap: GapPoint | None
     gap_beyond_study: bool
-    caffeine_day: caffeine.CaffeineDay
-    breastfeeding: bool
-    needs: Needs
+    caffeine_day: caffeine.CaffeineDay | None
+    drinks_not_told: tuple[str, ...]
+    breastfeeding: bool | None
+    needs: Needs | None
     women_needs: Needs
-    drinks_l: float
-    drinks_short_l: float
+    drinks_l: float | None
+    drinks_short_l: float | None
     potassium_mg: float | None
     potassium_short_mg: float | None
     source_ids: tuple[str, ...]
@@ -254,9 +261,9 @@ def stage(
     phase: str = "pregnant",
     weeks_pregnant: int | None = 20,
     months_after_birth: int | None = None,
-    servings: Mapping[str, int] | None = None,
-    breastfeeding: bool = False,
-    drinks_l: float = 2.0,
+    servings: Mapping[str, int | None] | None = None,
+    breastfeeding: bool | None = False,
+    drinks_l: float | None = 2.0,
     potassium_mg: float | None = None,
 ) -> Stage:
     """One stage of pregnancy or after birth, with today's caffeine, drinks and potassium.
@@ -266,10 +273,23 @@ def stage(
     drink ids (data/caffeine_drinks.csv) to servings today (0-20). drinks_l 0-10 litres of
     drinks today. potassium_mg 0-15000 mg eaten today, or None when not known.
     The unused stage value must be None or a whole number; it is ignored.
+
+    Not told yet (patient mode) is None: a drink's servings (None for every drink: no
+    caffeine is worked out), breastfeeding (after birth the day's needs then stay unknown)
+    and drinks_l. Nothing is assumed for them.
     """
     phase, weeks, months = _stage_args(phase, weeks_pregnant, months_after_birth)
-    check.flag("breastfeeding", breastfeeding)
-    drinks = check.number("drinks_l", drinks_l, 0, MAX_DRINKS_L, "litres")
+    if breastfeeding is not None:
+        check.flag("breastfeeding", breastfeeding)
+    drinks = (
+        None if drinks_l is None else check.number("drinks_l", drinks_l, 0, MAX_DRINKS_L, "litres")
+    )
+    if servings is not None and not isinstance(servings, Mapping):
+        raise check.InputError("servings", servings, "a mapping of drink id to servings or None")
+    told = {} if servings is None else {k: v for k, v in servings.items() if v is not None}
+    not_told = () if servings is None else tuple(k for k, v in servings.items() if v is None)
+    for drink_id in not_told:
+        check.choice("drink_id", drink_id, facts.table(caffeine.DRINKS).by_id)
     potassium = (
         None
         if potassium_mg is None
@@ -278,17 +298,21 @@ def stage(
     pregnant = phase == "pregnant"
     # Caffeine clears slowly in pregnancy and is back to normal about a month after birth
     # (knutti_1981): the pregnancy half-life is used only while pregnant.
-    day = caffeine.day(
-        {} if servings is None else servings,
-        caffeine.Person(pregnant=pregnant),
-        "pregnant" if pregnant else "adult",
-    )
-    group = "pregnant" if pregnant else ("lactation" if breastfeeding else "women")
-    need = needs_for(group)
+    day = None
+    if told or not not_told:  # some drink told, or none asked (0 mg, as before)
+        day = caffeine.day(
+            told, caffeine.Person(pregnant=pregnant), "pregnant" if pregnant else "adult"
+        )
+    need = None
+    if pregnant or breastfeeding is not None:
+        need = needs_for("pregnant" if pregnant else ("lactation" if breastfeeding else "women"))
     near, beyond = nearest_gap(phase, weeks, months)
     common = common_at(phase, weeks, months)
     sources = {c_id for c in common for c_id in c.source_id.split(";")}
-    sources |= set(day.source_ids) | set(need.source_id.split(";"))
+    if day is not None:
+        sources |= set(day.source_ids)
+    if need is not None:
+        sources |= set(need.source_id.split(";"))
     if near is not None:
         sources |= set(facts.table(DIASTASIS)[near.point_id].source_ids)
     return Stage(
@@ -301,14 +325,17 @@ def stage(
         nearest_gap=near,
         gap_beyond_study=beyond,
         caffeine_day=day,
+        drinks_not_told=not_told,
         breastfeeding=breastfeeding,
         needs=need,
         women_needs=needs_for("women"),
         drinks_l=drinks,
-        drinks_short_l=max(0.0, need.drinks_l_per_day - drinks),
+        drinks_short_l=None
+        if drinks is None or need is None
+        else max(0.0, need.drinks_l_per_day - drinks),
         potassium_mg=potassium,
         potassium_short_mg=None
-        if potassium is None
+        if potassium is None or need is None
         else max(0.0, need.potassium_mg_per_day - potassium),
         source_ids=tuple(sorted(sources)),
     )

@@ -46,9 +46,12 @@ class TickedFlag:
 
 @dataclass(frozen=True)
 class SpineView:
-    """One condition and the ticked red flags, most urgent first."""
+    """One condition and the ticked red flags, most urgent first.
 
-    condition: Condition
+    ``condition`` is None when none was picked (patient mode: no condition is picked for the
+    patient; one picked is a topic to read about, never a diagnosis)."""
+
+    condition: Condition | None
     ticked: tuple[TickedFlag, ...]
     highest: Level | None  # None when nothing is ticked
     cauda_equina: bool
@@ -90,11 +93,12 @@ def ticked_flags(flags: Iterable[str]) -> tuple[TickedFlag, ...]:
     return tuple(sorted(out, key=lambda t: (-t.level, order[t.flag_id])))
 
 
-def view(condition_id: str = "herniated_disc", flags: Iterable[str] = ()) -> SpineView:
-    """A condition and a red-flag checklist; ``highest`` is the most urgent ticked level."""
-    cond = condition(condition_id)
+def view(condition_id: str | None = "herniated_disc", flags: Iterable[str] = ()) -> SpineView:
+    """A condition (or None: none picked) and a red-flag checklist; ``highest`` is the most
+    urgent ticked level."""
+    cond = None if condition_id is None else condition(condition_id)
     ticked = ticked_flags(flags)
-    sources = set(cond.source_id.split(";"))
+    sources = set(cond.source_id.split(";")) if cond else set()
     sources |= {s for t in ticked for s in t.source_id.split(";")}
     return SpineView(
         condition=cond,

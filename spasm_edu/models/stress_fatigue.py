@@ -77,21 +77,32 @@ class SleepWeek:
     def short_sleep(self) -> bool:
         return self.nights_under > 0
 
+    @property
+    def nights_told(self) -> int:
+        """How many of the 7 nights were given (all 7 unless some were left unanswered)."""
+        return len(self.nights)
 
-def sleep_week(hours: Sequence[float], age_years: int = 30) -> SleepWeek:
+
+def sleep_week(hours: Sequence[float | None], age_years: int = 30) -> SleepWeek:
     """Hours slept on each of 7 nights (0-16 h each) against the recommendation.
 
-    ``under`` means below the minimum (7 h for every adult band), ``over`` above the band's
-    maximum where one is published (61-64: 9 h; 65+: 8 h; none for 18-60).
-    hours_short_total adds up how far each short night fell below the minimum.
+    A night given as None has not been told (patient mode): it is left out, and the average
+    and counts are over the nights told (at least one). ``under`` means below the minimum
+    (7 h for every adult band), ``over`` above the band's maximum where one is published
+    (61-64: 9 h; 65+: 8 h; none for 18-60). hours_short_total adds up how far each short
+    night fell below the minimum.
     """
     if isinstance(hours, str | bytes) or not isinstance(hours, Sequence):
         raise check.InputError("hours", hours, "a list of 7 numbers (hours slept each night)")
     if len(hours) != len(NIGHTS):
         raise check.InputError("hours", hours, "a list of exactly 7 numbers, one per night")
+    if all(value is None for value in hours):
+        raise check.InputError("hours", hours, "a list of 7 nights with at least one told")
     rec = sleep_recommendation(age_years)
     nights = []
     for name, value in zip(NIGHTS, hours, strict=True):
+        if value is None:
+            continue
         h = check.number(f"hours[{name}]", value, 0, MAX_SLEEP_H, "hours")
         if h < rec.min_h:
             status = "under"
@@ -140,11 +151,16 @@ class DoctorReason:
 
 @dataclass(frozen=True)
 class CheckIn:
-    """A week of sleep, the person's own stress words, symptoms, and what applies."""
+    """A week of sleep, the person's own stress words, symptoms, and what applies.
 
-    sleep: SleepWeek
-    stress: str
-    stress_words: str
+    ``sleep`` is None until a night and the age are told; ``stress`` and ``stress_words``
+    are None until the stress question is answered (patient mode).
+    """
+
+    sleep: SleepWeek | None
+    nights_told: int
+    stress: str | None
+    stress_words: str | None
     hard_to_cope: bool
     symptoms: tuple[str, ...]
     findings: tuple[Finding, ...]
@@ -153,7 +169,7 @@ class CheckIn:
 
     @property
     def source_ids(self) -> tuple[str, ...]:
-        ids = set(self.sleep.rec.source_id.split(";"))
+        ids = set(self.sleep.rec.source_id.split(";")) if self.sleep else set()
         for item in (*self.findings, *self.steps, *self.doctor_reasons):
             ids |= set(item.source_id.split(";"))
         return tuple(sorted(ids))
@@ -191,21 +207,35 @@ def findings_for(topics: Iterable[str]) -> tuple[Finding, ...]:
 
 
 def check_in(
-    hours: Sequence[float],
-    age_years: int = 30,
-    stress: str = "none",
+    hours: Sequence[float | None],
+    age_years: int | None = 30,
+    stress: str | None = "none",
     hard_to_cope: bool = False,
     symptoms: Iterable[str] = (),
     flags: Iterable[str] = (),
 ) -> CheckIn:
     """Sleep week + stress check-in + symptoms -> the evidence and steps that apply.
 
-    stress: one of none, a_little, some, a_lot, extreme (the person's own words, echoed back).
+    hours: 7 nights, each 0-16 h or None (not told). age_years 18-120, or None (not told:
+    the sleep is then not compared). stress: one of none, a_little, some, a_lot, extreme
+    (the person's own words, echoed back), or None (not told).
     symptoms: any of night_cramps, hypnic_jerks, eyelid_twitching.
     flags: ids of :func:`red_flags` (data/red_flags.csv rows shown for stress_fatigue).
+    Nothing that was not told adds a step or a finding.
     """
-    week = sleep_week(hours, age_years)
-    check.choice("stress", stress, STRESS_WORDS)
+    if isinstance(hours, str | bytes) or not isinstance(hours, Sequence):
+        raise check.InputError("hours", hours, "a list of 7 numbers (hours slept each night)")
+    if len(hours) != len(NIGHTS):
+        raise check.InputError("hours", hours, "a list of exactly 7 numbers, one per night")
+    told = sum(h is not None for h in hours)
+    week = None
+    if told:  # the nights are checked even while the age is not told
+        checked = sleep_week(hours, 30 if age_years is None else age_years)
+        week = None if age_years is None else checked
+    elif age_years is not None:
+        sleep_recommendation(age_years)  # the age is checked even with no night told
+    if stress is not None:
+        check.choice("stress", stress, STRESS_WORDS)
     check.flag("hard_to_cope", hard_to_cope)
     if isinstance(symptoms, str) or not isinstance(symptoms, Iterable):
         raise check.InputError("symptoms", symptoms, "a list of symptom ids")
@@ -224,10 +254,11 @@ def check_in(
         reason = DoctorReason(row.id, row.sign, row.source_id)
         if reason not in reasons:
             reasons.append(reason)
+    short = week is not None and week.short_sleep
     applies = set(chosen)
-    if week.short_sleep:
+    if short:
         applies.add("short_sleep")
-    if stress != "none":
+    if stress not in (None, "none"):
         applies.add("stress")
     if hard_to_cope:
         applies |= {"stress", "hard_to_cope"}
@@ -238,11 +269,12 @@ def check_in(
     )
     return CheckIn(
         sleep=week,
+        nights_told=told,
         stress=stress,
-        stress_words=STRESS_WORDS[stress],
+        stress_words=None if stress is None else STRESS_WORDS[stress],
         hard_to_cope=hard_to_cope,
         symptoms=tuple(chosen),
-        findings=findings_for(set(chosen) | ({"night_cramps"} if week.short_sleep else set())),
+        findings=findings_for(set(chosen) | ({"night_cramps"} if short else set())),
         steps=steps,
         doctor_reasons=tuple(reasons),
     )

@@ -76,8 +76,12 @@ def pose(h_cm: float, v_cm: float) -> dict[str, tuple[float, float]]:
     }
 
 
-def lift_picture(result: LiftResult, width: int = 560, height: int = 400) -> str:
-    """Side view: the figure, the load at H and V, its travel D, and the H cut-off."""
+def lift_picture(
+    result: LiftResult, width: int = 560, height: int = 400, plain: bool = False
+) -> str:
+    """Side view: the figure, the load at H and V, its travel D, and the H cut-off.
+
+    ``plain`` (patient mode) labels the distances in words, with no H, V, D or A."""
     units, lu = result.units, result.length_unit
     c = bm.constants(units)
     h_cm = min(_cm(result.h, units), WORLD_X[1] - 20)
@@ -129,13 +133,17 @@ def lift_picture(result: LiftResult, width: int = 560, height: int = 400) -> str
             stroke=INK, stroke_dasharray="5 4",
         )  # fmt: skip
         svg.line(px(h_cm + 20), py(v_cm), px(h_cm + 20), py(top_cm), stroke=BLUE, dash="5 4")
-        svg.text(px(h_cm + 23), py((v_cm + top_cm) / 2) + 4, f"D = {result.d:g} {lu}", size=13)
+        moves = f"moves {result.d:g} {lu}" if plain else f"D = {result.d:g} {lu}"
+        svg.text(px(h_cm + 23), py((v_cm + top_cm) / 2) + 4, moves, size=13)
     # H along the floor, V up from the floor (right of the load, below D).
     svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
-    svg.text(px(h_cm / 2), py(-14) + 16, f"H = {result.h:g} {lu}", size=13, anchor="middle")
+    out = f"hands out {result.h:g} {lu}" if plain else f"H = {result.h:g} {lu}"
+    svg.text(px(h_cm / 2), py(-14) + 16, out, size=13, anchor="middle")
     svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
-    svg.text(px(h_cm + 23), py(v_cm / 2) + 4, f"V = {result.v:g} {lu}", size=13)
-    svg.text(width - 10, 20, f"Twist A = {result.a_deg:g}°", size=14, anchor="end")
+    up = f"hands up {result.v:g} {lu}" if plain else f"V = {result.v:g} {lu}"
+    svg.text(px(h_cm + 23), py(v_cm / 2) + 4, up, size=13)
+    twist = f"Twist {result.a_deg:g}°" if plain else f"Twist A = {result.a_deg:g}°"
+    svg.text(width - 10, 20, twist, size=14, anchor="end")
     if (hands[0], hands[1]) != (h_cm, v_cm):
         svg.text(width - 10, 38, "Out of reach", size=14, anchor="end", fill=VERMILLION)
     return str(svg)
@@ -163,20 +171,30 @@ def multiplier_bars(result: LiftResult, width: int = 560) -> str:
     return str(svg)
 
 
-def load_vs_limit(result: LiftResult) -> str:
-    """The load against the RWL (or, for a person, against the patient-handling limit)."""
-    unit = result.mass_unit
+def load_vs_limit(result: LiftResult, plain: bool = False) -> str:
+    """The load against the RWL (or, for a person, against the patient-handling limit).
+    ``plain`` (patient mode) calls the RWL "Safe limit"."""
     if result.lifting_a_person:
-        ref = ("Limit for lifting a person", result.patient_limit)
-        over = result.over_patient_limit
-    else:
-        ref = ("Limit (RWL)", result.rwl)
-        over = result.li > 1
+        return load_vs_person_limit(result.load, result.patient_limit, result.mass_unit)
+    return _load_bar(
+        result.load,
+        ("Safe limit" if plain else "Limit (RWL)", result.rwl),
+        result.li > 1,
+        result.mass_unit,
+    )
+
+
+def load_vs_person_limit(load: float, limit: float, unit: str) -> str:
+    """A person's weight lifted against the patient-handling limit (Waters 2007)."""
+    return _load_bar(load, ("Limit for lifting a person", limit), load > limit, unit)
+
+
+def _load_bar(load: float, ref: tuple[str, float], over: bool, unit: str) -> str:
     state = "over the limit" if over else "within the limit"
     return hbars(
-        [(f"Load ({state})", result.load, VERMILLION if over else BLUE)],
+        [(f"Load ({state})", load, VERMILLION if over else BLUE)],
         unit,
         "Your load and the limit",
-        f"The load is {result.load:g} {unit}; {ref[0]} is {ref[1]:.1f} {unit}; {state}.",
+        f"The load is {load:g} {unit}; {ref[0]} is {ref[1]:.1f} {unit}; {state}.",
         references=[ref],
     )

@@ -7,17 +7,24 @@ from spasm_edu.plots import BLUE, ORANGE, hbars
 
 
 def load_chart(result: OveruseCheck) -> str:
-    desc = (
-        f"Exercise or hard work: {result.exercise_min:.0f} minutes. Longest time in one "
-        f"position: {result.hold_position_min:.0f} minutes. Breaks: {result.breaks}. "
-        "No limit line is drawn because no source publishes one."
-    )
-    return hbars(
-        [
+    """Bars for the minutes the person gave; a value not told (None) gets no bar, and with
+    neither told there is no chart."""
+    told = [
+        (label, value, colour)
+        for label, value, colour in (
             ("Exercise / work", result.exercise_min, BLUE),
             ("One position", result.hold_position_min, ORANGE),
-        ],
-        "min",
-        "Your day (no published limit to draw)",
-        desc,
-    )
+        )
+        if value is not None
+    ]
+    if not told:
+        return ""
+    parts = []
+    if result.exercise_min is not None:
+        parts.append(f"Exercise or hard work: {result.exercise_min:.0f} minutes.")
+    if result.hold_position_min is not None:
+        parts.append(f"Longest time in one position: {result.hold_position_min:.0f} minutes.")
+    if result.breaks is not None:
+        parts.append(f"Breaks: {result.breaks}.")
+    desc = " ".join(parts) + " No limit line is drawn because no source publishes one."
+    return hbars(told, "min", "Your day (no published limit to draw)", desc)

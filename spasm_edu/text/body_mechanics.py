@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spasm_edu import facts
 from spasm_edu.models import body_mechanics as bm
-from spasm_edu.models.body_mechanics import LiftResult
+from spasm_edu.models.body_mechanics import LiftResult, LiftSoFar
 from spasm_edu.text import amount, esc, paragraph, student_box
 
 
@@ -37,9 +37,7 @@ def scope_html() -> str:
     return f"<p>The lifting check has limits.</p><ul>{items}</ul>"
 
 
-def person_summary(result: LiftResult) -> str:
-    unit = result.mass_unit
-    limit = weight(result.patient_limit, unit)
+def _person_html(unit: str, limit: float, other: str, load: float | None) -> str:
     text = [
         paragraph(
             "You are lifting a person.",
@@ -48,25 +46,31 @@ def person_summary(result: LiftResult) -> str:
         ),
         paragraph(
             f"For lifting a person, a safety expert advises a limit of about "
-            f"<strong>{limit}</strong> ({_other_unit_limit(result)}).",
+            f"<strong>{weight(limit, unit)}</strong> ({other}).",
             "Most adults weigh much more than that.",
         ),
     ]
-    if result.over_patient_limit:
+    if load is not None and load > limit:
         text.append(
             paragraph(
-                f"The weight you lift ({weight(result.load, unit)}) is over this limit.",
+                f"The weight you lift ({weight(load, unit)}) is over this limit.",
                 "Do not lift it by hand. Use a lift device and trained helpers.",
             )
         )
-    else:
+    elif load is not None:
         text.append(
             paragraph(
-                f"The weight you lift ({weight(result.load, unit)}) is under this limit.",
+                f"The weight you lift ({weight(load, unit)}) is under this limit.",
                 "Still, use a lift device and a helper when you can.",
             )
         )
     return "".join(text) + scope_html()
+
+
+def person_summary(result: LiftResult) -> str:
+    return _person_html(
+        result.mass_unit, result.patient_limit, _other_unit_limit(result), result.load
+    )
 
 
 def object_summary(result: LiftResult) -> str:
@@ -94,6 +98,128 @@ def patient_summary(result: LiftResult) -> str:
     """Short, plain summary for a patient session, with the safe lifting tips."""
     main = person_summary(result) if result.lifting_a_person else object_summary(result)
     return main + tips_html()
+
+
+# -- patient mode: plain questions and what was told so far ------------------------------------
+FREQUENCY_CHOICES = (  # (words, lifts per minute): each maps to one row of the NIOSH table
+    ("About once an hour or less", 1 / 60),
+    ("About once every 5 minutes", 0.2),
+    ("About once every 2 minutes", 0.5),
+    ("About once a minute", 1.0),
+    ("About twice a minute", 2.0),
+    ("About 3 times a minute", 3.0),
+    ("About 4 times a minute", 4.0),
+    ("About 5 times a minute", 5.0),
+    ("About 6 times a minute (every 10 seconds)", 6.0),
+    ("About 10 times a minute (every 6 seconds)", 10.0),
+    ("About 12 times a minute (every 5 seconds)", 12.0),
+    ("About 15 times a minute (every 4 seconds)", 15.0),
+    ("More than 15 times a minute", 16.0),
+)
+OVER_8_HOURS = "over8h"  # a choice, not a NIOSH duration: counted in the 2 to 8 hours column
+DURATION_CHOICES = (
+    ("Up to 1 hour a day", "le1h"),
+    ("1 to 2 hours a day", "1to2h"),
+    ("Most of the shift (2 to 8 hours)", "2to8h"),
+    ("More than 8 hours a day", OVER_8_HOURS),
+)
+ASKED = {  # the questions the limit needs, in words
+    "task": "What you lift",
+    "h": "How far your hands are from your body",
+    "v": "How high your hands are when you start",
+    "d": "How far the load moves up or down",
+    "a_deg": "How much you twist",
+    "freq_per_min": "How often you lift",
+    "duration": "How long you lift each day",
+    "coupling": "How good your grip is",
+}
+
+
+def row_words(freq_per_min: float) -> str:
+    """The row of the NIOSH frequency table a frequency is counted in, in words."""
+    row = bm.frequency_row(freq_per_min)
+    f = row.frequency_lifts_per_min
+    if row.applies == "at_or_below":
+        return f"once every {1 / f:g} minutes or less often"
+    if row.applies == "above":
+        return f"more than {f:g} lifts a minute"
+    return "1 lift a minute" if f == 1 else f"{f:g} lifts a minute"
+
+
+def frequency_note(freq_per_min: float) -> str:
+    """Beside the "how often" box: the table row the choice is counted in."""
+    note = f"Counted in the lifting table's row for {row_words(freq_per_min)}."
+    if freq_per_min < 0.2:
+        note += " The table has no row for less often."
+    return note
+
+
+def duration_note(choice: str) -> str | None:
+    """Beside the "how long" box, when the choice is counted at the edge of the check."""
+    if choice == OVER_8_HOURS:
+        return "The check is not made for more than 8 hours a day. It uses the 2 to 8 hours row."
+    return None
+
+
+def _how_often(r: LiftSoFar, over_8_hours: bool) -> str:
+    often = next(w for w, f in FREQUENCY_CHOICES if abs(f - r.freq_per_min) < 1e-9)
+    value = OVER_8_HOURS if over_8_hours else r.duration
+    long = next(w for w, k in DURATION_CHOICES if k == value)
+    return f"You lift {often.lower()}, for {long[:1].lower() + long[1:]}."
+
+
+def so_far_summary(r: LiftSoFar, over_8_hours: bool = False) -> str:
+    """Patient-mode summary: only what was told. The limit shows once every question it needs
+    is answered, for the frequency and time chosen; the load is compared once it is told."""
+    unit = r.mass_unit
+    if r.task == "person":
+        other = (
+            f"{bm.patient_handling_limit('us')[0]:g} lb"
+            if unit == "kg"
+            else f"{bm.patient_handling_limit('metric')[0]:g} kg"
+        )
+        return _person_html(unit, r.patient_limit, other, r.load) + tips_html()
+    if r.limit is None:
+        if len(r.missing) == len(bm.LIFT_QUESTIONS) and r.load is None:
+            head = paragraph("You have not told us about your lift yet.")
+        else:
+            head = ""
+        items = "".join(f"<li>{esc(ASKED[q])}</li>" for q in r.missing)
+        load = paragraph(f"Your load is {weight(r.load, unit)}.") if r.load is not None else ""
+        return (
+            head
+            + "<p>To work out a safe limit for your lift, tell us:</p>"
+            + f"<ul>{items}</ul>"
+            + load
+            + tips_html()
+        )
+    text = [paragraph(esc(_how_often(r, over_8_hours)))]
+    if r.limit == 0:
+        zeros = [k for k, m in r.multipliers.items() if m == 0]
+        names = " and ".join(bm.multiplier_info(k).plain_name for k in zeros)
+        text.append(
+            paragraph(
+                "No weight is safe to lift this way.",
+                f"The problem is {esc(names)}.",
+            )
+        )
+    else:
+        text.append(
+            paragraph(
+                f"For this lift, the safe limit is about <strong>{weight(r.limit, unit)}</strong>."
+            )
+        )
+    if r.lift is not None:
+        text.append(
+            paragraph(f"Your load is {weight(r.load, unit)}.", esc(r.lift.band_patient_text))
+        )
+    else:
+        text.append(paragraph("Choose the weight of the load to compare it with the limit."))
+    if r.limit > 0:
+        text.append(paragraph(esc(costliest_sentence(r))))
+    if over_8_hours:
+        text.append(paragraph("This check is not made for more than 8 hours of lifting a day."))
+    return "".join(text) + tips_html()
 
 
 def _number(x: float, digits: int = 3) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spasm_edu.models.caffeine import CaffeineDay
+from spasm_edu.models.caffeine import CaffeineDay, Intake
 from spasm_edu.text import amount, clock, esc, paragraph, student_box
 
 
@@ -48,6 +48,85 @@ def patient_summary(day: CaffeineDay) -> str:
         ),
     ]
     if day.over_limit:
+        text.append(
+            paragraph(
+                "Too much caffeine can make muscles twitch.",
+                "Try to cut down slowly.",
+                "Stopping all at once can give you headaches.",
+            )
+        )
+    return "".join(text)
+
+
+def intake_summary(told: Intake) -> str:
+    """Patient-mode summary of what was told so far: nothing is said about a question that
+    has not been answered."""
+    if told.total_mg is None:
+        return paragraph(
+            "You have not said what you drink yet.",
+            "Choose how many of each drink you have in a day.",
+        )
+    some = "From the drinks you told us about, you" if told.not_told else "You"
+    if told.total_mg == 0 and not told.not_told:
+        return paragraph(
+            "You chose no drinks with caffeine.",
+            "Caffeine is not likely to be behind your twitches.",
+        )
+    if told.total_mg == 0:  # some drinks told, none with caffeine, others not told yet
+        return paragraph("The drinks you told us about have no caffeine.")
+    text = [
+        paragraph(
+            f"{some} get about <strong>{amount(told.total_mg, 'mg')}</strong> of caffeine a day."
+        )
+    ]
+    if told.pregnant is None:
+        adult, pregnant = told.limits
+        over = ""
+        if told.total_mg > adult.mg_per_day:
+            over = "You are over both limits."
+        elif told.total_mg > pregnant.mg_per_day:
+            over = "You are over the limit for pregnancy."
+        text.append(
+            paragraph(
+                f"The daily limit is {amount(adult.mg_per_day, 'mg', exact=True)} for healthy "
+                f"adults and {amount(pregnant.mg_per_day, 'mg', exact=True)} in pregnancy.",
+                *([over] if over else []),
+                "You have not said if you are pregnant.",
+            )
+        )
+    else:
+        (limit,) = told.limits
+        compare = "over" if told.over_limit else "under"
+        if told.total_mg == limit.mg_per_day:
+            compare = "right at"
+        text.append(
+            paragraph(
+                f"The daily limit for {esc(limit.label.lower())} is "
+                f"{amount(limit.mg_per_day, 'mg', exact=True)}. You are {compare} this limit."
+            )
+        )
+    day = told.day
+    if day is not None:
+        text.append(
+            paragraph(
+                f"At bedtime ({clock(day.bedtime_h)}), about "
+                f"<strong>{amount(day.at_bedtime_mg, 'mg')}</strong> is still in your body.",
+                "Caffeine late in the day can make sleep harder.",
+            )
+        )
+    elif told.total_mg > 0:
+        still = [
+            words
+            for words, value in (
+                ("when you have your last drink", told.last_drink_h),
+                ("when you go to bed", told.bedtime_h),
+                ("if you are pregnant", told.pregnant),
+            )
+            if value is None
+        ]
+        asked = " and ".join([", ".join(still[:-1]), still[-1]] if len(still) > 1 else still)
+        text.append(paragraph(f"To see how much is left at bedtime, tell us {asked}."))
+    if told.over_limit or (told.pregnant is None and told.total_mg > told.limits[0].mg_per_day):
         text.append(
             paragraph(
                 "Too much caffeine can make muscles twitch.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spasm_edu.models.dehydration import FluidDay, HydrationCheck, SignsCheck, WeighIn
 from spasm_edu.text import amount, esc, paragraph, student_box
 
@@ -50,7 +52,7 @@ def signs_paragraphs(signs: SignsCheck) -> list[str]:
 def day_paragraphs(day: FluidDay) -> list[str]:
     text = [
         paragraph(
-            f"You drink about <strong>{litres(day.drinks_l)}</strong> a day.",
+            f"You drank about <strong>{litres(day.drinks_l)}</strong> today.",
             f"Food gives you about {litres(day.food_l)} more.",
         ),
         paragraph(f"On a normal day your body needs about {litres(day.baseline_l)}."),
@@ -103,9 +105,19 @@ def weigh_paragraphs(weigh: WeighIn) -> list[str]:
     return text
 
 
-def patient_summary(result: HydrationCheck) -> str:
-    """Short, plain summary for a patient session."""
-    parts = signs_paragraphs(result.signs) + day_paragraphs(result.day)
+def missing_paragraph(missing: Sequence[str]) -> str:
+    """What is still needed to compare fluid in and out (patient mode, nothing assumed)."""
+    if not missing:
+        return ""
+    items = "".join(f"<li>{esc(m[:1].upper() + m[1:])}</li>" for m in missing)
+    return f"<p>To see if you drink enough, tell us:</p><ul>{items}</ul>"
+
+
+def patient_summary(result: HydrationCheck, missing: Sequence[str] = ()) -> str:
+    """Short, plain summary for a patient session. ``missing``: the questions not answered
+    yet, in words ("how much you drank today"); the day is compared only once it is told."""
+    day = day_paragraphs(result.day) if result.day else [missing_paragraph(missing)]
+    parts = signs_paragraphs(result.signs) + day
     if result.weigh_in is not None:
         parts += weigh_paragraphs(result.weigh_in)
     return "".join(parts)

@@ -27,10 +27,20 @@ def example_html(c: NeuroCondition) -> str:
     )
 
 
-def features_html(result: NeuroCheck) -> str:
+def features_html(result: NeuroCheck, none_ticked: bool | None = None) -> str:
+    """The ticked features and the care they need. With none ticked, ``none_ticked`` says what
+    that means: None (student mode) the usual words; False (patient mode) not answered yet;
+    True (patient mode) the person ticked that none of these fit."""
+    if not result.ticked and none_ticked is False:
+        return paragraph(
+            "You have not ticked any of these signs yet.",
+            "Tick any you notice, or tick the last box if none fit you.",
+        )
     if not result.ticked:
         return paragraph(
-            "You ticked none of these signs.",
+            "You said none of these signs fit you."
+            if none_ticked
+            else "You ticked none of these signs.",
             "Most spasms and twitches are harmless.",
             "Small twitches are common in healthy people.",
         )
@@ -62,9 +72,9 @@ def features_html(result: NeuroCheck) -> str:
     return "".join(out)
 
 
-def patient_summary(result: NeuroCheck) -> str:
-    """Short, plain summary for a patient session."""
-    text = features_html(result)
+def patient_summary(result: NeuroCheck, none_ticked: bool | None = None) -> str:
+    """Short, plain summary for a patient session (``none_ticked``: see :func:`features_html`)."""
+    text = features_html(result, none_ticked)
     if result.example is not None:
         text += example_html(result.example)
     return text

@@ -50,7 +50,10 @@ def gap_sentences(s: Stage) -> list[str]:
 
 def caffeine_sentences(s: Stage) -> list[str]:
     day = s.caffeine_day
-    out = [f"Today you had about <strong>{amount(day.total_mg, 'mg')}</strong> of caffeine."]
+    if day is None:
+        return ["You have not said which drinks with caffeine you had today."]
+    some = "From the drinks you told us about, you" if s.drinks_not_told else "Today you"
+    out = [f"{some} had about <strong>{amount(day.total_mg, 'mg')}</strong> of caffeine."]
     if s.phase == "pregnant":
         out.append(esc(limit_sentence(day)))
         out.append("In pregnancy, caffeine stays in your body more than twice as long.")
@@ -63,11 +66,18 @@ def caffeine_sentences(s: Stage) -> list[str]:
 
 
 def fluid_sentences(s: Stage) -> list[str]:
+    out = []
+    if s.drinks_l is None:
+        out.append("You have not said how much you drank today.")
+    else:
+        out.append(f"You drank about {amount(s.drinks_l * 1000, 'mL')} today.")
+    if s.needs is None:
+        out.append("Say if you are breastfeeding to see how much you need.")
+        return out
     need_ml = s.needs.drinks_l_per_day * 1000
-    out = [
-        f"You drank about {amount(s.drinks_l * 1000, 'mL')} today.",
-        f"You need about {amount(need_ml, 'mL')} a day from drinks.",
-    ]
+    out.append(f"You need about {amount(need_ml, 'mL')} a day from drinks.")
+    if s.drinks_short_l is None:
+        return out
     if s.drinks_short_l > 0:
         out.append(f"Try to drink about {amount(s.drinks_short_l * 1000, 'mL')} more.")
     else:
@@ -76,6 +86,8 @@ def fluid_sentences(s: Stage) -> list[str]:
 
 
 def potassium_sentences(s: Stage) -> list[str]:
+    if s.needs is None:
+        return ["Beans, potatoes, bananas, yogurt and spinach have a lot of potassium."]
     need = amount(s.needs.potassium_mg_per_day, "mg", exact=True)
     out = [f"You need about {need} of potassium a day."]
     if s.potassium_mg is not None:
@@ -86,6 +98,18 @@ def potassium_sentences(s: Stage) -> list[str]:
             out.append("That meets the need.")
     out.append("Beans, potatoes, bananas, yogurt and spinach have a lot of it.")
     return out
+
+
+CALF = paragraph(
+    "One swollen, warm or red calf is not a cramp.",
+    "Get medical help the same day.",
+)
+
+
+def no_stage_summary(asked: str) -> str:
+    """Patient mode before the stage is told: nothing is said about the person yet.
+    ``asked`` is the question still open, in words."""
+    return paragraph(f"You have not said {esc(asked)} yet.") + CALF
 
 
 def patient_summary(s: Stage) -> str:
@@ -99,10 +123,7 @@ def patient_summary(s: Stage) -> str:
             paragraph(*caffeine_sentences(s)),
             paragraph(*fluid_sentences(s)),
             paragraph(*potassium_sentences(s)),
-            paragraph(
-                "One swollen, warm or red calf is not a cramp.",
-                "Get medical help the same day.",
-            ),
+            CALF,
         ]
     )
 

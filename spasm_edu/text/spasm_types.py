@@ -33,6 +33,11 @@ def type_html(t: SpasmType) -> str:
     )
 
 
+def no_region_summary() -> str:
+    """Patient mode before a body part is picked."""
+    return paragraph("Pick a body part to see the kinds of spasm found there.")
+
+
 def patient_summary(view: RegionView) -> str:
     """Short, plain summary for a patient session."""
     if not view.types:

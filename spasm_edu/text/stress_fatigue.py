@@ -19,23 +19,53 @@ def rec_sentence(rec: SleepRec) -> str:
 
 def sleep_paragraph(result: CheckIn) -> str:
     week = result.sleep
-    text = [
-        f"You slept about <strong>{hours(week.average_h)}</strong> a night.",
-        rec_sentence(week.rec),
-    ]
+    if week is None:
+        if result.nights_told:
+            return paragraph("Choose your age to compare your sleep with the advice for your age.")
+        return paragraph("You have not said how long you sleep yet.")
+    all_told = week.nights_told == 7
+    nights = "your 7 nights" if all_told else "those nights"
+    text = []
+    if all_told:
+        text.append(f"You slept about <strong>{hours(week.average_h)}</strong> a night.")
+    else:
+        one = week.nights_told == 1
+        text.append(
+            f"You told us about {'1 night' if one else f'{week.nights_told} nights'}. "
+            f"You slept about <strong>{hours(week.average_h)}</strong>"
+            + (" that night." if one else " a night on those nights.")
+        )
+    text.append(rec_sentence(week.rec))
     if week.nights_under:
         text.append(
-            f"<strong>{week.nights_under} of your 7 nights</strong> were shorter than "
+            f"<strong>{week.nights_under} of {nights}</strong> "
+            f"{'was' if week.nights_under == 1 else 'were'} shorter than "
             f"{hours(week.rec.min_h)}."
+            if week.nights_told > 1
+            else f"That is shorter than {hours(week.rec.min_h)}."
         )
-    else:
+    elif all_told:
         text.append("None of your nights were too short. Well done.")
+    elif week.nights_told > 1:
+        text.append("None of those nights were too short.")
     if week.nights_over:
-        text.append(f"{week.nights_over} of your nights were longer than {hours(week.rec.max_h)}.")
+        text.append(
+            f"{week.nights_over} of {nights} {'was' if week.nights_over == 1 else 'were'} "
+            f"longer than {hours(week.rec.max_h)}."
+            if week.nights_told > 1
+            else f"That is longer than {hours(week.rec.max_h)}."
+        )
     return paragraph(*text)
 
 
 def stress_paragraph(result: CheckIn) -> str:
+    if result.stress is None:
+        if result.hard_to_cope:
+            return paragraph(
+                "You said it feels hard to cope.",
+                "Stress and tiredness can bring on spasms and twitches.",
+            )
+        return paragraph("You have not said how stressed you feel.")
     if result.stress == "none" and not result.hard_to_cope:
         return paragraph("You said you do not feel stressed right now.")
     text = [f"You said you feel <strong>{esc(result.stress_words)}</strong>."]
