@@ -50,7 +50,8 @@ def test_no_build_scripts_remain():
 @pytest.fixture
 def course_copy(tmp_path):
     """A copy of notebooks/, content/notebooks/ and jupytext.toml to edit."""
-    shutil.copytree(course.NOTEBOOK_DIR, tmp_path / "notebooks")
+    skip = shutil.ignore_patterns(".ipynb_checkpoints")
+    shutil.copytree(course.NOTEBOOK_DIR, tmp_path / "notebooks", ignore=skip)
     shutil.copytree(sources.SOURCE_DIR, tmp_path / "content" / "notebooks")
     shutil.copy(sources.CONFIG_FILE, tmp_path / "jupytext.toml")
     return tmp_path
@@ -80,12 +81,13 @@ def test_sync_refuses_a_hand_edited_notebook_and_names_the_md(course_copy, monke
     nb = course_copy / "notebooks" / f"{CHECKED}.ipynb"
     md = course_copy / "content" / "notebooks" / f"{CHECKED}.md"
     edit_cell(nb, "Caffeine and muscle twitches", "Caffeine and twitches (edited)")
-    before = {p: p.read_bytes() for p in (course_copy).rglob("*.*")}
+    before = {p: p.read_bytes() for p in course_copy.rglob("*") if p.is_file()}
     for check in (True, False):
         with pytest.raises(sources.HandEdited) as err:
             course.sync(check=check, **dirs(course_copy))
         assert f"{CHECKED}.md" in str(err.value) and "pull" in str(err.value)
-    assert {p: p.read_bytes() for p in course_copy.rglob("*.*")} == before, "nothing written"
+    after = {p: p.read_bytes() for p in course_copy.rglob("*") if p.is_file()}
+    assert after == before, "nothing written"
     # make test runs `sync --check`: it exits 1 and says which file to edit
     monkeypatch.setattr(course, "NOTEBOOK_DIR", course_copy / "notebooks")
     monkeypatch.setattr(sources, "SOURCE_DIR", course_copy / "content" / "notebooks")
@@ -205,3 +207,7 @@ def test_jupyterlab_saves_a_notebook_into_its_md(course_copy):
     ]
     # both files agree and the stamp was renewed: sync has nothing to refuse or to do
     assert course.sync(check=True, **dirs(course_copy)) == []
+    # so a later edit of the .md alone is not taken for a hand edit of the notebook
+    md.write_text(md_after.replace("lab coffee", "coffee, tea"), encoding="utf-8")
+    assert course.sync(**dirs(course_copy)) == [f"{CHECKED}.ipynb"]
+    assert "Caffeine is in coffee, tea" in (course_copy / path).read_text(encoding="utf-8")
