@@ -166,16 +166,11 @@ def build(src, old: dict | None, notebook: Path, source: Path) -> dict:
             c.pop("execution_count", None)
         out_cells.append(c)
     meta_src = {k: v for k, v in src.metadata.items() if k not in IPYNB_ONLY}
-    meta: dict = {}
-    for key in old_meta:  # keep the old key order, to keep diffs small
-        if key in meta_src:
-            meta[key] = meta_src[key]
-        elif key == "language_info":
-            meta[key] = old_meta[key]
-    meta.update({k: v for k, v in meta_src.items() if k not in meta})
-    # as jupytext's contents manager writes it (JupyterLab's saves change nothing else)
+    meta = dict(meta_src)
+    # as jupytext's contents manager writes it (JupyterLab's saves change nothing else);
+    # language_info is the kernel's, from the old notebook
     meta["jupytext"] = {"default_lexer": "ipython3", "notebook_metadata_filter": METADATA_FILTER}
-    meta["language_info"] = {**LANGUAGE_INFO, **meta.get("language_info", {})}
+    meta["language_info"] = {**LANGUAGE_INFO, **old_meta.get("language_info", {})}
     nb = {
         "cells": out_cells,
         "metadata": meta,

@@ -163,6 +163,23 @@ def test_a_generated_cell_is_refreshed_in_the_md_too(course_copy):
     assert md.read_text(encoding="utf-8") == text
 
 
+def test_a_new_md_makes_a_new_notebook(course_copy):
+    src_dir = course_copy / "content" / "notebooks"
+    shutil.copy(src_dir / "07_overuse.md", src_dir / "zz_new.md")
+    new = course_copy / "notebooks" / "zz_new.ipynb"
+    assert course.sync(**dirs(course_copy)) == ["zz_new.ipynb"]
+    nb = nbformat.read(new, as_version=4)
+    nbformat.validate(nb)
+    ids = [c.id for c in nb.cells]
+    assert (
+        len(set(ids))
+        == len(ids)
+        == len(nbformat.read(src_dir.parent.parent / "notebooks" / "07_overuse.ipynb", 4).cells)
+    )
+    assert not any(c.get("outputs") for c in nb.cells)
+    assert course.sync(check=True, **dirs(course_copy)) == []
+
+
 def test_a_notebook_without_source_is_refused(course_copy):
     (course_copy / "content" / "notebooks" / f"{CHECKED}.md").unlink()
     with pytest.raises(FileNotFoundError, match="pull"):
