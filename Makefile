@@ -15,7 +15,7 @@ help:
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
 	@echo "make bench    - speed and memory figures as JSON"
 	@echo "make bench-browser - the patient session in Chromium: first usable, steps, 1-20 sessions"
-	@echo "make sync     - regenerate the shared notebook cells, instructor guide and answer key after editing data/"
+	@echo "make sync     - write notebooks/*.ipynb from content/notebooks/*.md; refresh shared cells, guide and answer key"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "spasm-edu needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -53,6 +53,7 @@ bench: $(STAMP)
 bench-browser: $(STAMP)
 	$(PY) -m spasm_edu.bench --browser --json
 
+# notebooks/*.ipynb from their sources content/notebooks/*.md (refuses an .ipynb edited by hand)
 sync: $(STAMP)
 	$(PY) -m spasm_edu.course sync
 	$(PY) -m spasm_edu.guide

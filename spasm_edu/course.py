@@ -1,7 +1,11 @@
-"""Course tooling: the generated cells every notebook shares.
+"""Course tooling: the notebooks written from their text sources, and the generated cells.
 
-Cells tagged ``gen:<kind>`` are written from ``data/`` by ``python -m spasm_edu.course sync``
-(``make sync``), never by hand:
+Each notebook's cells live in ``content/notebooks/NAME.md`` (MyST Markdown, see
+:mod:`spasm_edu.sources`); ``python -m spasm_edu.course sync`` (``make sync``) writes
+``notebooks/NAME.ipynb`` from it, keeping the notebook's stored outputs.
+
+Cells tagged ``gen:<kind>`` are written from ``data/`` by the same sync, in the ``.md`` and the
+``.ipynb``, never by hand:
 
 - ``gen:nav``         previous · contents · next links (from data/notebooks.csv)
 - ``gen:disclaimer``  the disclaimer (spasm_edu.DISCLAIMER)
@@ -10,19 +14,20 @@ Cells tagged ``gen:<kind>`` are written from ``data/`` by ``python -m spasm_edu.
                       data/red_flags.csv and data/red_flag_rules.csv, by ``shown_for``)
 - ``gen:sources``     citations for every source the notebook uses
 
-A notebook names what it uses in its metadata: ``{"spasm": {"cause": "caffeine",
-"data": ["caffeine_drinks.csv", ...], "sources": ["seed_article"]}}``. ``sync --check``
-(run by the tests) fails when a generated cell is out of date with the data.
+A notebook names what it uses in its metadata (the ``.md``'s front matter):
+``{"spasm": {"cause": "caffeine", "data": ["caffeine_drinks.csv", ...], "sources":
+["seed_article"]}}``. ``sync --check``
+(run by ``make test``) fails when a notebook or a generated cell is out of date with its
+source or the data, and every sync refuses to overwrite a notebook edited by hand.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, facts
+from spasm_edu import DISCLAIMER, facts, sources
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
 
@@ -37,7 +42,11 @@ LEVEL_WORDS = {
 def contents() -> list:
     """Rows of data/notebooks.csv whose notebook exists, in course order."""
     rows = sorted(facts.table("notebooks.csv"), key=lambda r: r.order)
-    return [r for r in rows if (NOTEBOOK_DIR / r.notebook).exists()]
+    return [
+        r
+        for r in rows
+        if (NOTEBOOK_DIR / r.notebook).exists() or sources.source_for(r.notebook).exists()
+    ]
 
 
 def nav_markdown(name: str) -> str:
@@ -116,7 +125,7 @@ def notebook_source_ids(meta: dict, name: str | None = None) -> list[str]:
         quiz = facts.table("quiz.csv")
         ids |= {s for q in quiz if name is None or q.notebook == name for s in q.source_ids}
     every = meta.get("doctor") == "every"
-    ids |= {s for _, _, sources in doctor_items(meta.get("cause"), every) for s in sources}
+    ids |= {s for _, _, srcs in doctor_items(meta.get("cause"), every) for s in srcs}
     ids |= set(meta.get("sources", []))
     return sorted(ids)
 
@@ -153,67 +162,80 @@ def generated(kind: str, name: str, meta: dict) -> str:
     raise ValueError(f"unknown generated cell kind {kind!r} in {name}")
 
 
-def sync(check: bool = False, paths: list[Path] | None = None) -> list[str]:
-    """Rewrite every ``gen:*`` cell; with ``check``, only report notebooks that would change."""
+def fill_generated(nb, name: str) -> bool:
+    """Write every ``gen:*`` cell of ``nb`` (a notebook node) from the data; True if any changed."""
+    meta = nb.metadata.get("spasm", {})
+    changed = False
+    for c in nb.cells:
+        for tag in c.get("metadata", {}).get("tags", []):
+            if tag.startswith("gen:"):
+                new = generated(tag[4:], name, meta)
+                if c.source != new:
+                    c.source = new
+                    changed = True
+    return changed
+
+
+def sync(
+    check: bool = False,
+    paths: list[Path] | None = None,
+    force: bool = False,
+    notebook_dir: Path | None = None,
+    source_dir: Path | None = None,
+) -> list[str]:
+    """Write each notebook from its source ``content/notebooks/NAME.md``, with fresh ``gen:*``
+    cells (in both files) and the notebook's stored outputs kept; return the names of the
+    notebooks that changed (with ``check``: that would change; nothing is written).
+
+    Raises :class:`spasm_edu.sources.HandEdited` (before writing anything) when a notebook was
+    edited directly since the last sync, unless ``force``; ``FileNotFoundError`` for a notebook
+    without a source.
+    """
+    nb_dir = notebook_dir or NOTEBOOK_DIR
+    src_dir = source_dir or sources.SOURCE_DIR
+    if paths:
+        names = [Path(p).stem for p in paths]
+    else:
+        names = sorted(
+            {p.stem for p in nb_dir.glob("*.ipynb")} | {p.stem for p in src_dir.glob("*.md")}
+        )
+    plan = []
+    for stem in names:
+        notebook, source = nb_dir / f"{stem}.ipynb", src_dir / f"{stem}.md"
+        if not source.exists():
+            raise FileNotFoundError(
+                f"{sources._rel(notebook)} has no source {sources._rel(source)}: create it with "
+                f"`python -m spasm_edu.course pull {sources._rel(notebook)}`"
+            )
+        src = sources.read_source(source)
+        fill_generated(src, notebook.name)
+        text = sources.as_text(src)
+        old = sources.read_notebook(notebook) if notebook.exists() else None
+        if old is not None and not force and sources.state(notebook, text) == "edited":
+            raise sources.HandEdited(notebook, source)
+        new_nb = sources.dumps(sources.build(src, old, notebook, source))
+        plan.append((stem, source, text, notebook, new_nb))
     stale = []
-    for path in paths or sorted(NOTEBOOK_DIR.glob("*.ipynb")):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        meta = nb.get("metadata", {}).get("spasm", {})
-        changed = False
-        for cell in nb["cells"]:
-            for tag in cell.get("metadata", {}).get("tags", []):
-                if tag.startswith("gen:"):
-                    new = generated(tag[4:], path.name, meta)
-                    if "".join(cell["source"]) != new:
-                        cell["source"] = new
-                        changed = True
-        if changed:
-            stale.append(path.name)
+    for stem, source, text, notebook, new_nb in plan:
+        md_changed = source.read_text(encoding="utf-8") != text
+        nb_changed = not notebook.exists() or notebook.read_text(encoding="utf-8") != new_nb
+        if md_changed or nb_changed:
+            stale.append(f"{stem}.ipynb")
             if not check:
-                path.write_text(
-                    json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-                )
+                if md_changed:
+                    source.write_text(text, encoding="utf-8")
+                if nb_changed:
+                    notebook.write_text(new_nb, encoding="utf-8")
     return stale
 
 
-def cell(kind: str, source: str, *tags: str) -> dict:
-    """A notebook cell for :func:`write_notebook`: kind is "md" or "code"."""
-    import nbformat.v4 as v4
-
-    made = v4.new_markdown_cell(source) if kind == "md" else v4.new_code_cell(source)
-    if tags:
-        made["metadata"]["tags"] = list(tags)
-    return made
-
-
-def gen(kind: str) -> dict:
-    """A generated cell, filled in by :func:`sync`."""
-    return cell("md", "", f"gen:{kind}")
-
-
-def write_notebook(name: str, cells: list[dict], spasm_meta: dict) -> Path:
-    """Write ``notebooks/<name>`` with no outputs, then fill its generated cells.
-
-    Authoring helper: a notebook is built once from a short script, then edited in JupyterLab.
-    """
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = cells
-    nb.metadata = {
-        "kernelspec": {
-            "display_name": "Python 3 (ipykernel)",
-            "language": "python",
-            "name": "python3",
-        },
-        "language_info": {"name": "python"},
-        "spasm": spasm_meta,
-    }
-    nbformat.validator.normalize(nb)
-    path = NOTEBOOK_DIR / name
-    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    sync()  # fills this notebook and refreshes every other notebook's navigation
-    return path
+def pull(notebook: Path, source_dir: Path | None = None) -> Path:
+    """Copy a notebook's cells and metadata into its source ``.md`` (after an edit made in the
+    ``.ipynb``); :func:`sync` then regenerates the notebook from it."""
+    source = sources.source_for(notebook, source_dir)
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(sources.as_text(sources.read_notebook(notebook)), encoding="utf-8")
+    return source
 
 
 def record(paths: list[Path]) -> None:
@@ -241,29 +263,46 @@ def record(paths: list[Path]) -> None:
                     c.execution_count = None
                 c.get("metadata", {}).pop("execution", None)
         nb.metadata.pop("widgets", None)
-        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(sources.dumps(nb), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.course", description="Regenerate the shared notebook cells."
+        prog="python -m spasm_edu.course",
+        description="Write the notebooks from their sources in content/notebooks/.",
     )
     parser.add_argument(
         "command",
-        choices=["sync", "record"],
-        help="sync: rewrite generated cells; record: store checked outputs",
+        choices=["sync", "record", "pull"],
+        help="sync: write each notebook from its .md (and refresh generated cells); "
+        "record: store checked outputs; pull: copy an edited .ipynb back into its .md",
     )
-    parser.add_argument("notebooks", nargs="*", help="record: notebook paths")
+    parser.add_argument("notebooks", nargs="*", help="notebook paths (default for sync: all)")
     parser.add_argument(
         "--check", action="store_true", help="only report stale notebooks; exit 1 if any"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="sync: overwrite notebooks edited by hand"
     )
     args = parser.parse_args(argv)
     if args.command == "record":
         record([Path(p) for p in args.notebooks])
         return 0
-    stale = sync(check=args.check)
+    if args.command == "pull":
+        if not args.notebooks:
+            parser.error("pull needs the notebooks to copy, e.g. notebooks/02_caffeine.ipynb")
+        for p in args.notebooks:
+            print(f"Wrote {sources._rel(pull(Path(p)))} from {p}")
+        paths = [Path(p) for p in args.notebooks]
+    else:
+        paths = [Path(p) for p in args.notebooks] or None
+    try:
+        stale = sync(check=args.check, paths=paths, force=args.force)
+    except (sources.HandEdited, FileNotFoundError) as err:
+        print(f"Not synced: {err}", file=sys.stderr)
+        return 1
     if args.check and stale:
-        print("Out of date (run `make sync`): " + ", ".join(stale))
+        print("Out of date with content/notebooks/ or data/ (run `make sync`): " + ", ".join(stale))
         return 1
     print(("Updated: " + ", ".join(stale)) if stale else "All notebooks up to date.")
     return 0

@@ -4,6 +4,11 @@ JupyterLab serves the repository root (so students see ``data/`` and the README 
 notebooks), opens ``notebooks/00_start_here.ipynb`` and makes no network calls of its own:
 no news feed (and no toast asking about it), no update check, no queries to PyPI from the
 extension manager.
+
+A notebook opened here is paired with its source ``content/notebooks/NAME.md`` (``jupytext.toml``):
+jupytext's contents manager reads the cells from the ``.md`` and the stored outputs from the
+``.ipynb``, and a save writes both, so an edit made in JupyterLab lands in the text source.
+The save hook renews the notebook's sync stamp (:func:`spasm_edu.sources.pre_save_hook`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 START = "notebooks/00_start_here.ipynb"
 # JupyterLab reads overrides.json here: no "news?" question, no update check in the browser.
 SETTINGS = Path(__file__).resolve().parent / "jupyterlab_settings"
+# Notebooks as text: the contents manager and its save hook (tests/test_notebook_sources.py)
+CONTENTS_MANAGER = "jupytext.TextFileContentsManager"
+PRE_SAVE_HOOK = "spasm_edu.sources.pre_save_hook"
 
 
 def command(
@@ -36,6 +44,8 @@ def command(
         "--LabApp.extension_manager=readonly",
         f"--LabApp.app_settings_dir={SETTINGS}",
         "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.contents_manager_class={CONTENTS_MANAGER}",
+        f"--ContentsManager.pre_save_hook={PRE_SAVE_HOOK}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
