@@ -3,9 +3,11 @@ moving a slider updates the summary and both figures. Nothing is requested off t
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -13,13 +15,30 @@ from spasm_edu import lab, present
 from tests.browser.conftest import ARTIFACTS, wait_until_up
 
 
+def isolated_env(home: Path) -> dict[str, str]:
+    """The test server's own Jupyter folders: a user's restored workspace in
+    ~/.jupyter/lab/workspaces (which opens extra notebooks), their config or their running
+    servers never reach the test."""
+    dirs = {
+        "JUPYTERLAB_WORKSPACES_DIR": home / "workspaces",
+        "JUPYTER_CONFIG_DIR": home / "config",
+        "JUPYTER_RUNTIME_DIR": home / "runtime",
+        "JUPYTER_DATA_DIR": home / "data",
+        "IPYTHONDIR": home / "ipython",
+    }
+    for folder in dirs.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    return dict(os.environ, **{k: str(v) for k, v in dirs.items()})
+
+
 @pytest.fixture(scope="module")
-def lab_url(chromium_path):
+def lab_url(chromium_path, tmp_path_factory):
     port = present.free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "jupyterlab.log").open("w")
     proc = subprocess.Popen(
         lab.command(port, open_browser=False, token=""),
+        env=isolated_env(tmp_path_factory.mktemp("jupyter-home")),
         cwd=lab.ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
