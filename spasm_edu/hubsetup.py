@@ -7,8 +7,9 @@ prefix (``--prefix``, default ``sys.prefix``):
 - JupyterLab's settings overrides (``share/jupyter/lab/settings/overrides.json``): on a hub,
   students are not asked about news and no update check runs;
 - the patient session's Voila page template (``share/jupyter/voila/templates/spasm``);
-- a server config (``etc/jupyter/jupyter_server_config.d/spasm-edu.json``) so that the Voila
-  server extension serves ``/user/<name>/voila/render/.../patient_session.ipynb`` as
+- server settings merged into ``etc/jupyter/jupyter_server_config.json`` (the ``.d`` folder
+  next to it only enables extensions: jupyter_server reads no other settings there) so
+  that the Voila server extension serves ``/user/<name>/voila/render/.../patient_session.ipynb`` as
   ``make present`` does (code hidden, no tracebacks, the spasm template), and the kernel of a
   closed notebook or Voila page is shut down after 15 idle minutes (an open one never).
 
@@ -27,7 +28,7 @@ from pathlib import Path
 from spasm_edu import lab, present
 
 TEMPLATE = present.TEMPLATE_ROOT / "voila" / "templates" / "spasm"
-CONFIG_NAME = "spasm-edu.json"
+CONFIG_NAME = "jupyter_server_config.json"
 
 
 def server_config() -> dict:
@@ -55,13 +56,16 @@ def install(prefix: Path) -> dict[str, Path]:
     prefix = Path(prefix)
     settings = prefix / "share" / "jupyter" / "lab" / "settings"
     templates = prefix / "share" / "jupyter" / "voila" / "templates" / "spasm"
-    config = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / CONFIG_NAME
+    config = prefix / "etc" / "jupyter" / CONFIG_NAME
     for folder in (settings, templates.parent, config.parent):
         folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(lab.SETTINGS / "overrides.json", settings / "overrides.json")
     shutil.rmtree(templates, ignore_errors=True)
     shutil.copytree(TEMPLATE, templates)
-    config.write_text(json.dumps(server_config(), indent=2) + "\n")
+    merged = json.loads(config.read_text()) if config.exists() else {}
+    for section, values in server_config().items():  # keep any other settings already there
+        merged.setdefault(section, {}).update(values)
+    config.write_text(json.dumps(merged, indent=2) + "\n")
     return {"lab_settings": settings, "voila_template": templates, "server_config": config}
 
 

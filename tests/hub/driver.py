@@ -223,6 +223,22 @@ class Hub:
             except psutil.Error:
                 continue
 
+    def own_memory_mb(self) -> float:
+        """RSS of the hub itself and its proxy (not the student servers it started)."""
+        total = 0
+        try:
+            for p in psutil.Process(self.proc.pid).children(recursive=True):
+                if "jupyterhub.singleuser" in " ".join(p.cmdline()):
+                    continue
+                if p.parent() and "jupyterhub.singleuser" in " ".join(p.parent().cmdline()):
+                    continue
+                if p.name() == "timeout":
+                    continue
+                total += p.memory_info().rss
+        except psutil.Error:
+            pass
+        return round(total / MB, 1)
+
     def stop(self):
         """Stop the hub (it stops its proxy and servers), then anything of its tree left."""
         self.remember_tree()
@@ -487,7 +503,11 @@ class Student:
         resp = await self.get(url)
         if resp.code != 200:
             return {"status": resp.code}
-        composite = json.loads(resp.body).get("settings", {})
+        body = json.loads(resp.body)
+        # the overrides change the schema's defaults; a student's own settings come on top
+        props = body.get("schema", {}).get("properties", {})
+        composite = {k: v.get("default") for k, v in props.items()}
+        composite.update(body.get("settings") or {})
         return {"status": 200, "fetchNews": composite.get("fetchNews"),
                 "checkForUpdates": composite.get("checkForUpdates")}  # fmt: skip
 
@@ -518,6 +538,7 @@ async def class_session(hub: Hub, tmp: Path, bare: Path, n: int) -> dict:
     t0 = time.monotonic()
     await asyncio.gather(*(s.first_visit() for s in students))
     first_visit_s = round(time.monotonic() - t0, 2)
+    hub_mb = hub.own_memory_mb()  # hub + proxy with every student's server running
     hub.remember_tree()
     voila = await students[0].voila()
     voila["lab_settings"] = await students[0].lab_settings()
@@ -528,6 +549,7 @@ async def class_session(hub: Hub, tmp: Path, bare: Path, n: int) -> dict:
         "students": [s.result for s in students],
         "voila": voila,
         "first_visit_all_s": first_visit_s,
+        "hub_and_proxy_rss_mb": hub_mb,
     }
 
 

@@ -31,6 +31,8 @@ def test_every_student_pulled_ran_both_notebooks_and_was_measured(report):
             mem = s[key]
             assert mem["kernels"] == 1, (s["name"], key, mem)  # one notebook open at a time
             assert 0 < mem["server_mb"] < mem["total_mb"], (s["name"], key, mem)
+    assert report["hub_and_proxy_rss_mb"] > 0
+    for s in report["students"]:
         for key in ("server_ready_s", "pull_s", "time_to_running_notebook_s"):
             assert s[key] > 0, (s["name"], key)
 
