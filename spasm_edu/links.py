@@ -57,13 +57,19 @@ def urlpath(interface: str, notebook: str, folder: str = "") -> str:
     return "/".join(p for p in (where, folder, notebook) if p)
 
 
-def puller_link(hub: str, repo: str, interface: str, notebook: str, branch: str = BRANCH) -> str:
-    """A nbgitpuller link: the hub pulls ``repo`` into the student's home, then opens it."""
+def puller_path(repo: str, interface: str, notebook: str, branch: str = BRANCH) -> str:
+    """``/git-pull?…`` on a student's server: also the hub's default URL (Zero to JupyterHub
+    ``singleuser.defaultUrl``), so a student who just logs in gets the course too."""
     path = urlpath(interface, notebook, folder_name(repo))
     return (
-        f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}"
+        f"/git-pull?repo={quote(repo, safe='')}"
         f"&branch={quote(branch, safe='')}&urlpath={quote(path, safe='')}"
     )
+
+
+def puller_link(hub: str, repo: str, interface: str, notebook: str, branch: str = BRANCH) -> str:
+    """A nbgitpuller link: the hub pulls ``repo`` into the student's home, then opens it."""
+    return f"{hub.rstrip('/')}/hub/user-redirect{puller_path(repo, interface, notebook, branch)}"
 
 
 def binder_link(repo: str, interface: str, notebook: str, branch: str = BRANCH) -> str | None:
@@ -108,10 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.hub and urlparse(args.hub).scheme not in ("http", "https"):
         parser.error(f"--hub must start with https:// (got {args.hub!r})")
     found = links(args.hub, args.repo, args.branch)
+    if args.hub:
+        start = puller_path(args.repo or repository_url(), *TARGETS[0][1:], args.branch)
+        found.append(Link("The hub's default URL (Zero to JupyterHub singleuser.defaultUrl)",
+                          "default", start))  # fmt: skip
     if args.json:
         print(json.dumps([link.__dict__ for link in found], indent=1))
         return 0
-    for kind, heading in (("binder", "Binder"), ("hub", f"Class hub {args.hub}")):
+    for kind, heading in (
+        ("binder", "Binder"),
+        ("hub", f"Class hub {args.hub}"),
+        ("default", "Hub settings"),
+    ):
         rows = [link for link in found if link.kind == kind]
         if rows:
             print(f"{heading}:")
