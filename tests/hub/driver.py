@@ -516,11 +516,16 @@ class Student:
         self.result["second_pull"] = await self.follow_link("lab", DIARY)
         self.result["second_pull_s"] = round(time.monotonic() - t0, 2)
         home = self.hub.tmp / "home" / self.name / self.folder
-        diary = (home / DIARY).read_text()
+        diary = json.loads((home / DIARY).read_text())
         self.result["merge"] = {
-            "kept_student_note": STUDENT_NOTE in diary,
-            "kept_student_outputs": '"outputs": []' not in diary.split('"cell_type": "code"', 2)[-1]
-            if '"cell_type": "code"' in diary else False,
+            "kept_student_note": any(
+                c["cell_type"] == "markdown" and STUDENT_NOTE in "".join(c["source"])
+                for c in diary["cells"]
+            ),
+            # the committed diary stores some outputs: the student's run numbered every cell
+            "kept_student_outputs": all(
+                c.get("execution_count") for c in diary["cells"] if c["cell_type"] == "code"
+            ),
             "got_instructor_file": (home / INSTRUCTOR_FILE).is_file(),
             "got_instructor_readme": INSTRUCTOR_LINE in (home / "README.md").read_text(),
             "has_instructor_commit": subprocess.run(
