@@ -33,6 +33,7 @@ def test_the_repository_address_is_in_one_place_and_citation_cff_agrees():
     url = project["urls"]["Repository"]
     assert links.repository_url() == url
     assert url.startswith("https://github.com/") and "OWNER" not in url
+    assert f"sudo git clone {url} /srv/spasm-edu" in README  # the TLJH step clones the same
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["repository-code"] == url
 
