@@ -7,11 +7,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 
-.PHONY: lab present test handouts bench bench-browser sync record clean help
+.PHONY: lab present test test-hub handouts bench bench-browser sync record clean help
 
 help:
 	@echo "make lab      - set up and open the course in JupyterLab"
 	@echo "make test     - set up and run every test (lint, data, models, widgets, notebooks, browser)"
+	@echo "make test-hub - a class of HUB_STUDENTS (3) on a local JupyterHub: links, pulls, memory"
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
 	@echo "make bench    - speed and memory figures as JSON"
 	@echo "make bench-browser - the patient session in Chromium: first usable, steps, 1-20 sessions"
@@ -40,6 +41,21 @@ test: $(STAMP) $(AXE)
 	$(PY) -m ruff format --check spasm_edu tests tools conftest.py
 	$(PY) -m spasm_edu.course sync --check
 	$(PY) -m pytest
+
+# The class hub test (tests/hub): the `hub` extra (JupyterHub, nbgitpuller, repo2docker) and
+# configurable-http-proxy (npm, pinned in tests/hub/package-lock.json). Writes
+# test-artifacts/hub.json (per-student memory, time to a running notebook, pull times).
+HUB_STAMP := $(VENV)/.hub-stamp
+CHP := tests/hub/node_modules/.bin/configurable-http-proxy
+HUB_STUDENTS ?= 3
+$(HUB_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,hub]'
+	@touch $(HUB_STAMP)
+$(CHP): tests/hub/package.json tests/hub/package-lock.json
+	npm ci --prefix tests/hub --no-audit --no-fund --loglevel=error && touch $(CHP)
+
+test-hub: $(HUB_STAMP) $(CHP)
+	HUB_TEST=1 HUB_STUDENTS=$(HUB_STUDENTS) $(PY) -m pytest tests/hub -s
 
 present: $(STAMP)
 	$(PY) -m spasm_edu.present --port $(PORT)

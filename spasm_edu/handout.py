@@ -254,10 +254,13 @@ def render(data: HandoutData) -> str:
 
 
 def default_folder() -> Path:
-    """Where saved handouts go: $SPASM_HANDOUT_DIR, else ./handouts in the project checkout
-    (git-ignored), else ~/spasm-handouts."""
+    """Where saved handouts go: $SPASM_HANDOUT_DIR, else ~/spasm-handouts on a JupyterHub (each
+    student's own home, never the shared checkout the hub's package runs from), else ./handouts
+    in the project checkout (git-ignored), else ~/spasm-handouts."""
     if os.environ.get(FOLDER_ENV):
         return Path(os.environ[FOLDER_ENV])
+    if os.environ.get("JUPYTERHUB_USER"):  # set by JupyterHub in every single-user server
+        return Path.home() / "spasm-handouts"
     if (ROOT / "pyproject.toml").exists():
         return ROOT / "handouts"
     return Path.home() / "spasm-handouts"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,11 @@ from spasm_edu import facts
 pytest.register_assert_rewrite("tests.helpers")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# tests/hub starts a real JupyterHub with several student servers (minutes, the `hub` extra,
+# npm): only `make test-hub` runs it (HUB_TEST=1), after `make test` in CI.
+if os.environ.get("HUB_TEST") != "1":
+    collect_ignore = ["hub"]
 
 
 @pytest.fixture

@@ -16,13 +16,17 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 import spasm_edu
+from spasm_edu import links
 from tests.conftest import ROOT
 from tests.test_environment import environment_pins
+from tools import hub_sizing
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-BINDER_LINK = re.compile(r"https://mybinder\.org/v2/gh/OWNER/REPO/main\?urlpath=([^`\s)]+)")
-PULLER_LINK = re.compile(r"https://HUB/hub/user-redirect/git-pull\?[^`\s)]+")
+REPO = links.repository_url()
+SLUG = urlparse(REPO).path.strip("/")
+BINDER_LINK = re.compile(rf"https://mybinder\.org/v2/gh/{re.escape(SLUG)}/main\?urlpath=([^`\s)]+)")
+PULLER_LINK = re.compile(r"https://hub\.example\.edu/hub/user-redirect/git-pull\?[^`\s)]+")
 
 
 def notebook_path(urlpath: str, repo_folder: str = "") -> str:
@@ -44,22 +48,32 @@ def test_binder_links_open_lab_at_the_start_and_voila_at_the_patient_session():
 
 
 def test_nbgitpuller_links_pull_this_repository_and_open_existing_notebooks():
-    links = PULLER_LINK.findall(README)
-    assert len(links) >= 2
+    found = PULLER_LINK.findall(README)
+    assert len(found) >= 2
     kinds = set()
-    for link in links:
+    for link in found:
         query = parse_qs(urlparse(link).query)
-        assert query["repo"] == ["https://github.com/OWNER/REPO"]
+        assert query["repo"] == [REPO]
         assert query["branch"] == ["main"]
         urlpath = unquote(query["urlpath"][0])
         kinds.add(urlpath.split("/")[0])
-        assert (ROOT / notebook_path(urlpath, repo_folder="REPO/")).is_file(), urlpath
+        assert (
+            ROOT / notebook_path(urlpath, repo_folder=links.folder_name(REPO) + "/")
+        ).is_file(), urlpath
     assert kinds == {"lab", "voila"}
 
 
-def test_the_repository_placeholder_is_marked_as_one():
-    assert "**Placeholder:**" in README and "`OWNER/REPO`" in README
-    assert "OWNER/REPO" in (ROOT / "CITATION.cff").read_text()
+def test_no_placeholder_is_left_for_the_repository_or_the_hub():
+    for name in (
+        "README.md",
+        "CITATION.cff",
+        "deploy/z2jh-config.yaml",
+        "docs/instructor-guide.md",
+    ):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for placeholder in ("OWNER/REPO", "OWNER", "/REPO", "https://HUB", "`HUB`"):
+            assert placeholder not in text, (name, placeholder)
+    assert "Placeholder" not in README
 
 
 def test_environment_files_parse():
@@ -80,15 +94,34 @@ def binder_pins() -> dict[str, str]:
     return pins
 
 
-def test_binder_environment_has_every_runtime_pin_at_the_same_version():
-    runtime = {}
-    for line in PYPROJECT["dependencies"]:
+def pins(lines: list[str]) -> dict[str, str]:
+    out = {}
+    for line in lines:
         req = Requirement(line)
         (spec,) = req.specifier
-        runtime[canonicalize_name(req.name)] = spec.version
-    assert binder_pins() == runtime
+        out[canonicalize_name(req.name)] = spec.version
+    return out
+
+
+# conda-forge's name for what the hub image needs of a pip package in pyproject's `hub` extra
+HUB_IMAGE = {"nbgitpuller": "nbgitpuller", "jupyterhub-singleuser": "jupyterhub"}
+
+
+def test_binder_environment_has_every_runtime_pin_and_the_hub_image_pins():
+    runtime = pins(PYPROJECT["dependencies"])
+    hub = pins(PYPROJECT["optional-dependencies"]["hub"])
+    binder = binder_pins()
+    assert {k: v for k, v in binder.items() if k not in HUB_IMAGE} == runtime
+    for conda_name, pip_name in HUB_IMAGE.items():
+        assert binder[conda_name] == hub[pip_name], conda_name
     everything = environment_pins()
-    assert all(everything[name] == version for name, version in binder_pins().items())
+    assert all(everything[name] == version for name, version in runtime.items())
+
+
+def test_the_hub_extra_stays_out_of_the_test_extra():
+    hub = set(pins(PYPROJECT["optional-dependencies"]["hub"]))
+    assert hub and not hub & set(pins(PYPROJECT["optional-dependencies"]["test"]))
+    assert "jupyterhub" in hub and "nbgitpuller" in hub and "jupyter-repo2docker" in hub
 
 
 def test_binder_post_build_installs_the_package():
@@ -98,17 +131,38 @@ def test_binder_post_build_installs_the_package():
     assert text.startswith("#!/bin/bash") and "pip install --no-deps -e ." in text
 
 
-def test_readme_sizing_matches_the_measurement():
+def test_readme_sizing_matches_the_hub_measurement():
+    stored = json.loads((ROOT / "docs/measurements/hub.json").read_text())
+    measured, size = stored["measured"], stored["sizing"]
+    assert hub_sizing.sizing(measured) == size, "re-run python tools/hub_sizing.py --write"
+    assert hub_sizing.table(size) in README, "paste python tools/hub_sizing.py's table"
+    per, hub = size["per_student_mb"], size["hub_and_proxy_mb"]
+    assert f"**per student** = server + one open notebook | **{per} MB**" in README
+    assert f"**RAM = students × {per} MB + {hub} MB**" in README
+    assert "extrapolation" in README.split("### How big a server", 1)[1]
+    for n in ("20", "40"):
+        assert f"{size['students'][n]['with_headroom_gb']:.1f} GB" in README
+    assert f"limits.memory {size['limit_mb']}M" in README
+    z2jh = yaml.safe_load((ROOT / "deploy/z2jh-config.yaml").read_text())
+    assert z2jh["singleuser"]["memory"] == {
+        "guarantee": f"{size['guarantee_mb']}M",
+        "limit": f"{size['limit_mb']}M",
+    }
+
+
+def test_z2jh_example_culls_idle_servers_and_pulls_the_course_by_default():
+    z2jh = yaml.safe_load((ROOT / "deploy/z2jh-config.yaml").read_text())
+    assert z2jh["cull"]["enabled"] is True and z2jh["cull"]["timeout"] > 0
+    assert z2jh["singleuser"]["defaultUrl"] == links.puller_path(
+        REPO, "lab", "notebooks/00_start_here.ipynb"
+    )
+    assert z2jh["singleuser"]["image"]["name"]
+
+
+def test_kernel_memory_measurement_covers_every_notebook():
     measured = json.loads((ROOT / "docs/measurements/kernel_memory.json").read_text())
     peak = measured["one_kernel_every_notebook"]["peak_rss_mb_vmhwm"]
-    server = measured["single_user_server"]["server_after_lab_page_mb"]
-    per_user = measured["tljh_sizing"]["per_user_mb"]
-    assert per_user == round(peak + server)
-    assert f"**{peak:.0f} MB**" in README and f"| {server:.0f} MB |" in README
-    assert f"**{per_user} MB**" in README and f"students × {per_user} MB + 128 MB" in README
-    for students, row in measured["tljh_sizing"]["students"].items():
-        assert row["need_gb"] == round((int(students) * per_user + 128) / 1024, 1)
-        assert f"{row['need_gb']:.1f} GB" in README
+    assert f"peaks at {peak:.0f} MB" in README
     assert set(measured["notebooks"]) == {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}, (
         "re-measure: .venv/bin/python tools/measure_kernel_memory.py "
         "--out docs/measurements/kernel_memory.json"
