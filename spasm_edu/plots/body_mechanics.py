@@ -180,3 +180,20 @@ def load_vs_limit(result: LiftResult) -> str:
         f"The load is {result.load:g} {unit}; {ref[0]} is {ref[1]:.1f} {unit}; {state}.",
         references=[ref],
     )
+
+
+def handout_picture(result: LiftResult) -> str:
+    """The load against the safe limit in plain words, for the take-home handout."""
+    unit = result.mass_unit
+    limit = result.patient_limit if result.lifting_a_person else result.rwl
+    over = result.over_patient_limit if result.lifting_a_person else result.li > 1
+    state = "over the limit" if over else "under the limit"
+    return hbars(
+        [(f"Your load ({state})", result.load, VERMILLION if over else BLUE)],
+        unit,
+        "Your load and the safe limit",
+        f"Your load is {result.load:g} {unit}. The safe limit is {limit:.0f} {unit}. "
+        f"Your load is {state}.",
+        references=[("Safe limit", limit)],
+        width=400,  # drawn at this size in print, its words are about 10 pt
+    )

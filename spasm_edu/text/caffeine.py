@@ -107,3 +107,44 @@ def student_summary(day: CaffeineDay) -> str:
     return patient_summary(day) + student_box(
         "the numbers", "<ul>" + "".join(rows) + "</ul>" + method
     )
+
+
+def servings_words(n: int, drink_id: str) -> str:
+    """'4 cups of brewed coffee', '1 shot of espresso' (the serving from caffeine_drinks.csv)."""
+    from spasm_edu import facts
+    from spasm_edu.models import caffeine
+
+    row = facts.table(caffeine.DRINKS)[drink_id]
+    unit = row.serving.split(" (")[0].split(" ", 1)[1]  # '1 cup (8 oz)' -> 'cup'
+    return f"{n} {unit if n == 1 else unit + 's'} of {row.label.lower()}"
+
+
+def handout_actions(day: CaffeineDay) -> tuple:
+    """The handout's lines: the limit as this patient's own drink, and the bedtime amount."""
+    from spasm_edu import facts
+    from spasm_edu.models import caffeine
+    from spasm_edu.text.handout import Action
+
+    lines = []
+    limit, drink = day.limit, caffeine.main_drink(day)
+    if limit is not None and limit.mg_per_day and drink is not None:
+        n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
+        now = "That is over the limit." if day.over_limit else "That is under the limit."
+        lines.append(
+            Action(
+                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} of caffeine a day. "
+                f"For you, that is about {servings_words(n, drink.drink_id)}. "
+                f"Now you have about {amount(day.total_mg, 'mg')} a day. {now}",
+                (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
+            )
+        )
+    if day.total_mg and day.at_bedtime_mg >= 1:
+        lines.append(
+            Action(
+                f"Have your last caffeine earlier. With your last drink at "
+                f"{clock(day.last_drink_h)}, about {amount(day.at_bedtime_mg, 'mg')} is still "
+                f"in your body at bedtime ({clock(day.bedtime_h)}).",
+                tuple(day.half_life_source_ids),
+            )
+        )
+    return tuple(lines)
