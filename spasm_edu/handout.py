@@ -511,6 +511,52 @@ def demo_session():
     return session
 
 
+def _finish_questions(session) -> None:
+    """Tick "None of these" on each red-flag group not answered yet (nothing more to tick)."""
+    answers = session.triage
+    for group in answers.groups_asked():
+        if not answers.answered(group):
+            answers.none_boxes[group].value = True
+
+
+def reference_session(name: str):
+    """One of the two sessions the handout is measured on (docs/handout-scoring.md).
+
+    "A": an office worker: 5 cups of brewed coffee a day, 5 hours of sleep a night, somewhat
+    stressed, an eyelid twitch (causes caffeine and stress_fatigue; no red flag).
+    "B": a warehouse worker: back spasms after lifting 20 kg with a 45-degree twist, and leg
+    numbness (causes body_mechanics and spine; red flags back_spasm and numbness_tingling).
+    """
+    from spasm_edu.session import PatientSession
+
+    if name not in ("A", "B"):
+        raise ValueError(f"name must be 'A' or 'B' (got {name!r})")
+    session = PatientSession()
+    causes = ("caffeine", "stress_fatigue") if name == "A" else ("body_mechanics", "spine")
+    for cause_id in causes:
+        session.cause_boxes[cause_id].value = True
+    session.go(2)
+    if name == "A":
+        session.explorers["caffeine"].controls["drink:brewed_coffee"].value = 5
+        mood = session.explorers["stress_fatigue"].controls
+        for key, control in mood.items():
+            if key.startswith("night:"):
+                control.value = 5.0
+        mood["stress"].value = "some"
+        mood["symptom:eyelid_twitching"].value = True
+    else:
+        lift = session.explorers["body_mechanics"].controls
+        lift["load"].value = 20
+        lift["a_deg"].value = 45
+    session.go(3)
+    if name == "B":
+        session.tick_red_flag("back_spasm")
+        session.tick_red_flag("numbness_tingling")
+    _finish_questions(session)
+    session.go(4)
+    return session
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m spasm_edu.handout", description="Write a take-home handout."

@@ -27,6 +27,7 @@ import logging
 import re
 import time
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
 import ipywidgets as w
@@ -631,7 +632,7 @@ class PatientSession:
             result = getattr(explorer, "result", None)
         tips = [t for t in self.tips if t.cause_id == cause_id]
         actions = handout_text.cause_actions(
-            cause_id, result, tips, answered=bool(values), picked=tuple(self.picked())
+            cause_id, result, tips, answered=bool(values), back=self.back_patient()
         )
         for a in actions:
             sources |= set(a.source_ids)
@@ -645,6 +646,14 @@ class PatientSession:
             actions=actions,
             picture_svg=handout_picture(cause_id, result) if values else "",
         )
+
+    def back_patient(self) -> bool:
+        """A back cause was picked or a back spasm ticked: the handout then says "stay gently
+        active" (NHS) and no line tells the patient to rest."""
+        ticked = ()
+        if self.triage is not None:
+            ticked = [k for k, c in self.triage.controls.items() if c.value is True]
+        return handout_text.is_back(self.picked(), ticked)
 
     def doctor_flags(self) -> tuple[triage.Flag, ...]:
         """The warning signs for every picked cause (and the general ones), from the triage
@@ -684,6 +693,8 @@ class PatientSession:
                 level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
             )
         notes = self._with_lab_result(notes)
+        if self.back_patient():
+            notes = replace(notes, what_to_do=handout_text.without_rest(notes.what_to_do))
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)

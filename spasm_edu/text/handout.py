@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -45,13 +46,27 @@ def tip_actions(tips) -> tuple[Action, ...]:
 
 
 def says_rest(text: str) -> bool:
-    """True when a line tells the reader to rest (not 'bed rest can slow healing')."""
+    """True when a line tells the reader to rest ('Rest it.', 'stretch, rest and drink'), not
+    when it warns against bed rest or says rest alone will not fix it."""
     words = text.lower()
-    return " rest " in f" {words} " and "bed rest" not in words and "rest alone" not in words
+    words = re.sub(r"bed rest|rest alone|better with rest", "", words)
+    return re.search(r"\brest\b", words) is not None
+
+
+def without_rest(text: str) -> str:
+    """``text`` without its sentences that tell the reader to rest (for a back patient: the
+    NHS advice is to stay gently active, so the page must not also say "rest")."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return " ".join(s for s in sentences if not says_rest(s))
+
+
+def is_back(picked, ticked) -> bool:
+    """A back patient: a back cause picked, or a back spasm ticked in the red-flag questions."""
+    return bool(BACK_CAUSES & set(picked)) or "back_spasm" in set(ticked)
 
 
 def cause_actions(
-    cause_id: str, result, tips, answered: bool, picked: tuple[str, ...] = ()
+    cause_id: str, result, tips, answered: bool, back: bool = False
 ) -> tuple[Action, ...]:
     """At most MAX_ACTIONS lines for one cause: this patient's targets from the model result
     (when they answered something), then the cause's tips; no "rest" line for a back patient."""
@@ -66,7 +81,7 @@ def cause_actions(
             log.warning("handout lines for %s failed", cause_id, exc_info=True)
     seen = {a.text for a in lines}
     lines += [a for a in tip_actions(tips) if a.text not in seen]
-    if BACK_CAUSES & set(picked):
+    if back:
         lines = [a for a in lines if not says_rest(a.text)]
     return tuple(lines[:MAX_ACTIONS])
 
