@@ -95,6 +95,7 @@ class CauseNotes:
     source_ids: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()  # 2-3 lines: this patient's targets, then tips
     picture_svg: str = ""  # an inline SVG built by spasm_edu.plots from the model result
+    summary_source_ids: tuple[str, ...] = ()  # where the summary (data/causes.csv) comes from
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 .spasm-911 > p:first-child {font-size: 1.15em;}
 .spasm-signs li {break-inside: avoid;}
 .spasm-values {margin: 0.1em 0 0.3em;}
-.spasm-fill {line-height: 2.2;}
+.spasm-fill {line-height: 2.2;} figure {margin: 0.2em 0;} figcaption {font-size: 0.9em;}
+.spasm-tracker {margin-top: 0.4em;}
 .spasm-disclaimer {border: 2px solid #111; padding: 0.3em 0.8em; margin-top: 0.8em;}
 .spasm-sources {font-size: 0.75em; line-height: 1.3;} .spasm-sources li {margin: 0;}
 .spasm-made {font-size: 0.9em; color: #333;}
@@ -189,8 +191,12 @@ a {color: #0b4f8a;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
   .spasm-signs > p {margin: 0.4em 0 0.1em;}
   .spasm-911 > p:first-child {font-size: 13pt;}
-  .spasm-picture {width: 400px; margin: 0;}
-  .spasm-made {font-size: 10pt;} .spasm-now h2 {margin: 0.2em 0 0.1em;}
+  .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0;}
+  .spasm-picture > svg {flex: 0 0 400px; width: 400px;}
+  .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
+  .spasm-made {font-size: 10pt;} .spasm-now h2 {margin: 0.2em 0 0.1em; float: left;
+    padding: 0.15em 0.8em 0 0;}
+  .spasm-now .spasm-level {overflow: hidden;}
   .spasm-level {font-size: 13.5pt; padding: 0.15em 0.6em; margin: 0.15em 0;}
   .spasm-now ul {margin-bottom: 0.1em;}
   h2, h3 {break-after: avoid;} .spasm-now, .spasm-911 {break-inside: avoid;}
@@ -334,6 +340,13 @@ def render_body(data: HandoutData) -> str:
     )
     if data.causes:
         parts.append(f"<h3>{esc(handout_text.STEPS_HEADING)}</h3>")
+        # why the steps matter; for a level with its own reasons those come first, and two
+        # printed pages leave room for one "why" only
+        why_steps = " ".join(
+            esc(c.summary) + cite(c.summary_source_ids) for c in data.causes if c.summary
+        )
+        if why_steps and not data.triage.reasons:
+            parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
         parts.append("<ul>")
         for cause in data.causes:
             for action in cause.actions:
@@ -341,7 +354,12 @@ def render_body(data: HandoutData) -> str:
         parts.append("</ul>")
         picture = next((c.picture_svg for c in data.causes if c.picture_svg), "")
         if picture:
-            parts.append(f'<div class="spasm-picture">{picture}</div>')
+            parts.append(
+                f'<figure class="spasm-picture">{picture}'
+                f"<figcaption>{esc(handout_text.PICTURE_HOW)}</figcaption></figure>"
+            )
+        boxes = " ".join(f"{esc(d)}&nbsp;&#9744;" for d in handout_text.DAYS)
+        parts.append(f'<p class="spasm-tracker">{esc(handout_text.TRACKER)} {boxes}</p>')
     else:
         parts.append(f"<p>{esc(handout_text.NO_CAUSES)}</p>")
     parts.append("</section>")

@@ -645,6 +645,7 @@ class PatientSession:
             source_ids=tuple(sorted(sources)),
             actions=actions,
             picture_svg=handout_picture(cause_id, result) if values else "",
+            summary_source_ids=tuple(cause.source_ids),
         )
 
     def back_patient(self) -> bool:

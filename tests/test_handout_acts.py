@@ -114,8 +114,8 @@ def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):
     text = handout.plain_text(handout.render_body(data_of("A")))
     # 400 mg (FDA) // 96 mg a cup (Mayo Clinic) = 4 cups; 5 cups = 480 mg
     assert (
-        "Aim for under 400 mg of caffeine a day. For you, that is about 4 cups of brewed coffee."
-        in text
+        "Aim for under 400 mg (milligrams) of caffeine a day. "
+        "For you, that is about 4 cups of brewed coffee." in text
     )
     assert "Now you have about 480 mg a day. That is over the limit." in text
 
@@ -139,8 +139,8 @@ def test_targets_follow_the_data_files(data_copy, monkeypatch):
     finally:
         triage.engine.cache_clear()
     assert (
-        "Aim for under 300 mg of caffeine a day. For you, that is about 2 cups of brewed coffee."
-        in text
+        "Aim for under 300 mg (milligrams) of caffeine a day. "
+        "For you, that is about 2 cups of brewed coffee." in text
     )
     assert "Now you have about 600 mg a day." in text  # 5 cups x 120 mg
     assert "400 mg" not in text and "480 mg" not in text
@@ -304,3 +304,21 @@ def test_appointment_lines_disclaimer_and_only_cited_sources(data_of):
         assert cited == set(range(1, len(listed) + 1))  # every listed source is cited, in order
         assert len(listed) <= 12
         assert "http" not in handout.plain_text(body.split("<h2>Sources</h2>")[1])
+
+
+def test_the_bedtime_amount_is_said_as_a_share_of_the_patients_drink(data_of):
+    from spasm_edu.text import caffeine as words
+
+    assert words.share_words(0.54, "brewed_coffee") == "half a cup of brewed coffee"
+    assert words.share_words(0.1, "espresso") == "a few sips of a shot of espresso"
+    assert words.share_words(2.2, "black_tea") == "2 cups of black tea"
+    day = handout.reference_session("A").explorers["caffeine"].result
+    share = words.share_words(day.at_bedtime_mg / 96, "brewed_coffee")
+    assert f"That is like {share}." in handout.plain_text(handout.render_body(data_of("A")))
+
+
+def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
+    for name in SESSIONS:
+        body = handout.render_body(data_of(name))
+        assert body.count("&#9744;") == len(handout_text.DAYS)
+        assert f"<figcaption>{handout_text.PICTURE_HOW}</figcaption>" in body

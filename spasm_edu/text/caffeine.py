@@ -119,6 +119,25 @@ def servings_words(n: int, drink_id: str) -> str:
     return f"{n} {unit if n == 1 else unit + 's'} of {row.label.lower()}"
 
 
+def share_words(servings: float, drink_id: str) -> str:
+    """An amount as a share of one serving: 0.54 -> 'half a cup of brewed coffee'."""
+    from spasm_edu import facts
+    from spasm_edu.models import caffeine
+
+    row = facts.table(caffeine.DRINKS)[drink_id]
+    unit = row.serving.split(" (")[0].split(" ", 1)[1]
+    what = f"{unit} of {row.label.lower()}"
+    if servings < 0.2:
+        return f"a few sips of a {what}"
+    if servings < 0.4:
+        return f"a third of a {what}"
+    if servings < 0.65:
+        return f"half a {what}"
+    if servings < 0.9:
+        return f"most of a {what}"
+    return servings_words(max(1, round(servings)), drink_id)
+
+
 def handout_actions(day: CaffeineDay) -> tuple:
     """The handout's lines: the limit as this patient's own drink, and the bedtime amount."""
     from spasm_edu import facts
@@ -132,18 +151,20 @@ def handout_actions(day: CaffeineDay) -> tuple:
         now = "That is over the limit." if day.over_limit else "That is under the limit."
         lines.append(
             Action(
-                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} of caffeine a day. "
+                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
+                "caffeine a day. "
                 f"For you, that is about {servings_words(n, drink.drink_id)}. "
                 f"Now you have about {amount(day.total_mg, 'mg')} a day. {now}",
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
             )
         )
-    if day.total_mg and day.at_bedtime_mg >= 1:
+    if day.total_mg and day.at_bedtime_mg >= 1 and drink is not None:
+        like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
         lines.append(
             Action(
                 f"Have your last caffeine earlier. With your last drink at "
                 f"{clock(day.last_drink_h)}, about {amount(day.at_bedtime_mg, 'mg')} is still "
-                f"in your body at bedtime ({clock(day.bedtime_h)}).",
+                f"in your body at bedtime ({clock(day.bedtime_h)}). That is like {like}.",
                 tuple(day.half_life_source_ids),
             )
         )

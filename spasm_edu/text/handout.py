@@ -23,6 +23,10 @@ STEPS_HEADING = "Your steps"
 TOLD_US_HEADING = "What you told us"
 NOT_ANSWERED = "You did not change any answers here."
 NO_CAUSES = "You did not pick any causes today."
+PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the limit."
+WHY_STEPS = "Why these steps:"
+TRACKER = "This week, tick each day you did your steps:"
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
 BACK_CAUSES = frozenset({"spine", "body_mechanics"})
 
