@@ -305,7 +305,8 @@ def _sources_html(numbers: dict[str, int]) -> str:
     except Exception:  # a broken sources file must not stop the handout
         log.exception("the handout's sources could not be read")
         return f"<h2>Sources</h2><p>{esc(wording.SOURCES_FAILED)}</p>"
-    return f'<h2>Sources</h2><ol class="spasm-sources">{items}</ol>'
+    note = f'<p class="spasm-sources">{esc(handout_text.SOURCES_NOTE)}</p>'
+    return f'<h2>Sources</h2>{note}<ol class="spasm-sources">{items}</ol>'
 
 
 def _what_you_told_us(causes: tuple[CauseNotes, ...]) -> str:

@@ -24,6 +24,7 @@ TOLD_US_HEADING = "What you told us"
 NOT_ANSWERED = "You did not change any answers here."
 NO_CAUSES = "You did not pick any causes today."
 PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the limit."
+SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
 TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
