@@ -322,3 +322,19 @@ def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
         body = handout.render_body(data_of(name))
         assert body.count("&#9744;") == len(handout_text.DAYS)
         assert f"<figcaption>{handout_text.PICTURE_HOW}</figcaption>" in body
+
+
+def test_a_missing_or_failing_result_gives_the_tips(monkeypatch):
+    """None means not answered (patient-mode explorers may leave a result unset); a cause's
+    wording that fails must not stop the handout either: its tips still show."""
+    tips = [t for t in facts.table("self_care_tips.csv") if t.cause_id == "caffeine"]
+    expected = handout_text.tip_actions(tips)
+    assert handout_text.cause_actions("caffeine", None, tips, answered=True) == expected
+    from spasm_edu.text import caffeine as words
+
+    def broken(result):
+        raise AttributeError("total_mg is None")
+
+    monkeypatch.setattr(words, "handout_actions", broken)
+    assert handout_text.cause_actions("caffeine", object(), tips, answered=True) == expected
+    assert len(expected) <= handout_text.MAX_ACTIONS
