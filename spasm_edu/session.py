@@ -631,8 +631,14 @@ class PatientSession:
             )
             result = getattr(explorer, "result", None)
         tips = [t for t in self.tips if t.cause_id == cause_id]
+        many = len(self.picked()) >= 3
         actions = handout_text.cause_actions(
-            cause_id, result, tips, answered=bool(values), back=self.back_patient()
+            cause_id,
+            result,
+            tips,
+            answered=bool(values),
+            back=self.back_patient(),
+            most=handout_text.MAX_ACTIONS_MANY if many else handout_text.MAX_ACTIONS,
         )
         for a in actions:
             sources |= set(a.source_ids)

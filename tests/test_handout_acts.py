@@ -28,6 +28,7 @@ SESSIONS = ("A", "B")
 @pytest.fixture(scope="module")
 def data_of():
     made = {name: handout.reference_session(name).handout_data() for name in SESSIONS}
+    made["demo"] = handout.demo_session().handout_data()  # 3 causes and an emergency
     return made.__getitem__
 
 
@@ -48,7 +49,7 @@ needs_chromium = pytest.mark.skipif(
 # -- printed pages ---------------------------------------------------------------------------
 @needs_chromium
 @pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("name", SESSIONS)
+@pytest.mark.parametrize("name", [*SESSIONS, "demo"])
 def test_the_handout_prints_on_at_most_two_pages(data_of, name, paper, tmp_path):
     page = handout.render(data_of(name), paper=paper)
     assert f"size: {handout.PAPER_SIZES[paper]};" in page
@@ -108,6 +109,10 @@ def test_each_cause_gives_at_most_three_short_lines(data_of):
     for name in SESSIONS:
         for cause in data_of(name).causes:
             assert 1 <= len(cause.actions) <= handout_text.MAX_ACTIONS, cause.cause_id
+    assert any(len(c.actions) == handout_text.MAX_ACTIONS for c in data_of("A").causes)
+    demo = data_of("demo").causes
+    assert len(demo) == 3
+    assert all(1 <= len(c.actions) <= handout_text.MAX_ACTIONS_MANY for c in demo)
 
 
 def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):

@@ -158,6 +158,10 @@ def handout_actions(day: CaffeineDay) -> tuple:
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
             )
         )
+    tips = facts.table("self_care_tips.csv")
+    if day.over_limit and "caffeine_slow" in tips.by_id:  # over the limit: how to come down
+        slow = tips["caffeine_slow"]
+        lines.append(Action(slow.tip, tuple(slow.source_ids)))
     if day.total_mg and day.at_bedtime_mg >= 1 and drink is not None:
         like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
         lines.append(

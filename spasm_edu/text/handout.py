@@ -4,7 +4,8 @@ cause's model result (reading grade <= 7).
 Each cause's text module may define ``handout_actions(result) -> tuple[Action, ...]`` with this
 patient's targets worked out from the model (never a number typed here). A cause without one,
 or whose result is missing (nothing answered), gets its self-care tips from
-data/self_care_tips.csv. A cause gives at most :data:`MAX_ACTIONS` lines.
+data/self_care_tips.csv. A cause gives at most :data:`MAX_ACTIONS` lines
+(:data:`MAX_ACTIONS_MANY` when three or more causes are picked).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 MAX_ACTIONS = 3
+MAX_ACTIONS_MANY = 2  # with 3 or more causes, so the handout stays on two printed pages
 NEXT_APPOINTMENT = "My next appointment:"
 CLINIC_PHONE = "Clinic phone:"
 STEPS_HEADING = "Your steps"
@@ -71,7 +73,7 @@ def is_back(picked, ticked) -> bool:
 
 
 def cause_actions(
-    cause_id: str, result, tips, answered: bool, back: bool = False
+    cause_id: str, result, tips, answered: bool, back: bool = False, most: int = MAX_ACTIONS
 ) -> tuple[Action, ...]:
     """At most MAX_ACTIONS lines for one cause: this patient's targets from the model result
     (when they answered something), then the cause's tips; no "rest" line for a back patient."""
@@ -88,7 +90,7 @@ def cause_actions(
     lines += [a for a in tip_actions(tips) if a.text not in seen]
     if back:
         lines = [a for a in lines if not says_rest(a.text)]
-    return tuple(lines[:MAX_ACTIONS])
+    return tuple(lines[:most])
 
 
 def signs_from(source_ids, sources) -> str:
