@@ -35,10 +35,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER
+from spasm_edu import DISCLAIMER, facts
+from spasm_edu.text import handout as handout_text
 from spasm_edu.text import session as wording
-from spasm_edu.text import sources_html
 from spasm_edu.text import teach_back as teach_wording
+from spasm_edu.text.handout import Action
 
 esc = html.escape
 log = logging.getLogger(__name__)
@@ -82,15 +83,19 @@ FOLDER_MODE = 0o700
 
 @dataclass(frozen=True)
 class CauseNotes:
-    """One cause the patient picked: what they set, what it showed, and what to do."""
+    """One cause the patient picked: what they set and what to do, from the model result
+    through the text layer (no widget HTML: nothing a browser sends reaches the page as markup).
+    """
 
     cause_id: str
     name: str
     summary: str
     values: tuple[tuple[str, str], ...] = ()  # (control label, value in words)
-    result_html: str = ""  # the explorer's patient summary (trusted HTML built by the package)
     tips: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()  # 2-3 lines: this patient's targets, then tips
+    picture_svg: str = ""  # an inline SVG built by spasm_edu.plots from the model result
+    summary_source_ids: tuple[str, ...] = ()  # where the summary (data/causes.csv) comes from
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ class HandoutData:
     source_ids: tuple[str, ...]
     made_at: datetime = field(default_factory=datetime.now)
     gone_over: tuple[tuple[str, str], ...] = ()  # teach-back: (question, outcome) recorded
+    sign_source_ids: tuple[str, ...] = ()  # where the warning signs come from
 
 
 @dataclass(frozen=True)
@@ -153,21 +159,63 @@ class SaveError(OSError):
         super().__init__(exc.errno, self.message)
 
 
+PAPER_SIZES = {"letter": "letter", "a4": "A4"}  # CSS @page sizes
+
 STYLE = """
-body {font-family: Verdana, Arial, sans-serif; font-size: 20px; line-height: 1.5; color: #111;
+body {font-family: Verdana, Arial, sans-serif; font-size: 20px; line-height: 1.45; color: #111;
   background: #fff; max-width: 46em; margin: 1.5em auto; padding: 0 1em;}
-h1 {font-size: 1.8em; margin-bottom: 0.2em;} h2 {font-size: 1.4em; margin-top: 1.4em;
-  border-bottom: 2px solid #111;} h3 {font-size: 1.2em;}
-.spasm-level {border: 3px solid #111; border-left-width: 16px; padding: 0.4em 0.8em;
-  font-size: 1.2em; background: #fff;}
-.spasm-values {border-collapse: collapse;} .spasm-values th, .spasm-values td
-  {border: 1px solid #555; padding: 0.2em 0.6em; text-align: left;}
-.spasm-disclaimer {border: 2px solid #111; padding: 0.5em 0.8em;}
-.spasm-sources {font-size: 0.8em;} .spasm-made {font-size: 0.9em; color: #333;}
+h1 {font-size: 1.6em; margin: 0 0 0.1em;} h2 {font-size: 1.25em; margin: 0.9em 0 0.3em;
+  border-bottom: 2px solid #111;} h3 {font-size: 1.05em; margin: 0.5em 0 0.1em;}
+p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
+.spasm-now {border: 3px solid #111; padding: 0.2em 0.8em 0.5em; margin-top: 0.4em;}
+.spasm-now h2 {border: 0; margin-top: 0.3em;}
+.spasm-level {border: 3px solid #111; border-left-width: 16px; padding: 0.3em 0.8em;
+  font-size: 1.15em; background: #fff; margin: 0.3em 0;}
+.spasm-picture {max-width: 26em; margin: 0.3em 0;}
+.spasm-now::after {content: ""; display: block; clear: both;}
+.spasm-911 {border: 4px solid #111; padding: 0.2em 0.8em 0.4em; margin-top: 0.8em;}
+.spasm-911 > p:first-child {font-size: 1.15em;}
+.spasm-signs li {break-inside: avoid;}
+.spasm-values {margin: 0.1em 0 0.3em;}
+.spasm-fill {line-height: 2.2;} figure {margin: 0.2em 0;} figcaption {font-size: 0.9em;}
+.spasm-tracker {margin-top: 0.4em;}
+.spasm-disclaimer {border: 2px solid #111; padding: 0.3em 0.8em; margin-top: 0.8em;}
+.spasm-sources {font-size: 0.75em; line-height: 1.3;} .spasm-sources li {margin: 0;}
+.spasm-made {font-size: 0.9em; color: #333;}
+sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
-@media print {body {margin: 0; max-width: none;} h2 {page-break-after: avoid;}
-  .spasm-cause {page-break-inside: avoid;}}
+@media print {
+  body {margin: 0; max-width: none; padding: 0; font-size: 12.5pt; line-height: 1.3;}
+  h1 {font-size: 20pt;} h2 {font-size: 15pt; margin: 0.5em 0 0.2em;} h3 {font-size: 13pt;}
+  .spasm-signs ul {columns: 2; column-gap: 1.4em;}
+  .spasm-signs {font-size: 11pt; line-height: 1.17;}
+  .spasm-signs > p {margin: 0.4em 0 0.1em;}
+  .spasm-911 > p:first-child {font-size: 13pt;}
+  .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0;}
+  .spasm-picture > svg {flex: 0 0 400px; width: 400px;}
+  .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
+  .spasm-made {font-size: 10pt;} .spasm-now h2 {margin: 0.2em 0 0.1em; float: left;
+    padding: 0.15em 0.8em 0 0;}
+  .spasm-now .spasm-level {overflow: hidden;}
+  .spasm-level {font-size: 13.5pt; padding: 0.15em 0.6em; margin: 0.15em 0;}
+  .spasm-now ul {margin-bottom: 0.1em;}
+  h2, h3 {break-after: avoid;} .spasm-now, .spasm-911 {break-inside: avoid;}
+  .spasm-sources {font-size: 8.5pt; columns: 2; column-gap: 1.4em; padding-left: 1.6em;}
+  .spasm-sources li {break-inside: avoid;}
+}
 """
+
+
+def page_style(paper: str = "letter") -> str:
+    """CSS @page: the paper size, margins and "Page 1 of 2" at the foot of each printed page
+    (margin boxes, which Chromium prints from version 131)."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)} (got {paper!r})")
+    return (
+        f"@page {{size: {PAPER_SIZES[paper]}; margin: 10mm 12mm 13mm;"
+        ' @bottom-center {content: "Page " counter(page) " of " counter(pages);'
+        " font-family: Verdana, Arial, sans-serif; font-size: 10pt;}}"
+    )
 
 
 def level_badge(level: str, label: str) -> str:
@@ -179,78 +227,182 @@ def level_badge(level: str, label: str) -> str:
     )
 
 
-def _values_table(values: tuple[tuple[str, str], ...]) -> str:
-    if not values:
+class _Citations:
+    """Numbers sources in the order the page first cites them."""
+
+    def __init__(self):
+        self.numbers: dict[str, int] = {}
+
+    def __call__(self, source_ids) -> str:
+        ids = [s for s in dict.fromkeys(source_ids) if s]
+        if not ids:
+            return ""
+        nums = sorted(self.numbers.setdefault(s, len(self.numbers) + 1) for s in ids)
+        return f'<sup class="spasm-cite">[{",".join(str(n) for n in nums)}]</sup>'
+
+
+def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The warning signs, each once, at the most urgent level it is listed at: the triage's
+    "if it gets worse" signs first (nearest to what was ticked), then the see-a-doctor list."""
+    groups: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    lists = []
+    if data.triage.if_worse:
+        lists.append((data.triage.if_worse_heading, data.triage.if_worse))
+    lists += list(data.doctor_list)
+    for heading, signs in lists:
+        for sign in signs:
+            key = sign.strip().rstrip(".").lower()
+            if key not in seen:
+                seen.add(key)
+                groups.setdefault(heading, []).append(sign)
+    return tuple((h, tuple(signs)) for h, signs in groups.items())
+
+
+def _signs_html(groups, if_worse: bool) -> str:
+    """The first (most urgent) group in a thick box, the others below it."""
+    if not groups:
         return ""
-    rows = "".join(
-        f'<tr><th scope="row">{esc(label)}</th><td>{esc(value)}</td></tr>'
-        for label, value in values
+    first, *rest = groups
+    out = []
+    heading, signs = first
+    items = "".join(f"<li>{esc(s)}</li>" for s in signs)
+    lead = "<strong>If it gets worse.</strong> " if if_worse else ""
+    out.append(
+        f'<section class="spasm-911 spasm-signs" aria-label="{esc(heading)}">'
+        f"<p>{lead}<strong>{esc(heading)}:</strong></p><ul>{items}</ul></section>"
     )
+    for heading, signs in rest:
+        items = "".join(f"<li>{esc(s)}</li>" for s in signs)
+        out.append(
+            f'<div class="spasm-signs"><p><strong>{esc(heading)}:</strong></p>'
+            f"<ul>{items}</ul></div>"
+        )
+    return "".join(out)
+
+
+def _short_source(sid: str, row) -> str:
+    host = re.sub(r"^https?://(www\.)?", "", row.url_or_doi).split("/")[0]
+    year = str(row.year_text).rstrip(".")
     return (
-        '<table class="spasm-values"><caption>What you told us</caption>'
-        f"<tbody>{rows}</tbody></table>"
+        f'<li id="src-{esc(sid)}">{esc(row.organisation)}{_stop(row.organisation)} '
+        f"{esc(row.title)}{_stop(row.title)} {esc(year)}. {esc(host)}</li>"
     )
+
+
+def _stop(words: str) -> str:
+    return "" if str(words).rstrip().endswith((".", "?", "!")) else "."
+
+
+def _sources_html(numbers: dict[str, int]) -> str:
+    if not numbers:
+        return ""
+    try:
+        table = facts.table("sources.csv")
+        items = "".join(
+            _short_source(sid, table[sid]) for sid, _ in sorted(numbers.items(), key=lambda x: x[1])
+        )
+    except Exception:  # a broken sources file must not stop the handout
+        log.exception("the handout's sources could not be read")
+        return f"<h2>Sources</h2><p>{esc(wording.SOURCES_FAILED)}</p>"
+    note = f'<p class="spasm-sources">{esc(handout_text.SOURCES_NOTE)}</p>'
+    return f'<h2>Sources</h2>{note}<ol class="spasm-sources">{items}</ol>'
+
+
+def _what_you_told_us(causes: tuple[CauseNotes, ...]) -> str:
+    rows = []
+    for cause in causes:
+        if cause.values:
+            said = "; ".join(f"{label}: {value}" for label, value in cause.values)
+            rows.append(f"<li><strong>{esc(cause.name)}.</strong> {esc(said)}.</li>")
+    if not rows:
+        return ""
+    heading = esc(handout_text.TOLD_US_HEADING)
+    return f'<h2>{heading}</h2><ul class="spasm-values">{"".join(rows)}</ul>'
 
 
 def render_body(data: HandoutData) -> str:
-    """The handout's content as an HTML fragment (also shown as the preview in the session)."""
+    """The handout's content as an HTML fragment (also shown as the preview in the session).
+
+    Built only from the model results through the text layer (``CauseNotes.actions``), the
+    triage result and the warning-sign list: each sign once, at its most urgent level."""
+    cite = _Citations()
     parts = [
         f"<h1>{esc(wording.HANDOUT_TITLE)}</h1>",
-        f"<p>{esc(wording.HANDOUT_INTRO)}</p>",
-        f'<p class="spasm-made">Made on {data.made_at:%d %B %Y}.</p>',
-        "<h2>What to do now</h2>",
+        f'<p class="spasm-made">Made on {data.made_at:%d %B %Y}. {esc(wording.HANDOUT_INTRO)}</p>',
+        '<section class="spasm-now"><h2>What to do now</h2>',
         level_badge(data.triage.level, data.triage.label),
-        f"<p>{esc(data.triage.what_to_do)}</p>",
     ]
-    if data.triage.reasons:
-        parts.append("<p>Why:</p><ul>")
-        parts += [f"<li>{esc(r)}</li>" for r in data.triage.reasons]
-        parts.append("</ul>")
-    parts.append(if_worse_html(data.triage))
-    parts.append("<h2>What might be behind your spasms</h2>")
-    if not data.causes:
-        parts.append("<p>You did not pick any causes in this session.</p>")
-    for cause in data.causes:
-        tips = "".join(f"<li>{esc(t)}</li>" for t in cause.tips)
-        parts.append(
-            f'<section class="spasm-cause"><h3>{esc(cause.name)}</h3>'
-            f"<p>{esc(cause.summary)}</p>"
-            + _values_table(cause.values)
-            + cause.result_html
-            + (
-                f"<p><strong>{esc(wording.TIPS_HEADING)}:</strong></p><ul>{tips}</ul>"
-                if tips
-                else ""
-            )
-            + "</section>"
+    why = " ".join(esc(r) for r in data.triage.reasons)
+    parts.append(
+        f"<p><strong>{esc(data.triage.what_to_do)}</strong>"
+        + (f" Why: {why}" if why else "")
+        + f"{cite(data.triage.source_ids)}</p>"
+    )
+    if data.causes:
+        parts.append(f"<h3>{esc(handout_text.STEPS_HEADING)}</h3>")
+        # why the steps matter; for a level with its own reasons those come first, and two
+        # printed pages leave room for one "why" only
+        why_steps = " ".join(
+            esc(c.summary) + cite(c.summary_source_ids) for c in data.causes if c.summary
         )
-    parts.append("<h2>See a doctor if…</h2>")
-    for heading, lines in data.doctor_list:
-        parts.append(f"<p><strong>{esc(heading)}:</strong></p><ul>")
-        parts += [f"<li>{esc(line)}</li>" for line in lines]
+        if why_steps and not data.triage.reasons:
+            parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
+        parts.append("<ul>")
+        for cause in data.causes:
+            for action in cause.actions:
+                parts.append(f"<li>{esc(action.text)}{cite(action.source_ids)}</li>")
         parts.append("</ul>")
+        picture = next((c.picture_svg for c in data.causes if c.picture_svg), "")
+        if picture:
+            parts.append(
+                f'<figure class="spasm-picture">{picture}'
+                f"<figcaption>{esc(handout_text.PICTURE_HOW)}</figcaption></figure>"
+            )
+        boxes = " ".join(f"{esc(d)}&nbsp;&#9744;" for d in handout_text.DAYS)
+        parts.append(f'<p class="spasm-tracker">{esc(handout_text.TRACKER)} {boxes}</p>')
+    else:
+        parts.append(f"<p>{esc(handout_text.NO_CAUSES)}</p>")
+    parts.append("</section>")
+    groups = warning_groups(data)
+    if groups:
+        parts.append(_signs_html(groups, bool(data.triage.if_worse)))
+        try:
+            where = handout_text.signs_from(data.sign_source_ids, facts.table("sources.csv"))
+        except Exception:
+            log.exception("the warning signs' sources could not be read")
+            where = ""
+        if where:
+            parts.append(f'<p class="spasm-made">{esc(where)}</p>')
+    parts.append(_what_you_told_us(data.causes))
     if data.gone_over:
         parts.append(f"<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul>")
         parts += [f"<li>{esc(q)} ({esc(outcome.lower())})</li>" for q, outcome in data.gone_over]
         parts.append("</ul>")
+    blank = "_" * 18
+    parts.append(
+        f'<p class="spasm-fill"><strong>{esc(handout_text.NEXT_APPOINTMENT)}</strong> {blank} '
+        f"&nbsp; <strong>{esc(handout_text.CLINIC_PHONE)}</strong> {blank}</p>"
+    )
     parts.append(f'<p class="spasm-disclaimer"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>')
-    try:
-        sources = sources_html(data.source_ids, detail=False)
-    except Exception:  # a broken sources file must not stop the handout
-        log.exception("the handout's sources could not be read")
-        sources = f"<p>{esc(wording.SOURCES_FAILED)}</p>"
-    parts.append("<h2>Sources</h2>" + sources)
+    parts.append(_sources_html(cite.numbers))
     return "".join(parts)
 
 
-def render(data: HandoutData) -> str:
-    """The whole printable page: one self-contained HTML document (no network needed)."""
+def render(data: HandoutData, paper: str = "letter") -> str:
+    """The whole printable page: one self-contained HTML document (no network needed), laid
+    out for ``paper`` ("letter" or "a4") when printed."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(wording.HANDOUT_TITLE)}</title><style>{STYLE}</style></head>"
-        f"<body><main>{render_body(data)}</main></body></html>"
+        f"<title>{esc(wording.HANDOUT_TITLE)}</title><style>{page_style(paper)}{STYLE}</style>"
+        f"</head><body><main>{render_body(data)}</main></body></html>"
     )
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """The number of pages in a PDF Chromium printed (its ``/Type /Page`` objects)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 def default_folder() -> Path:
@@ -377,6 +529,62 @@ def demo_session():
         caffeine.controls["last_drink_h"].value = 17
     session.go(3)
     session.tick_red_flag(session.red_flag_ids()[0])
+    session.go(4)
+    return session
+
+
+def _finish_questions(session) -> None:
+    """Tick "None of these" on each red-flag group not answered yet (nothing more to tick)."""
+    answers = session.triage
+    for group in answers.groups_asked():
+        if not answers.answered(group):
+            answers.none_boxes[group].value = True
+
+
+def reference_session(name: str):
+    """One of the two sessions the handout is measured on (docs/handout-scoring.md).
+
+    "A": an office worker: 5 cups of brewed coffee a day, 5 hours of sleep a night, somewhat
+    stressed, an eyelid twitch (causes caffeine and stress_fatigue; no red flag).
+    "B": a warehouse worker: back spasms after lifting 20 kg with a 45-degree twist, and leg
+    numbness (causes body_mechanics and spine; red flags back_spasm and numbness_tingling).
+    """
+    from spasm_edu.session import PatientSession
+
+    if name not in ("A", "B"):
+        raise ValueError(f"name must be 'A' or 'B' (got {name!r})")
+    session = PatientSession()
+    causes = ("caffeine", "stress_fatigue") if name == "A" else ("body_mechanics", "spine")
+    for cause_id in causes:
+        session.cause_boxes[cause_id].value = True
+    session.go(2)
+    if name == "A":
+        coffee = session.explorers["caffeine"].controls
+        coffee["drink:brewed_coffee"].value = 5
+        for drink in ("black_tea", "cola", "energy_drink"):
+            if f"drink:{drink}" in coffee:
+                coffee[f"drink:{drink}"].value = 0
+        coffee["pregnant"].value = "no"
+        coffee["last_drink_h"].value = 16  # 4 pm
+        coffee["bedtime_h"].value = 23  # 11 pm
+        mood = session.explorers["stress_fatigue"].controls
+        for key, control in mood.items():
+            if key.startswith("night:"):
+                control.value = 5.0
+        mood["stress"].value = "some"
+        mood["age_years"].value = 18
+        mood["symptom:eyelid_twitching"].value = True
+    else:
+        lift = session.explorers["body_mechanics"].controls
+        answers = {"units": "metric", "task": "object", "load": 20, "h": 40, "v": 30, "d": 25}
+        answers |= {"a_deg": 45, "coupling": "fair", "freq_per_min": 1.0, "duration": "2to8h"}
+        for key, value in answers.items():
+            lift[key].value = value
+    session.go(3)
+    if name == "B":
+        session.tick_red_flag("back_spasm")
+        session.tick_red_flag("numbness_tingling")
+    _finish_questions(session)
     session.go(4)
     return session
 

@@ -153,17 +153,22 @@ def handout_blocks() -> Iterator[Block]:
     if not (discover.PACKAGE_DIR / "handout.py").exists():
         return
     handout = importlib.import_module("spasm_edu.handout")
-    body = handout.render_body(handout.demo_session().handout_data())
-    body = re.sub(r'<p class="spasm-made">.*?</p>', "", body, flags=re.S)  # the date
-    sections = re.split(r"(?=<h2>)", body)
-    for n, section in enumerate(sections):
-        heading = re.match(r"<h2>(.*?)</h2>", section)
-        name = plain_text(heading.group(1)).rstrip(".") if heading else "top"
-        if name.lower() == "sources":
-            continue
-        text = plain_text(section)
-        if text:
-            yield Block(f"handout:{n}:{re.sub(r'[^a-z]+', '_', name.lower()).strip('_')}", text)
+    sessions = [("", handout.demo_session)]
+    if hasattr(handout, "reference_session"):  # the two sessions docs/handout-scoring.md uses
+        sessions += [(f"{k}:", lambda k=k: handout.reference_session(k)) for k in "AB"]
+    for tag, make in sessions:
+        body = handout.render_body(make().handout_data())
+        body = re.sub(r'<p class="spasm-made">Made on .*?</p>', "", body, flags=re.S)  # date
+        sections = re.split(r"(?=<h2>)", body)
+        for n, section in enumerate(sections):
+            heading = re.match(r"<h2>(.*?)</h2>", section)
+            name = plain_text(heading.group(1)).rstrip(".") if heading else "top"
+            if name.lower() == "sources":
+                continue
+            text = plain_text(section)
+            if text:
+                slug = re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
+                yield Block(f"handout:{tag}{n}:{slug}", text)
 
 
 def all_blocks() -> list[Block]:

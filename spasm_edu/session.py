@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import time
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
 import ipywidgets as w
@@ -37,9 +39,11 @@ from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.teach_back import TeachBack
 from spasm_edu.text import esc
+from spasm_edu.text import handout as handout_text
 from spasm_edu.text import session as wording
 from spasm_edu.text import triage as triage_wording
 from spasm_edu.text import warning as text_warning
+from spasm_edu.text.handout import complete_result
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +217,25 @@ def triage_notes(result: triage.Assessment, complete: bool = True) -> handout.Tr
         if_worse=triage_wording.emergency_signs(result),
         if_worse_heading=triage_wording.emergency_heading(),
     )
+
+
+def handout_picture(cause_id: str, result) -> str:
+    """The handout's picture for a cause (an inline SVG from ``spasm_edu.plots.<cause>``'s
+    ``handout_picture``), or '' when it has none or the result is missing."""
+    if result is None:
+        return ""
+    try:
+        module = importlib.import_module(f"spasm_edu.plots.{cause_id}")
+        make = getattr(module, "handout_picture", None)
+        full = complete_result(result)
+        if type(full).__name__ == "Intake":  # the bar needs a whole day (times told too)
+            full = full.day
+        svg = make(full) if make is not None and full is not None else ""
+    except Exception:
+        log.warning("the handout picture for %s failed", cause_id, exc_info=True)
+        return ""
+    # the same ids on every render, so two handouts of the same answers are the same page
+    return re.sub(r"spasm-svg-\d+", f"spasm-handout-{cause_id}", svg)
 
 
 # The warning signs written out in the package, for when the red-flag data cannot be read.
@@ -611,10 +634,12 @@ class PatientSession:
 
     # -- handout ---------------------------------------------------------------------------------
     def cause_notes(self, cause_id: str) -> handout.CauseNotes:
+        """One cause for the handout, built from the explorer's model result and the text layer
+        (never the explorer's HTML): what the patient changed, 2-3 action lines, a picture."""
         cause = self.causes[cause_id]
         explorer = self.explorer_for(cause_id)
         values: tuple[tuple[str, str], ...] = ()
-        result_html, sources = "", set(cause.source_ids)
+        result, sources = None, set(cause.source_ids)
         if explorer is not None:
             start = self.defaults.get(cause_id, {})
             # the explorer says which questions were answered (a default is not an answer);
@@ -624,6 +649,7 @@ class PatientSession:
                 (c.description, value_in_words(c))
                 for name, c in explorer.controls.items()
                 if getattr(c, "description", "")
+                and c.value is not None  # not answered
                 and c.value is not False  # ticked boxes only
                 and c.value is not None  # not answered
                 and (
@@ -632,20 +658,38 @@ class PatientSession:
                     else (name not in start or c.value != start[name])
                 )
             )
-            result_html = explorer.summary.value
-            sources |= set(getattr(explorer.result, "source_ids", ()) or ())
+            result = getattr(explorer, "result", None)
         tips = [t for t in self.tips if t.cause_id == cause_id]
-        for t in tips:
-            sources |= set(t.source_ids)
+        many = len(self.picked()) >= 3
+        actions = handout_text.cause_actions(
+            cause_id,
+            result,
+            tips,
+            answered=bool(values),
+            back=self.back_patient(),
+            most=handout_text.MAX_ACTIONS_MANY if many else handout_text.MAX_ACTIONS,
+        )
+        for a in actions:
+            sources |= set(a.source_ids)
         return handout.CauseNotes(
             cause_id=cause_id,
             name=cause.name,
             summary=cause.summary,
             values=values,
-            result_html=result_html,
             tips=tuple(t.tip for t in tips),
             source_ids=tuple(sorted(sources)),
+            actions=actions,
+            picture_svg=handout_picture(cause_id, result) if values else "",
+            summary_source_ids=tuple(cause.source_ids),
         )
+
+    def back_patient(self) -> bool:
+        """A back cause was picked or a back spasm ticked: the handout then says "stay gently
+        active" (NHS) and no line tells the patient to rest."""
+        ticked = ()
+        if self.triage is not None:
+            ticked = [k for k, c in self.triage.controls.items() if c.value is True]
+        return handout_text.is_back(self.picked(), ticked)
 
     def doctor_flags(self) -> tuple[triage.Flag, ...]:
         """The warning signs for every picked cause (and the general ones), from the triage
@@ -685,19 +729,23 @@ class PatientSession:
                 level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
             )
         notes = self._with_lab_result(notes)
+        if self.back_patient():
+            notes = replace(notes, what_to_do=handout_text.without_rest(notes.what_to_do))
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)
         doctor_list = self.doctor_list()
+        sign_sources: set[str] = set()
         if doctor_list is not FALLBACK_SIGNS:
             for flag in self.doctor_flags():
-                sources |= set(flag.source_ids)
+                sign_sources |= set(flag.source_ids)
         return handout.HandoutData(
             causes=causes,
             triage=notes,
             doctor_list=doctor_list,
-            source_ids=tuple(sorted(sources)),
+            source_ids=tuple(sorted(sources | sign_sources)),
             gone_over=self.teach_back.gone_over(),
+            sign_source_ids=tuple(sorted(sign_sources)),
         )
 
     def lab_urgency(self):

@@ -410,3 +410,27 @@ def intake(
         day=day_,
         source_ids=tuple(sorted(sources)),
     )
+
+
+def servings_under_limit(limit_mg: float, drink_id: str) -> int:
+    """How many whole servings of one drink stay at or under a daily limit.
+
+    limit_mg: a daily limit in mg (more than 0, e.g. ``Limit.mg_per_day``); drink_id: a row of
+    data/caffeine_drinks.csv (its ``typical_mg`` per serving, Mayo Clinic).
+    """
+    limit = check.number("limit_mg", limit_mg, 0, 10_000, "mg a day")
+    drinks = facts.table(DRINKS)
+    check.choice("drink_id", drink_id, drinks.by_id)
+    per = drinks[drink_id].typical_mg
+    return int(limit // per) if per > 0 else MAX_SERVINGS_PER_DRINK
+
+
+def main_drink(day: CaffeineDay) -> Serving | None:
+    """The drink that gives the most caffeine in this day (None when there is none).
+
+    ``day``: a :class:`CaffeineDay` or an :class:`Intake` (anything with ``servings``)."""
+    servings = getattr(day, "servings", None)
+    if servings is None or isinstance(day, str | bytes):
+        raise check.InputError("day", day, "a CaffeineDay or Intake from this module")
+    drunk = [s for s in servings if getattr(s, "count", 0)]
+    return max(drunk, key=lambda s: s.mg) if drunk else None

@@ -12,6 +12,7 @@ import math
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult
 from spasm_edu.plots import BLUE, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
+from spasm_edu.text import amount
 
 CM_PER_IN = 2.54  # definition of the inch
 
@@ -197,4 +198,21 @@ def _load_bar(load: float, ref: tuple[str, float], over: bool, unit: str) -> str
         "Your load and the limit",
         f"The load is {load:g} {unit}; {ref[0]} is {ref[1]:.1f} {unit}; {state}.",
         references=[ref],
+    )
+
+
+def handout_picture(result: LiftResult) -> str:
+    """The load against the safe limit in plain words, for the take-home handout."""
+    unit = result.mass_unit
+    limit = result.patient_limit if result.lifting_a_person else result.rwl
+    over = result.over_patient_limit if result.lifting_a_person else result.li > 1
+    state = "over the limit" if over else "under the limit"
+    return hbars(
+        [(f"Your load ({state})", result.load, VERMILLION if over else BLUE)],
+        unit,
+        "Your load and the safe limit",
+        f"Your load is {amount(result.load, unit)}. The safe limit is {amount(limit, unit)}. "
+        f"Your load is {state}.",
+        references=[("Safe limit", limit)],
+        width=400,  # drawn at this size in print, its words are about 10 pt
     )

@@ -7,7 +7,7 @@ from spasm_edu.plots import BLUE, VERMILLION, hbars, line_chart
 from spasm_edu.text import clock
 
 
-def total_vs_limit(day: CaffeineDay) -> str:
+def total_vs_limit(day: CaffeineDay, width: int = 560) -> str:
     refs = []
     if day.limit and day.limit.mg_per_day:
         refs.append(("Limit", day.limit.mg_per_day))
@@ -22,6 +22,7 @@ def total_vs_limit(day: CaffeineDay) -> str:
         "Caffeine per day",
         desc,
         references=refs,
+        width=width,
     )
 
 
@@ -42,3 +43,11 @@ def in_body_over_day(day: CaffeineDay) -> str:
         x_ticks=ticks,
         markers=[(day.bedtime_h, f"Bedtime: {day.at_bedtime_mg:.0f} mg")],
     )
+
+
+HANDOUT_WIDTH = 400  # drawn at this size in print, its words are about 10 pt
+
+
+def handout_picture(day: CaffeineDay) -> str:
+    """Caffeine per day against the limit, for the take-home handout (same bar as the screen)."""
+    return total_vs_limit(day, width=HANDOUT_WIDTH)

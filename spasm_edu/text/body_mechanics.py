@@ -286,3 +286,28 @@ def student_summary(result: LiftResult) -> str:
         f"<p>Sources: {', '.join(f'<code>{s}</code>' for s in result.source_ids)}.</p>"
     )
     return patient_summary(result) + student_box("the lifting equation", body)
+
+
+def handout_actions(result: LiftResult) -> tuple:
+    """The handout's lines: the safe limit for the lift the patient showed, and its fix."""
+    from spasm_edu.text.handout import Action
+
+    unit = result.mass_unit
+    src = tuple(result.source_ids)
+    if result.lifting_a_person:
+        return (
+            Action(
+                f"To move a person, use a lift device and a helper. By hand, lift no more "
+                f"than about {weight(result.patient_limit, unit)}.",
+                src,
+            ),
+        )
+    if result.rwl == 0:
+        first = "No weight is safe to lift the way you showed us. Change how you lift."
+    else:
+        over = "over" if result.li > 1 else "under"
+        first = (
+            f"For the lift you showed us, keep loads under about {weight(result.rwl, unit)}. "
+            f"Your load is {weight(result.load, unit)}. That is {over} the limit."
+        )
+    return (Action(first, src), Action(costliest_sentence(result), src))

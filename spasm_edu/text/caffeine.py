@@ -186,3 +186,93 @@ def student_summary(day: CaffeineDay) -> str:
     return patient_summary(day) + student_box(
         "the numbers", "<ul>" + "".join(rows) + "</ul>" + method
     )
+
+
+def servings_words(n: int, drink_id: str) -> str:
+    """'4 cups of brewed coffee', '1 shot of espresso' (the serving from caffeine_drinks.csv)."""
+    from spasm_edu import facts
+    from spasm_edu.models import caffeine
+
+    row = facts.table(caffeine.DRINKS)[drink_id]
+    unit = row.serving.split(" (")[0].split(" ", 1)[1]  # '1 cup (8 oz)' -> 'cup'
+    return f"{n} {unit if n == 1 else unit + 's'} of {row.label.lower()}"
+
+
+def share_words(servings: float, drink_id: str) -> str:
+    """An amount as a share of one serving: 0.54 -> 'half a cup of brewed coffee'."""
+    from spasm_edu import facts
+    from spasm_edu.models import caffeine
+
+    row = facts.table(caffeine.DRINKS)[drink_id]
+    unit = row.serving.split(" (")[0].split(" ", 1)[1]
+    what = f"{unit} of {row.label.lower()}"
+    if servings < 0.2:
+        return f"a few sips of a {what}"
+    if servings < 0.4:
+        return f"a third of a {what}"
+    if servings < 0.65:
+        return f"half a {what}"
+    if servings < 0.9:
+        return f"most of a {what}"
+    return servings_words(max(1, round(servings)), drink_id)
+
+
+def handout_actions(day) -> tuple:
+    """The handout's lines: the limit as this patient's own drink, and the bedtime amount.
+
+    ``day``: a :class:`CaffeineDay`, or a patient's :class:`~spasm_edu.models.caffeine.Intake`
+    (what was told so far: the limit line once a drink and pregnancy are told, the bedtime
+    line once the times are told too)."""
+    from spasm_edu import facts
+    from spasm_edu.models import caffeine
+    from spasm_edu.text.handout import Action
+
+    if isinstance(day, caffeine.Intake):
+        told = day
+        if told.total_mg is None or told.pregnant is None or len(told.limits) != 1:
+            return ()  # not enough told for a target that is this patient's
+        if told.day is not None:
+            return handout_actions(told.day)
+        limit, drink = told.limits[0], caffeine.main_drink(told)
+        if not limit.mg_per_day or drink is None:
+            return ()
+        n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
+        now = "That is over the limit." if told.over_limit else "That is under the limit."
+        return (
+            Action(
+                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
+                "caffeine a day. "
+                f"For you, that is about {servings_words(n, drink.drink_id)}. "
+                f"Now you have about {amount(told.total_mg, 'mg')} a day. {now}",
+                (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
+            ),
+        )
+    lines = []
+    limit, drink = day.limit, caffeine.main_drink(day)
+    if limit is not None and limit.mg_per_day and drink is not None:
+        n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
+        now = "That is over the limit." if day.over_limit else "That is under the limit."
+        lines.append(
+            Action(
+                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
+                "caffeine a day. "
+                f"For you, that is about {servings_words(n, drink.drink_id)}. "
+                f"Now you have about {amount(day.total_mg, 'mg')} a day. {now}",
+                (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
+            )
+        )
+    tips = facts.table("self_care_tips.csv")
+    if day.over_limit and "caffeine_slow" in tips.by_id:  # over the limit: how to come down
+        slow = tips["caffeine_slow"]
+        lines.append(Action(slow.tip, tuple(slow.source_ids)))
+    if day.total_mg and day.at_bedtime_mg >= 1 and drink is not None:
+        like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
+        lines.append(
+            Action(
+                f"Have your last caffeine earlier. With your last drink at "
+                f"{clock(day.last_drink_h)}, about {amount(day.at_bedtime_mg, 'mg')} is still "
+                f"in your body at bedtime ({clock(day.bedtime_h)}). That is like {like}.",
+                tuple(day.half_life_source_ids),
+            )
+        )
+    return tuple(lines)

@@ -128,3 +128,22 @@ def student_summary(result: CheckIn) -> str:
     return patient_summary(result) + student_box(
         "the numbers and the evidence", "<ul>" + "".join(rows) + "</ul>" + limits
     )
+
+
+def handout_actions(result: CheckIn) -> tuple:
+    """The handout's lines: the sleep target for this age against last week, and one step."""
+    from spasm_edu.text.handout import Action
+
+    rec, week = result.sleep.rec, result.sleep
+    if rec.max_h is None:
+        target = f"Aim for {hours(rec.min_h)} of sleep or more a night."
+    else:
+        target = f"Aim for {rec.min_h:g} to {hours(rec.max_h)} of sleep a night."
+    lines = [
+        Action(
+            f"{target} Last week you slept about {hours(week.average_h)} a night.",
+            tuple(rec.source_id.split(";")),
+        )
+    ]
+    lines += [Action(s.text, tuple(s.source_id.split(";"))) for s in result.steps[:2]]
+    return tuple(lines)

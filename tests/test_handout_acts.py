@@ -1,0 +1,348 @@
+"""The handout a patient acts on (issue 12, item 5): at most two printed pages, "What to do
+now" first with this patient's targets from the model, each warning sign once, no explorer
+HTML, one picture, page numbers, only the sources it cites.
+
+The two reference sessions (``handout.reference_session``): "A" an office worker (5 cups of
+coffee, short sleep, eyelid twitch), "B" a warehouse worker (back spasm after lifting, leg
+numbness: urgent). Page counts need Chromium (Debian's ``chromium``); without it they skip.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+from spasm_edu import facts, handout
+from spasm_edu.models import triage
+from spasm_edu.session import PatientSession
+from spasm_edu.text import handout as handout_text
+from tests.conftest import rewrite
+from tests.helpers import finish_questions
+
+SESSIONS = ("A", "B")
+
+
+@pytest.fixture(scope="module")
+def data_of():
+    made = {name: handout.reference_session(name).handout_data() for name in SESSIONS}
+    made["demo"] = handout.demo_session().handout_data()  # 3 causes and an emergency
+    return made.__getitem__
+
+
+def _pdf(page: str, tmp_path: Path, name: str = "h") -> bytes:
+    path = tmp_path / f"{name}.html"
+    path.write_text(page, encoding="utf-8")
+    pdf = handout.pdf_bytes(path)
+    assert pdf is not None, "Chromium is present but printed no PDF"
+    return pdf
+
+
+needs_chromium = pytest.mark.skipif(
+    handout.find_chromium() is None,
+    reason="no Chromium to print the PDF (apt-get install chromium)",
+)
+
+
+# -- printed pages ---------------------------------------------------------------------------
+@needs_chromium
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", [*SESSIONS, "demo"])
+def test_the_handout_prints_on_at_most_two_pages(data_of, name, paper, tmp_path):
+    page = handout.render(data_of(name), paper=paper)
+    assert f"size: {handout.PAPER_SIZES[paper]};" in page
+    assert 1 <= handout.pdf_page_count(_pdf(page, tmp_path)) <= 2
+
+
+@needs_chromium
+def test_the_page_count_is_read_from_the_pdf(data_of, tmp_path):
+    """The counter is not fixed at 1 or 2: the same page with huge type prints on more."""
+    page = handout.render(data_of("B")).replace(
+        "</style>", "body {font-size: 40pt !important}</style>"
+    )
+    assert handout.pdf_page_count(_pdf(page, tmp_path)) > 2
+
+
+def _text_runs(pdf: bytes) -> int:
+    """Text-showing operations in the PDF's page streams."""
+    runs = 0
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            body = zlib.decompress(m.group(1))
+        except zlib.error:
+            continue
+        runs += body.count(b"Tj") + body.count(b"TJ")
+    return runs
+
+
+@needs_chromium
+def test_page_numbers_are_printed_in_the_page_margin(data_of, tmp_path):
+    page = handout.render(data_of("A"))
+    counter = 'content: "Page " counter(page) " of " counter(pages);'
+    assert counter in page
+    with_numbers = _pdf(page, tmp_path, "with")
+    without = _pdf(page.replace(counter, 'content: "";'), tmp_path, "without")
+    pages = handout.pdf_page_count(with_numbers)
+    assert handout.pdf_page_count(without) == pages
+    assert _text_runs(with_numbers) >= _text_runs(without) + pages  # a footer on every page
+
+
+def test_paper_must_be_letter_or_a4(data_of):
+    with pytest.raises(ValueError, match="paper"):
+        handout.render(data_of("A"), paper="legal")
+
+
+# -- what to do now first, with this patient's targets ---------------------------------------
+def test_what_to_do_now_comes_first_with_the_level_in_words(data_of):
+    for name in SESSIONS:
+        data = data_of(name)
+        body = handout.render_body(data)
+        now = body.index("What to do now")
+        assert now < body.index("Call 911") < body.index("What you told us")
+        assert now < body.index(data.triage.label) < body.index("Call 911")  # badge in words
+    assert data_of("B").triage.level == "urgent"
+
+
+def test_each_cause_gives_at_most_three_short_lines(data_of):
+    for name in SESSIONS:
+        for cause in data_of(name).causes:
+            assert 1 <= len(cause.actions) <= handout_text.MAX_ACTIONS, cause.cause_id
+    assert any(len(c.actions) == handout_text.MAX_ACTIONS for c in data_of("A").causes)
+    demo = data_of("demo").causes
+    assert len(demo) == 3
+    assert all(1 <= len(c.actions) <= handout_text.MAX_ACTIONS_MANY for c in demo)
+
+
+def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    # 400 mg (FDA) // 96 mg a cup (Mayo Clinic) = 4 cups; 5 cups = 480 mg
+    assert (
+        "Aim for under 400 mg (milligrams) of caffeine a day. "
+        "For you, that is about 4 cups of brewed coffee." in text
+    )
+    assert "Now you have about 480 mg a day. That is over the limit." in text
+
+
+def test_targets_follow_the_data_files(data_copy, monkeypatch):
+    """Change the limit, a cup's caffeine and the sleep advice in a copy of data/: the
+    handout's targets change with them (nothing is typed into the wording)."""
+    rewrite(
+        data_copy / "caffeine_limits.csv",
+        "Healthy adults,19,120,400,",
+        "Healthy adults,19,120,300,",
+    )
+    rewrite(data_copy / "caffeine_drinks.csv", "237 mL),96,96,96,", "237 mL),120,96,120,")
+    real = facts.table
+    monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
+    triage.engine.cache_clear()
+    try:
+        text = handout.plain_text(
+            handout.render_body(handout.reference_session("A").handout_data())
+        )
+    finally:
+        triage.engine.cache_clear()
+    assert (
+        "Aim for under 300 mg (milligrams) of caffeine a day. "
+        "For you, that is about 2 cups of brewed coffee." in text
+    )
+    assert "Now you have about 600 mg a day." in text  # 5 cups x 120 mg
+    assert "400 mg" not in text and "480 mg" not in text
+
+
+def test_lifting_target_is_the_models_limit(data_of):
+    from spasm_edu.models import body_mechanics as bm
+
+    limit = bm.assess(
+        load=20, h=40, v=30, d=25, a_deg=45, freq_per_min=1.0, duration="2to8h", coupling="fair"
+    ).rwl
+    text = handout.plain_text(handout.render_body(data_of("B")))
+    from spasm_edu.text import amount
+
+    said = (
+        f"keep loads under about {amount(limit, 'kg')}. Your load is 20 kg. That is over the limit."
+    )
+    assert said in text
+    assert f"The safe limit is {amount(limit, 'kg')}." in text  # the picture says the same
+
+
+def test_nothing_answered_gives_tips_not_targets(tmp_path):
+    session = PatientSession(handout_folder=tmp_path)
+    session.cause_boxes["caffeine"].value = True
+    session.go(2)
+    (cause,) = session.handout_data().causes
+    assert cause.values == () and cause.picture_svg == ""
+    assert not any("Aim for" in a.text for a in cause.actions)
+    assert "Cut down slowly. Stopping at once can give you headaches." in [
+        a.text for a in cause.actions
+    ]
+
+
+# -- no widget HTML; one picture -----------------------------------------------------------------
+def test_no_explorer_html_reaches_the_handout(data_of):
+    session = handout.reference_session("A")
+    body = handout.render_body(session.handout_data())
+    for explorer in session.explorers.values():
+        screen = explorer.summary.value
+        assert screen and screen not in body
+        for paragraph in re.findall(r"<p>.*?</p>", screen):
+            assert paragraph not in body
+    assert "spasm-student" not in body and "<script" not in body.lower()
+    assert not hasattr(handout.CauseNotes, "result_html")
+
+
+def test_what_the_browser_sends_reaches_the_page_as_text_only(tmp_path):
+    session = PatientSession(handout_folder=tmp_path)
+    session.cause_boxes["body_mechanics"].value = True
+    session.go(2)
+    session.explorers["body_mechanics"].controls["load"].description = "<b>Load</b> (kg)"
+    session.explorers["body_mechanics"].controls["load"].value = 15
+    body = handout.render_body(session.handout_data())
+    assert "<b>Load</b>" not in body and "&lt;b&gt;Load&lt;/b&gt;" in body
+
+
+def test_one_picture_with_a_text_alternative_and_no_network(data_of):
+    for name in SESSIONS:
+        body = handout.render_body(data_of(name))
+        assert body.count("<svg") == 1
+        svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
+        assert 'role="img"' in svg and "aria-labelledby" in svg and "<desc" in svg
+        assert not re.search(r"(href|src)=", svg)
+    assert "480 mg" in re.search(
+        r"<desc[^>]*>(.*?)</desc>", handout.render_body(data_of("A"))
+    ).group(1)
+
+
+# -- warning signs: each once, at the most urgent level -----------------------------------------
+def _groups(body: str) -> dict[str, list[str]]:
+    out = {}
+    for heading, items in re.findall(
+        r"<p>(?:<strong>If it gets worse\.</strong> )?<strong>([^<]*):</strong></p><ul>(.*?)</ul>",
+        body,
+        re.S,
+    ):
+        out[heading] = [handout.plain_text(i) for i in re.findall(r"<li>(.*?)</li>", items, re.S)]
+    return out
+
+
+def test_each_warning_sign_appears_once(data_of):
+    for name in SESSIONS:
+        data = data_of(name)
+        text = handout.plain_text(handout.render_body(data))
+        signs = set(data.triage.if_worse) | {s for _, lines in data.doctor_list for s in lines}
+        assert signs
+        for sign in signs:
+            assert text.count(sign) == 1, (name, sign)
+        shown = [s for group in _groups(handout.render_body(data)).values() for s in group]
+        assert sorted(shown) == sorted(signs)
+
+
+def test_an_emergency_sign_is_not_repeated_lower_down_and_cauda_equina_comes_first(data_of):
+    data = data_of("B")
+    groups = _groups(handout.render_body(data))
+    emergency = triage.level_row(triage.Level.emergency).heading
+    first = next(iter(groups))
+    assert first == emergency and groups[first][: len(data.triage.if_worse)] == list(
+        data.triage.if_worse
+    )
+    saddle = triage.engine().flags["saddle_numbness"].sign
+    assert groups[first][0] == saddle
+    lower = [s for h, signs in groups.items() if h != emergency for s in signs]
+    assert not set(lower) & set(groups[emergency])
+    assert "If it gets worse." in handout.plain_text(handout.render_body(data))
+
+
+def test_warning_groups_drop_a_repeat_at_a_lower_level():
+    notes = handout.TriageNotes(
+        "urgent",
+        "Urgent",
+        "Call today.",
+        if_worse=("Sign A", "Sign B"),
+        if_worse_heading="Call 911 if",
+    )
+    data = handout.HandoutData(
+        (), notes, (("Call 911 if", ("Sign B", "Sign C")), ("Today if", ("sign a.", "Sign D"))), ()
+    )
+    assert handout.warning_groups(data) == (
+        ("Call 911 if", ("Sign A", "Sign B", "Sign C")),
+        ("Today if", ("Sign D",)),
+    )
+
+
+# -- no contradictions -------------------------------------------------------------------------
+def test_a_back_patient_is_never_told_to_rest(tmp_path):
+    session = PatientSession(handout_folder=tmp_path)
+    session.cause_boxes["spine"].value = True
+    session.go(3)
+    session.tick_red_flag("back_spasm")
+    finish_questions(session.triage)
+    data = session.handout_data()
+    assert data.triage.level == "self_care"
+    assert "Rest it" in triage.level_row(triage.Level.self_care).advice  # what it would say
+    lines = [data.triage.what_to_do, *(a.text for c in data.causes for a in c.actions)]
+    assert not [line for line in lines if handout_text.says_rest(line)]
+    assert any("Stay gently active" in line for line in lines)
+
+
+def test_says_rest_tells_advice_from_warnings():
+    assert handout_text.says_rest("Stretch the muscle gently. Rest it.")
+    assert handout_text.says_rest("Until then, stretch, rest and drink fluids.")
+    assert not handout_text.says_rest("Stay gently active. Too much bed rest can slow healing.")
+    assert (
+        handout_text.without_rest("Stretch gently. Rest it. Drink fluids.")
+        == "Stretch gently. Drink fluids."
+    )
+
+
+# -- the rest of the page ------------------------------------------------------------------------
+def test_appointment_lines_disclaimer_and_only_cited_sources(data_of):
+    for name in SESSIONS:
+        data = data_of(name)
+        body = handout.render_body(data)
+        text = handout.plain_text(body)
+        assert handout_text.NEXT_APPOINTMENT in text and handout_text.CLINIC_PHONE in text
+        assert handout.DISCLAIMER in text
+        cited = {
+            int(n)
+            for group in re.findall(r"<sup[^>]*>\[([\d,]+)\]</sup>", body)
+            for n in group.split(",")
+        }
+        listed = re.findall(r'<li id="src-([^"]+)"', body)
+        assert cited == set(range(1, len(listed) + 1))  # every listed source is cited, in order
+        assert len(listed) <= 12
+        assert "http" not in handout.plain_text(body.split("<h2>Sources</h2>")[1])
+
+
+def test_the_bedtime_amount_is_said_as_a_share_of_the_patients_drink(data_of):
+    from spasm_edu.text import caffeine as words
+
+    assert words.share_words(0.54, "brewed_coffee") == "half a cup of brewed coffee"
+    assert words.share_words(0.1, "espresso") == "a few sips of a shot of espresso"
+    assert words.share_words(2.2, "black_tea") == "2 cups of black tea"
+    day = handout.reference_session("A").explorers["caffeine"].result.day  # all told
+    share = words.share_words(day.at_bedtime_mg / 96, "brewed_coffee")
+    assert f"That is like {share}." in handout.plain_text(handout.render_body(data_of("A")))
+
+
+def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
+    for name in SESSIONS:
+        body = handout.render_body(data_of(name))
+        assert body.count("&#9744;") == len(handout_text.DAYS)
+        assert f"<figcaption>{handout_text.PICTURE_HOW}</figcaption>" in body
+
+
+def test_a_missing_or_failing_result_gives_the_tips(monkeypatch):
+    """None means not answered (patient-mode explorers may leave a result unset); a cause's
+    wording that fails must not stop the handout either: its tips still show."""
+    tips = [t for t in facts.table("self_care_tips.csv") if t.cause_id == "caffeine"]
+    expected = handout_text.tip_actions(tips)
+    assert handout_text.cause_actions("caffeine", None, tips, answered=True) == expected
+    from spasm_edu.text import caffeine as words
+
+    def broken(result):
+        raise AttributeError("total_mg is None")
+
+    monkeypatch.setattr(words, "handout_actions", broken)
+    assert handout_text.cause_actions("caffeine", object(), tips, answered=True) == expected
+    assert len(expected) <= handout_text.MAX_ACTIONS
