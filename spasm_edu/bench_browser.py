@@ -66,6 +66,10 @@ FLOOR_NOTEBOOK = {
     "nbformat": 4,
     "nbformat_minor": 5,
 }
+NEXT_ENABLED = (  # the session (or the floor page) can be used: its Next button is enabled
+    "() => [...document.querySelectorAll('button')].some("
+    "b => b.textContent.trim() === 'Next' && !b.disabled)"
+)
 GOALS = {
     "first_usable_ratio": 1.2,
     "step_change_p95_ms": 300,
@@ -172,11 +176,7 @@ def first_usable(page, url: str, timeout_s: float = 120) -> float:
     start = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
     page.get_by_role("button", name="Next", exact=True).wait_for(timeout=timeout_s * 1000)
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('button')].some("
-        "b => b.textContent.trim() === 'Next' && !b.disabled)",
-        timeout=timeout_s * 1000,
-    )
+    page.wait_for_function(NEXT_ENABLED, timeout=timeout_s * 1000)
     return time.perf_counter() - start
 
 
@@ -245,16 +245,12 @@ def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
     for page in pages:
         page.goto(url, wait_until="commit", timeout=limit_s * 1000)
     usable: dict[int, float] = {}
-    js = (
-        "() => [...document.querySelectorAll('button')].some("
-        "b => b.textContent.trim() === 'Next' && !b.disabled)"
-    )
     while len(usable) < n and time.perf_counter() - start < limit_s:
         for i, page in enumerate(pages):
             if i in usable:
                 continue
             with contextlib.suppress(Exception):
-                if page.evaluate(js):
+                if page.evaluate(NEXT_ENABLED):
                     usable[i] = time.perf_counter() - start
         time.sleep(0.25)
     for ctx in contexts:

@@ -48,14 +48,17 @@ def patient_summary(day: CaffeineDay) -> str:
         ),
     ]
     if day.over_limit:
-        text.append(
-            paragraph(
-                "Too much caffeine can make muscles twitch.",
-                "Try to cut down slowly.",
-                "Stopping all at once can give you headaches.",
-            )
-        )
+        text.append(cut_down_paragraph())
     return "".join(text)
+
+
+def cut_down_paragraph() -> str:
+    """Over the limit: why and how to cut down (one place for the screen's two summaries)."""
+    return paragraph(
+        "Too much caffeine can make muscles twitch.",
+        "Try to cut down slowly.",
+        "Stopping all at once can give you headaches.",
+    )
 
 
 def intake_summary(told: Intake) -> str:
@@ -127,13 +130,7 @@ def intake_summary(told: Intake) -> str:
         asked = " and ".join([", ".join(still[:-1]), still[-1]] if len(still) > 1 else still)
         text.append(paragraph(f"To see how much is left at bedtime, tell us {asked}."))
     if told.over_limit or (told.pregnant is None and told.total_mg > told.limits[0].mg_per_day):
-        text.append(
-            paragraph(
-                "Too much caffeine can make muscles twitch.",
-                "Try to cut down slowly.",
-                "Stopping all at once can give you headaches.",
-            )
-        )
+        text.append(cut_down_paragraph())
     return "".join(text)
 
 
