@@ -10,8 +10,8 @@ Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromiu
   Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
 - ``step_change_ms``: each Next click until the new step's title shows, with three causes
   picked (caffeine, overuse, not enough fluid), p50/p95 over ``--rounds`` walks (goal p95 <= 300).
-- ``control_round_trip_ms``: type a number of cups in the coffee box until the summary shows
-  the new amount
+- ``control_round_trip_ms``: choose a number of cups of coffee until the summary shows the new
+  amount
   (goal p95 <= 150).
 - ``handout_make_ms`` and ``handout_save_ms``: Make the handout until it shows; Save until the
   "Saved" message shows (the save goes to a temporary folder that is removed afterwards).
@@ -197,10 +197,10 @@ def walk(page) -> dict[str, list[float]]:
         page.get_by_role("checkbox", name=name, exact=True).check()
     next_step(3)
     page.get_by_role("heading", name="Caffeine").wait_for()
-    coffee = page.get_by_role("textbox", name=re.compile(r"^Brewed coffee"))
-    for n in (3, 4, 5, 6, 7, 3, 4, 5, 6, 7):  # type a number of cups: the total follows
+    coffee = page.get_by_role("combobox", name=re.compile(r"^Brewed coffee"))
+    for n in (3, 4, 5, 6, 7, 3, 4, 5, 6, 7):  # choose a number of cups: the total follows
         start = time.perf_counter()
-        coffee.fill(str(n))
+        coffee.select_option(label=str(n))
         page.get_by_text(f"{96 * n} mg").first.wait_for(timeout=30_000)
         out["round_trip"].append((time.perf_counter() - start) * 1000)
     next_step(4)
