@@ -148,6 +148,19 @@ class Answers:
         )
 
 
+def one_answer(controls: Mapping[str, w.Widget], none_key: str, prefix: str, change) -> None:
+    """ "None of these" and the boxes it stands against are one answer, not two: ticking the
+    ``none_key`` box unticks every box named ``prefix…``; ticking one of those unticks it. The
+    caller guards against re-entry (the unticking fires change events of its own)."""
+    owner = change["owner"]
+    if owner is controls[none_key]:
+        for name, box in controls.items():
+            if name.startswith(prefix):
+                box.value = False
+    elif any(owner is c for k, c in controls.items() if k.startswith(prefix)):
+        controls[none_key].value = False
+
+
 def with_note(control: w.Widget, notes: Mapping[Any, str] | Callable[[Any], str | None]) -> w.Box:
     """``control`` with a short note beside it while its value has one: ``notes`` maps values
     to notes, or is a function of the value (e.g. a choice counted at the edge of what the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers._ask import Answers
+from spasm_edu.explorers._ask import Answers, one_answer
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import neuro
 from spasm_edu.plots import neuro as plots
@@ -62,15 +62,9 @@ class NeuroExplorer(Answers, Explorer):
         if self._busy:
             return
         if change is not None and NONE in self.controls and change["new"] is True:
-            owner = change["owner"]
             self._busy = True
             try:
-                if owner is self.controls[NONE]:
-                    for name, box in self.controls.items():
-                        if name.startswith("feature:"):
-                            box.value = False
-                elif any(owner is c for k, c in self.controls.items() if k.startswith("feature:")):
-                    self.controls[NONE].value = False
+                one_answer(self.controls, NONE, "feature:", change)
             finally:
                 self._busy = False
         self.update()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers._ask import Answers, ask_buttons
+from spasm_edu.explorers._ask import Answers, ask_buttons, one_answer
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import spine
 from spasm_edu.plots import spine as plots
@@ -72,12 +72,7 @@ class SpineExplorer(Answers, Explorer):
         if change is not None and NONE in self.controls and change["new"] is True:
             self._busy = True
             try:
-                if change["owner"] is self.controls[NONE]:
-                    for name, box in self.controls.items():
-                        if name.startswith("flag:"):
-                            box.value = False
-                elif isinstance(change["owner"], w.Checkbox):
-                    self.controls[NONE].value = False
+                one_answer(self.controls, NONE, "flag:", change)
             finally:
                 self._busy = False
         self.update()
