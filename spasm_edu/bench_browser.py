@@ -41,15 +41,15 @@ from pathlib import Path
 
 from spasm_edu import present
 
-CHROMIUM_FLAGS = [
+BROWSER_FLAGS = (  # Debian's Chromium under Playwright, as root, with no background network
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+)
+CHROMIUM_FLAGS = [*BROWSER_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 FLOOR_NOTEBOOK = {
     "cells": [
         {

@@ -7,6 +7,7 @@ with CI=true (``.ci/run``) a missing piece fails the run instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -18,20 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import present
+from spasm_edu import bench_browser, present
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_FLAGS = list(bench_browser.BROWSER_FLAGS)  # the same browser as `make bench-browser`
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -102,33 +96,41 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout_s: float = 90) -> No
     raise RuntimeError(f"Voila did not answer at {url} within {timeout_s} s")
 
 
+@contextlib.contextmanager
+def running(cmd: list[str], port: int, log_name: str, env=None, up_path="/voila/static/"):
+    """Start a server (``cmd``, listening on 127.0.0.1:``port``) with its output in
+    test-artifacts/``log_name``; yield ``(proc, base_url)`` once ``up_path`` answers; stop it
+    with SIGTERM (then kill) however the test ends."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    base = f"http://{present.HOST}:{port}"
+    with (ARTIFACTS / log_name).open("w") as log:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_until_up(base + up_path, proc)
+            yield proc, base
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
 @pytest.fixture(scope="session")
 def voila_url(chromium_path, handout_dir):
     """Voila serving the patient session on a free loopback port (one pre-heated kernel)."""
     port = present.free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "voila.log").open("w")
     env = present.voila_env(dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir)))
-    proc = subprocess.Popen(
-        present.voila_command(port, preheat=True),
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://{present.HOST}:{port}"
-    try:
-        wait_until_up(f"{base}/voila/static/", proc)
+    with running(present.voila_command(port, preheat=True), port, "voila.log", env) as (_, base):
         time.sleep(float(os.environ.get("SPASM_PREHEAT_WAIT_S", "6")))  # let the pool kernel warm
         yield base + "/"
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 
 from spasm_edu import facts, present
 from spasm_edu.text import session as wording
-from tests.browser.conftest import ARTIFACTS, ROOT, wait_until_up
+from tests.browser.conftest import ARTIFACTS, running
 
 
 def test_a_broken_causes_file_shows_plain_words_and_the_warning_signs(browser, tmp_path):
@@ -24,41 +22,27 @@ def test_a_broken_causes_file_shows_plain_words_and_the_warning_signs(browser, t
     assert present.data_problem(data)  # `make present` would refuse to start with it
 
     port = present.free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "voila-broken-data.log").open("w")
     env = present.voila_env(dict(os.environ, **{facts.DATA_ENV: str(data)}))
-    proc = subprocess.Popen(
-        present.voila_command(port, preheat=False),
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://{present.HOST}:{port}"
+    cmd = present.voila_command(port, preheat=False)
     context = None
-    try:
-        wait_until_up(f"{base}/voila/static/", proc)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
-        page.goto(base + "/", wait_until="commit")
-        page.get_by_role("heading", name=wording.DATA_FAILED_TITLE).wait_for(timeout=90_000)
-        shown = page.locator("body").inner_text()
-        assert wording.DATA_FAILED in shown
-        assert wording.FALLBACK_EMERGENCY_HEADING in shown
-        for sign in wording.FALLBACK_EMERGENCY_SIGNS:
-            assert sign in shown
-        html = page.content()
-        assert "There was an error when executing" not in html  # Voila's developer message
-        assert "show_tracebacks" not in html and "causes.csv" not in html
-        page.screenshot(path=str(ARTIFACTS / "broken-data.png"), full_page=True)
-    finally:
-        if context is not None:
-            context.close()
-        proc.send_signal(signal.SIGTERM)
+    with running(cmd, port, "voila-broken-data.log", env) as (_, base):
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.route(
+                "**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort()
+            )
+            page.goto(base + "/", wait_until="commit")
+            page.get_by_role("heading", name=wording.DATA_FAILED_TITLE).wait_for(timeout=90_000)
+            shown = page.locator("body").inner_text()
+            assert wording.DATA_FAILED in shown
+            assert wording.FALLBACK_EMERGENCY_HEADING in shown
+            for sign in wording.FALLBACK_EMERGENCY_SIGNS:
+                assert sign in shown
+            html = page.content()
+            assert "There was an error when executing" not in html  # Voila's developer message
+            assert "show_tracebacks" not in html and "causes.csv" not in html
+            page.screenshot(path=str(ARTIFACTS / "broken-data.png"), full_page=True)
+        finally:
+            if context is not None:
+                context.close()

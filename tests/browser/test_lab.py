@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from spasm_edu import lab, present
-from tests.browser.conftest import ARTIFACTS, wait_until_up
+from tests.browser.conftest import ARTIFACTS, running
 
 
 def isolated_env(home: Path) -> dict[str, str]:
@@ -34,27 +32,10 @@ def isolated_env(home: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def lab_url(chromium_path, tmp_path_factory):
     port = present.free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "jupyterlab.log").open("w")
-    proc = subprocess.Popen(
-        lab.command(port, open_browser=False, token=""),
-        env=isolated_env(tmp_path_factory.mktemp("jupyter-home")),
-        cwd=lab.ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://{present.HOST}:{port}"
-    try:
-        wait_until_up(f"{base}/api/status", proc)
+    cmd = lab.command(port, open_browser=False, token="")
+    env = isolated_env(tmp_path_factory.mktemp("jupyter-home"))
+    with running(cmd, port, "jupyterlab.log", env, up_path="/api/status") as (_, base):
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_lab_opens_the_start_notebook(lab_url):

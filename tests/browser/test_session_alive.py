@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import time
 import urllib.error
@@ -24,7 +22,7 @@ import psutil
 import pytest
 
 from spasm_edu import present
-from tests.browser.conftest import ARTIFACTS, ROOT, wait_until_up
+from tests.browser.conftest import ARTIFACTS, running
 from tests.browser.test_patient_session import axe
 
 CULL_IDLE_S = 4
@@ -37,33 +35,14 @@ PAST_TIMEOUT_S = CULL_IDLE_S + 6 * CULL_INTERVAL_S
 def server(chromium_path, handout_dir):
     """The session as `make present` starts it, through its command line, short timeouts."""
     port = present.free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log_path = ARTIFACTS / "voila-alive.log"
-    log = log_path.open("w")
     cmd = [sys.executable, "-m", "spasm_edu.present", "--port", str(port)]
     cmd += ["--cull-idle", str(CULL_IDLE_S), "--cull-interval", str(CULL_INTERVAL_S)]
     cmd += ["--connect-grace", str(CONNECT_GRACE_S)]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env=dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir)),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://{present.HOST}:{port}"
-    try:
-        wait_until_up(f"{base}/voila/static/", proc)
-        proc.log_path = log_path
+    env = dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir))
+    with running(cmd, port, "voila-alive.log", env) as (proc, base):
+        proc.log_path = ARTIFACTS / "voila-alive.log"
         proc.base = base
         yield proc
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def kernel_status(base: str, kernel_id: str) -> int:
