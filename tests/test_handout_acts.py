@@ -100,8 +100,9 @@ def test_what_to_do_now_comes_first_with_the_level_in_words(data_of):
         data = data_of(name)
         body = handout.render_body(data)
         now = body.index("What to do now")
-        assert now < body.index("Call 911") < body.index("What you told us")
-        assert now < body.index(data.triage.label) < body.index("Call 911")  # badge in words
+        box = body.index('class="spasm-911')
+        assert now < box < body.index("What you told us")
+        assert now < body.index(data.triage.label, now) < box  # badge in words
     assert data_of("B").triage.level == "urgent"
 
 
@@ -311,7 +312,11 @@ def test_appointment_lines_disclaimer_and_only_cited_sources(data_of):
         listed = re.findall(r'<li id="src-([^"]+)"', body)
         assert cited == set(range(1, len(listed) + 1))  # every listed source is cited, in order
         assert len(listed) <= 12
-        assert "http" not in handout.plain_text(body.split("<h2>Sources</h2>")[1])
+        sources = body.split(f"<h2>{handout_text.SOURCES_HEADING}")[1]
+        assert "http" not in handout.plain_text(sources)
+        # short entries for the patient's paper: no journal titles or page numbers
+        said = handout.plain_text(sources)
+        assert "pharmacokinetics" not in said and not re.search(r"\d+\(\d+\):\d+", said)
 
 
 def test_the_bedtime_amount_is_said_as_a_share_of_the_patients_drink(data_of):
@@ -329,7 +334,10 @@ def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
     for name in SESSIONS:
         body = handout.render_body(data_of(name))
         assert body.count("&#9744;") == len(handout_text.DAYS)
-        assert f"<figcaption>{handout_text.PICTURE_HOW}</figcaption>" in body
+        pictured = next(c for c in data_of(name).causes if c.picture_svg)
+        how = handout_text.picture_how(pictured.cause_id)
+        assert how != handout_text.PICTURE_HOW  # a caption that says what to do, per picture
+        assert f"<figcaption>{how}</figcaption>" in body
 
 
 def test_a_missing_or_failing_result_gives_the_tips(monkeypatch):
