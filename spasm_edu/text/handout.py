@@ -57,7 +57,7 @@ KNOWN_UNKNOWN = (
 )
 BENEFIT_LEAD = "How it helps:"
 NOT_KNOWN_LEAD = "Not known:"
-SOURCES_HEADING = "Where these facts come from (for your doctor)"
+SOURCES_HEADING = "Sources (for your doctor)"
 SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
 TRACKER = "This week, tick each day you did your steps:"
