@@ -149,7 +149,7 @@ def red_flag_blocks() -> Iterator[Block]:
 def handout_blocks() -> Iterator[Block]:
     """The handout's patient text, when ``spasm_edu/handout.py`` exists: the demo session's
     handout body, one block per ``<h2>`` section (the citation list under Sources is left out:
-    titles of papers are not patient prose)."""
+    names of organisations and papers are not patient prose; its heading is checked)."""
     if not (discover.PACKAGE_DIR / "handout.py").exists():
         return
     handout = importlib.import_module("spasm_edu.handout")
@@ -158,13 +158,17 @@ def handout_blocks() -> Iterator[Block]:
         sessions += [(f"{k}:", lambda k=k: handout.reference_session(k)) for k in "AB"]
     for tag, make in sessions:
         body = handout.render_body(make().handout_data())
-        body = re.sub(r'<p class="spasm-made">Made on .*?</p>', "", body, flags=re.S)  # date
+        body = re.sub(  # the date
+            r'<(p|span) class="spasm-made">Made on .*?</\1>', "", body, flags=re.S
+        )
         sections = re.split(r"(?=<h2>)", body)
         for n, section in enumerate(sections):
             heading = re.match(r"<h2>(.*?)</h2>", section)
             name = plain_text(heading.group(1)).rstrip(".") if heading else "top"
             if name.lower() == "sources":
                 continue
+            # the citation list itself (names of organisations and papers) is not prose
+            section = re.sub(r'<ol class="spasm-sources">.*?</ol>', "", section, flags=re.S)
             text = plain_text(section)
             if text:
                 slug = re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
