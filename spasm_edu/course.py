@@ -30,13 +30,9 @@ from pathlib import Path
 from spasm_edu import DISCLAIMER, facts, sources
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
+from spasm_edu.text import levels
 
 NOTEBOOK_DIR = folder("notebooks")  # the checkout's, or the copy in an installed wheel
-LEVEL_WORDS = {
-    "see_doctor": "See a doctor soon if",
-    "urgent": "Get medical help today if",
-    "emergency": "Call 911 or your local emergency number now if",
-}
 
 
 def contents() -> list:
@@ -99,12 +95,11 @@ def doctor_items(cause: str | None, every: bool = False) -> list[tuple[str, str,
 
 def doctor_markdown(cause: str | None, every: bool = False) -> str:
     items = doctor_items(cause, every)
-    headings = {r.level: r.heading for r in facts.table("triage_levels.csv")}
     lines = ["## When to see a doctor", ""]
-    for level in ("emergency", "urgent", "see_doctor"):
+    for level in levels.HIGHEST_FIRST:
         chosen = [text for lvl, text, _ in items if lvl == level]
         if chosen:
-            lines.append(f"**{headings.get(level, LEVEL_WORDS[level])}:**")
+            lines.append(f"**{levels.heading(level)}:**")
             lines.append("")
             lines += [f"- {text}" for text in chosen]
             lines.append("")

@@ -2,9 +2,10 @@
 
 A *block* is what a patient reads in one go: a notebook's "## In plain words" section, an
 explorer's patient-mode summary (default state and driven states) or its bad-input message,
-the "When to see a doctor" list for a cause, each red-flag question in ``data/red_flags.csv``
-and the handout text. Each is measured with textstat 0.7.4's Flesch-Kincaid grade after HTML
-tags and Markdown marks are stripped. Target: grade <= 7 (``TARGET_GRADE``).
+the "When to see a doctor" list for a cause, each red-flag question in ``data/red_flags.csv``,
+the handout text, the session's fixed sentences (``text/session.py``) and each urgency level's
+words (``data/triage_levels.csv``). Each is measured with textstat 0.7.4's Flesch-Kincaid
+grade after HTML tags and Markdown marks are stripped. Target: grade <= 7 (``TARGET_GRADE``).
 
 ``python -m spasm_edu.readability`` prints a table of every block (``--over`` only those above
 target); ``tests/test_reading_level.py`` fails on any block above target.
@@ -171,6 +172,27 @@ def handout_blocks() -> Iterator[Block]:
                 yield Block(f"handout:{tag}{n}:{slug}", text)
 
 
+def session_blocks() -> Iterator[Block]:
+    """The session's fixed sentences (every capitalised string, or tuple of strings, in
+    ``spasm_edu/text/session.py``), one block per name."""
+    from spasm_edu.text import session as wording
+
+    for name, value in vars(wording).items():
+        if not name.isupper() or name.endswith("_SOURCES"):
+            continue
+        parts = (value,) if isinstance(value, str) else value
+        if isinstance(parts, tuple) and parts and all(isinstance(x, str) for x in parts):
+            yield Block(f"session:{name.lower()}", plain_text("\n".join(parts)))
+
+
+def level_blocks() -> Iterator[Block]:
+    """Each urgency level's words as a patient reads them together (data/triage_levels.csv:
+    badge, heading, what to do, advice; :mod:`spasm_edu.text.levels` shows them)."""
+    for row in facts.table("triage_levels.csv"):
+        parts = (row.badge, row.heading + " you have these signs", row.what_to_do, row.advice)
+        yield Block(f"levels:{row.level}", plain_text("\n".join(parts)))
+
+
 def all_blocks() -> list[Block]:
     """Every block of patient text the course has today."""
     return [
@@ -179,6 +201,8 @@ def all_blocks() -> list[Block]:
         *see_a_doctor_blocks(),
         *red_flag_blocks(),
         *handout_blocks(),
+        *session_blocks(),
+        *level_blocks(),
     ]
 
 

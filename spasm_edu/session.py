@@ -32,13 +32,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from spasm_edu import course, facts, handout
+from spasm_edu import facts, handout
 from spasm_edu.explorers.base import STYLE as EXPLORER_STYLE
 from spasm_edu.explorers.base import Explorer, NumberBox
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.teach_back import TeachBack
-from spasm_edu.text import esc
+from spasm_edu.text import esc, levels
 from spasm_edu.text import handout as handout_text
 from spasm_edu.text import session as wording
 from spasm_edu.text import triage as triage_wording
@@ -711,10 +711,10 @@ class PatientSession:
             log.exception("the see-a-doctor list could not be read from the data")
             return FALLBACK_SIGNS
         out = []
-        for level in ("emergency", "urgent", "see_doctor"):
+        for level in levels.HIGHEST_FIRST:
             lines = tuple(f.sign for f in flags if f.level.name == level)
             if lines:
-                out.append((course.LEVEL_WORDS[level], lines))
+                out.append((levels.heading(level), lines))
         return tuple(out)
 
     def handout_data(self) -> handout.HandoutData:
