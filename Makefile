@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	$(PY) -m spasm_edu.lab
+	$(PY) -m spasm_edu.tooling.lab
 
 # axe-core (npm, pinned in tests/browser/package.json) for the browser tests' accessibility
 # checks; skipped with a note when npm is missing (the browser tests then skip, or fail in CI).
@@ -39,7 +39,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 test: $(STAMP) $(AXE)
 	$(PY) -m ruff check spasm_edu tests tools notebooks conftest.py
 	$(PY) -m ruff format --check spasm_edu tests tools conftest.py
-	$(PY) -m spasm_edu.course sync --check
+	$(PY) -m spasm_edu.tooling.course sync --check
 	$(PY) -m pytest
 
 # The class hub test (tests/hub): the `hub` extra (JupyterHub, nbgitpuller, repo2docker) and
@@ -64,19 +64,19 @@ handouts: $(STAMP)
 	$(PY) -m spasm_edu.handout --demo
 
 bench: $(STAMP)
-	$(PY) -m spasm_edu.bench --json
+	$(PY) -m spasm_edu.tooling.bench --json
 
 bench-browser: $(STAMP)
-	$(PY) -m spasm_edu.bench --browser --json
+	$(PY) -m spasm_edu.tooling.bench --browser --json
 
 # notebooks/*.ipynb from their sources content/notebooks/*.md (refuses an .ipynb edited by hand)
 sync: $(STAMP)
-	$(PY) -m spasm_edu.course sync
-	$(PY) -m spasm_edu.guide
-	$(PY) -m spasm_edu.answer_key --write
+	$(PY) -m spasm_edu.tooling.course sync
+	$(PY) -m spasm_edu.tooling.guide
+	$(PY) -m spasm_edu.tooling.answer_key --write
 
 record: $(STAMP)
-	$(PY) -m spasm_edu.course record $(NOTEBOOKS)
+	$(PY) -m spasm_edu.tooling.course record $(NOTEBOOKS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -89,7 +89,8 @@ def test_a_level_colour_changed_in_levels_reaches_every_screen(monkeypatch):
 # Run in a fresh process: facts are read once per process, from $SPASM_DATA_DIR.
 PROBE = """
 import json
-from spasm_edu import course, handout
+from spasm_edu import handout
+from spasm_edu.tooling import course
 from spasm_edu.text import levels
 session = handout.demo_session()
 body = handout.render_body(session.handout_data())

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from spasm_edu import course, facts
+from spasm_edu import facts
 from spasm_edu.models import triage
+from spasm_edu.tooling import course
 
 CAUSES = [None, *facts.table("causes.csv").by_id]
 

@@ -5,8 +5,8 @@
 - :func:`model_modules`: every module in ``spasm_edu/models/``.
 - :func:`notebooks`: every ``notebooks/*.ipynb``.
 
-Nothing here is imported by the course itself; tests, ``spasm_edu.readability`` and
-``spasm_edu.bench`` use it.
+Nothing here is imported by the course itself; tests, ``spasm_edu.tooling.readability`` and
+``spasm_edu.tooling.bench`` use it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from types import ModuleType
 
 from spasm_edu import facts, paths
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = paths.PACKAGE_DIR  # spasm_edu/, not this tooling folder
 NOTEBOOK_DIR = paths.folder("notebooks")
 
 

@@ -7,8 +7,8 @@ the handout text, the session's fixed sentences (``text/session.py``) and each u
 words (``data/triage_levels.csv``). Each is measured with textstat 0.7.4's Flesch-Kincaid
 grade after HTML tags and Markdown marks are stripped. Target: grade <= 7 (``TARGET_GRADE``).
 
-``python -m spasm_edu.readability`` prints a table of every block (``--over`` only those above
-target); ``tests/test_reading_level.py`` fails on any block above target.
+``python -m spasm_edu.tooling.readability`` prints a table of every block (``--over`` only those
+above target); ``tests/test_reading_level.py`` fails on any block above target.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spasm_edu import discover, facts
+from spasm_edu import facts, paths
+from spasm_edu.tooling import discover
 
 TARGET_GRADE = 7.0
 PLAIN_WORDS = "## In plain words"
@@ -117,7 +118,7 @@ def explorer_blocks() -> Iterator[Block]:
 
 def see_a_doctor_blocks() -> Iterator[Block]:
     """The "When to see a doctor" list as each cause's notebook shows it."""
-    from spasm_edu import course
+    from spasm_edu.tooling import course
 
     causes = [None, *sorted(facts.table("causes.csv").by_id)]
     for cause in causes:
@@ -151,7 +152,7 @@ def handout_blocks() -> Iterator[Block]:
     """The handout's patient text, when ``spasm_edu/handout.py`` exists: the demo session's
     handout body, one block per ``<h2>`` section (the citation list under Sources is left out:
     titles of papers are not patient prose)."""
-    if not (discover.PACKAGE_DIR / "handout.py").exists():
+    if not (paths.PACKAGE_DIR / "handout.py").exists():
         return
     handout = importlib.import_module("spasm_edu.handout")
     sessions = [("", handout.demo_session)]
@@ -221,7 +222,7 @@ def table(blocks: list[Block]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.readability",
+        prog="python -m spasm_edu.tooling.readability",
         description="Flesch-Kincaid grade of every block of patient text.",
     )
     parser.add_argument("--over", action="store_true", help="only blocks above the target")
