@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 from spasm_edu import DISCLAIMER, facts
+from spasm_edu import causes as cause_registry
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
 from spasm_edu.text import levels
@@ -86,7 +87,7 @@ def doctor_items(cause: str | None, every: bool = False) -> list[tuple[str, str,
     if not every:
         return [(f.level.name, f.sign, f.source_ids) for f in triage.flags_for(cause)]
     best: dict[str, triage.Flag] = {}
-    for cid in facts.table("causes.csv").by_id:
+    for cid in cause_registry.ids():
         for f in triage.flags_for(cid):
             if f.sign not in best or f.level > best[f.sign].level:
                 best[f.sign] = f

@@ -120,7 +120,7 @@ def see_a_doctor_blocks() -> Iterator[Block]:
     """The "When to see a doctor" list as each cause's notebook shows it."""
     from spasm_edu.tooling import course
 
-    causes = [None, *sorted(facts.table("causes.csv").by_id)]
+    causes = [None, *sorted(discover.cause_ids())]
     for cause in causes:
         yield Block(f"see_a_doctor:{cause or 'all'}", plain_text(course.doctor_markdown(cause)))
 
