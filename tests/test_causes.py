@@ -118,7 +118,8 @@ def test_a_cause_built_from_the_template_reaches_the_session_and_the_gates(tmp_p
              "seed_article", ""]
         )  # fmt: skip
     entry = new_cause.registry_entry(CAUSE, "throwaway").rstrip(",")
-    env = {**os.environ, facts.DATA_ENV: str(data), "PYTHONPATH": str(tmp_path)}
+    path = os.pathsep.join(p for p in (str(tmp_path), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, facts.DATA_ENV: str(data), "PYTHONPATH": path}  # keeps tests/netguard
     out = subprocess.run(
         [sys.executable, "-c", PROBE, entry], env=env, capture_output=True, text=True, timeout=300
     )
