@@ -11,7 +11,7 @@ PORT   ?= 8866
 
 help:
 	@echo "make lab      - set up and open the course in JupyterLab"
-	@echo "make test     - set up and run the tests (lint, data, models, widgets, notebooks): <= 5 min"
+	@echo "make test     - set up and run the tests (lint, data, models, widgets, notebooks)"
 	@echo "make test-browser - the walks in a real Chromium (tests/browser; CI runs them after make test)"
 	@echo "make test-hub - a class of HUB_STUDENTS (3) on a local JupyterHub: links, pulls, memory"
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
