@@ -7,11 +7,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 
-.PHONY: lab present test test-hub handouts bench bench-browser sync record clean help
+.PHONY: lab present test test-browser test-hub handouts bench bench-browser sync record clean help
 
 help:
 	@echo "make lab      - set up and open the course in JupyterLab"
-	@echo "make test     - set up and run every test (lint, data, models, widgets, notebooks, browser)"
+	@echo "make test     - set up and run the tests (lint, data, models, widgets, notebooks)"
+	@echo "make test-browser - the walks in a real Chromium (tests/browser; CI runs them after make test)"
 	@echo "make test-hub - a class of HUB_STUDENTS (3) on a local JupyterHub: links, pulls, memory"
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
 	@echo "make bench    - speed and memory figures as JSON"
@@ -26,7 +27,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	$(PY) -m spasm_edu.lab
+	$(PY) -m spasm_edu.tooling.lab
 
 # axe-core (npm, pinned in tests/browser/package.json) for the browser tests' accessibility
 # checks; skipped with a note when npm is missing (the browser tests then skip, or fail in CI).
@@ -36,11 +37,18 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $(AXE); \
 	else echo "npm not found: browser accessibility tests need axe-core (install Node.js and npm)"; fi
 
-test: $(STAMP) $(AXE)
+# Everything but the browser walks (tests/browser, marker `browser`): those wait on Voila
+# kernels, culling timeouts and Chromium (about half the suite's time) and run with
+# `make test-browser`; .ci/run runs both. Neither runs the benchmark (`make bench`):
+# tests/test_bench.py is a smoke run of 3 changes per explorer.
+test: $(STAMP)
 	$(PY) -m ruff check spasm_edu tests tools notebooks conftest.py
 	$(PY) -m ruff format --check spasm_edu tests tools conftest.py
-	$(PY) -m spasm_edu.course sync --check
-	$(PY) -m pytest
+	$(PY) -m spasm_edu.tooling.course sync --check
+	$(PY) -m pytest -m "not browser"
+
+test-browser: $(STAMP) $(AXE)
+	$(PY) -m pytest tests/browser
 
 # The class hub test (tests/hub): the `hub` extra (JupyterHub, nbgitpuller, repo2docker) and
 # configurable-http-proxy (npm, pinned in tests/hub/package-lock.json). Writes
@@ -64,19 +72,19 @@ handouts: $(STAMP)
 	$(PY) -m spasm_edu.handout --demo
 
 bench: $(STAMP)
-	$(PY) -m spasm_edu.bench --json
+	$(PY) -m spasm_edu.tooling.bench --json
 
 bench-browser: $(STAMP)
-	$(PY) -m spasm_edu.bench --browser --json
+	$(PY) -m spasm_edu.tooling.bench --browser --json
 
 # notebooks/*.ipynb from their sources content/notebooks/*.md (refuses an .ipynb edited by hand)
 sync: $(STAMP)
-	$(PY) -m spasm_edu.course sync
-	$(PY) -m spasm_edu.guide
-	$(PY) -m spasm_edu.answer_key --write
+	$(PY) -m spasm_edu.tooling.course sync
+	$(PY) -m spasm_edu.tooling.guide
+	$(PY) -m spasm_edu.tooling.answer_key --write
 
 record: $(STAMP)
-	$(PY) -m spasm_edu.course record $(NOTEBOOKS)
+	$(PY) -m spasm_edu.tooling.course record $(NOTEBOOKS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

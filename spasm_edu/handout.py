@@ -37,6 +37,7 @@ from pathlib import Path
 
 from spasm_edu import DISCLAIMER, facts
 from spasm_edu.text import handout as handout_text
+from spasm_edu.text import levels
 from spasm_edu.text import session as wording
 from spasm_edu.text import teach_back as teach_wording
 from spasm_edu.text.handout import Action
@@ -46,12 +47,6 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_ENV = "SPASM_HANDOUT_DIR"
-LEVEL_COLOURS = {  # Okabe-Ito; always next to the level in words
-    "self_care": "#009E73",
-    "see_doctor": "#0072B2",
-    "urgent": "#E69F00",
-    "emergency": "#D55E00",
-}
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = (
     "--headless",
@@ -228,7 +223,7 @@ def page_style(paper: str = "letter") -> str:
 
 def level_badge(level: str, label: str) -> str:
     """The urgency level as a word with a coloured edge (never colour alone)."""
-    colour = LEVEL_COLOURS.get(level, "#111")
+    colour = levels.colour(level)
     return (
         f'<p class="spasm-level" style="border-left-color: {colour}" data-level="{esc(level)}">'
         f"<strong>{esc(label)}</strong></p>"

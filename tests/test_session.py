@@ -204,7 +204,8 @@ def test_answers_reach_the_handout_as_the_patient_gave_them(session):
 
 
 def test_every_control_change_records_its_kernel_time(session):
-    # Speed itself is measured by `python -m spasm_edu.bench`, never asserted here (standard 6).
+    # Speed itself is measured by `python -m spasm_edu.tooling.bench`, never asserted here
+    # (standard 6).
     for cid in session.causes:
         session.cause_boxes[cid].value = True
     session.go(2)
@@ -507,7 +508,7 @@ def test_untouched_controls_are_not_shown_as_answers(session):
 
 
 def test_every_finding_ids_cell_names_real_triage_findings():
-    from spasm_edu import discover
+    from spasm_edu.tooling import discover
 
     known = set(triage.finding_ids())
     tables = [cls.findings_table for cls in discover.explorer_classes().values()]

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spasm_edu import course, facts
+from spasm_edu import facts
 from spasm_edu.models import spasm_types
+from spasm_edu.tooling import course
 from tests.helpers import any_input, assert_names_argument, result_or_value_error
 
 

@@ -10,10 +10,11 @@ data/self_care_tips.csv. A cause gives at most :data:`MAX_ACTIONS` lines
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from dataclasses import dataclass
+
+from spasm_edu import causes as cause_registry
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ def cause_actions(
     lines: list[Action] = []
     if answered and result is not None:
         try:
-            module = importlib.import_module(f"spasm_edu.text.{cause_id}")
+            module = cause_registry.get(cause_id).module("text")
             make = getattr(module, "handout_actions", None)
             full = complete_result(result)
             if make is not None and full is not None:
