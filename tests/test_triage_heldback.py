@@ -61,9 +61,8 @@ def test_the_heldback_set_is_complete():
 @pytest.mark.parametrize("situation", HELDBACK, ids=IDS)
 def test_ticked_boxes_are_asked_on_the_patients_path(situation):
     asked = asked_on_path(situation["causes"])
-    missing = [
-        piece for piece, fid in zip(situation["ticks"], ticked(situation)) if fid not in asked
-    ]
+    pairs = zip(situation["ticks"], ticked(situation), strict=True)
+    missing = [piece for piece, fid in pairs if fid not in asked]
     assert not missing, (
         f"{situation['id']}: {missing} not asked of a patient with causes {situation['causes']}"
     )
