@@ -639,6 +639,7 @@ FALLBACK_COVERS = {
     "sudden_nerve_signs": "All of a sudden you get weak, lose your balance",
     "sudden_bad_headache": "A sudden, very bad headache",
     "breathless_or_chest_pain": "Chest pain or trouble breathing",
+    "arm_jaw_heart_pain": "A new ache or tightness in your arm, jaw, neck or back",
     "seizure": "A seizure (a fit)",
     "fever_stiff_neck": "A fever with a stiff neck",
     "fever_confusion": "A fever with a stiff neck, a rash that does not fade, or confusion",
