@@ -670,6 +670,7 @@ FALLBACK_COVERS = {
     "muscle_breakdown_weak": "weakness, and pee that is dark",
     "muscle_breakdown_exertion": "pee that is dark, like cola or tea",
     "dark_urine_little_pee": "Dark pee, like cola or tea, and very little of it",
+    "water_pills_weak_heart_flutter": "Water pills, weak muscles and a heart that races",
     "wound_large_or_deep": "A large or deep wound",
     "stiff_or_spasms_after_wound": "Painful spasms or stiffness, or a stiff jaw, after a cut",
     "tetanus_jaw": "a stiff jaw, after a cut or wound",

@@ -68,6 +68,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "A back spasm with a fever, and numbness, weakness or trouble walking",
     "Very bad muscle pain or weakness, and pee that is dark, like cola or tea",
     "Dark pee, like cola or tea, and very little of it",
+    "Water pills, weak muscles and a heart that races, flutters or skips",
     "A large or deep wound",
     "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
 )
