@@ -677,6 +677,7 @@ FALLBACK_COVERS = {
     "tetanus_spasms": "Painful spasms or stiffness",
     "tetanus_breathing": "Chest pain or trouble breathing",
     "tetanus_body_stiff": "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
+    "child_fever_joint_pain": "A child with a fever who will not stand on a leg",
 }
 
 

@@ -71,6 +71,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "Water pills, weak muscles and a heart that races, flutters or skips",
     "A large or deep wound",
     "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
+    "A child with a fever who will not stand on a leg, or cries when the hip or knee is moved",
 )
 FALLBACK_URGENT_HEADING = "Get medical help today if you have"
 FALLBACK_URGENT_SIGNS = ("One calf that is swollen, warm, red or sore to touch",)
