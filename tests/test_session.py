@@ -641,6 +641,7 @@ FALLBACK_COVERS = {
     "sudden_nerve_signs": "All of a sudden you get weak, lose your balance",
     "sudden_bad_headache": "A sudden, very bad headache",
     "breathless_or_chest_pain": "Chest pain or trouble breathing",
+    "arm_jaw_heart_pain": "A new ache or tightness in your arm, jaw, neck or back",
     "seizure": "A seizure (a fit)",
     "fever_stiff_neck": "A fever with a stiff neck",
     "fever_confusion": "A fever with a stiff neck, a rash that does not fade, or confusion",
@@ -660,6 +661,7 @@ FALLBACK_COVERS = {
     "worsening_leg_weakness": "One or both legs getting weaker",
     "both_legs_symptoms": "numbness or weakness in both legs",
     "major_trauma": "after a big accident",
+    "pain_worse_after_break_or_cast": "Pain that gets worse after a broken bone or a new cast",
     "clot_in_lung": "Chest pain or trouble breathing",
     "tetany": "hands that lock in a claw shape",
     "back_fever_numbness_tingling": "A back spasm with a fever, and numbness",
@@ -670,12 +672,14 @@ FALLBACK_COVERS = {
     "muscle_breakdown_weak": "weakness, and pee that is dark",
     "muscle_breakdown_exertion": "pee that is dark, like cola or tea",
     "dark_urine_little_pee": "Dark pee, like cola or tea, and very little of it",
+    "water_pills_weak_heart_flutter": "Water pills, weak muscles and a heart that races",
     "wound_large_or_deep": "A large or deep wound",
     "stiff_or_spasms_after_wound": "Painful spasms or stiffness, or a stiff jaw, after a cut",
     "tetanus_jaw": "a stiff jaw, after a cut or wound",
     "tetanus_spasms": "Painful spasms or stiffness",
     "tetanus_breathing": "Chest pain or trouble breathing",
     "tetanus_body_stiff": "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
+    "child_fever_joint_pain": "A child with a fever who will not stand on a leg",
 }
 
 
