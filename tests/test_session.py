@@ -661,7 +661,7 @@ FALLBACK_COVERS = {
     "worsening_leg_weakness": "One or both legs getting weaker",
     "both_legs_symptoms": "numbness or weakness in both legs",
     "major_trauma": "after a big accident",
-    "pain_worse_after_break_or_cast": "Pain that gets worse after a broken bone or a new cast",
+    "pain_worse_after_break_or_cast": "Pain that gets worse after an injury, a break or a new cast",
     "clot_in_lung": "Chest pain or trouble breathing",
     "tetany": "hands that lock in a claw shape",
     "back_fever_numbness_tingling": "A back spasm with a fever, and numbness",

@@ -63,7 +63,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "One or both legs getting weaker",
     "Back pain with tingling, numbness or weakness in both legs",
     "A spasm that started after a big accident, like a car crash or a bad fall",
-    "Pain that gets worse after a broken bone or a new cast, or toes or fingers you can hardly move",
+    "Pain that gets worse after an injury, a break or a new cast, or toes or fingers you can hardly move",
     "Tingling around your mouth and hands that lock in a claw shape",
     "A back spasm with a fever, and numbness, weakness or trouble walking",
     "Very bad muscle pain or weakness, and pee that is dark, like cola or tea",
