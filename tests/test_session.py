@@ -674,6 +674,7 @@ FALLBACK_COVERS = {
     "dark_urine_little_pee": "Dark pee, like cola or tea, and very little of it",
     "water_pills_weak_heart_flutter": "Water pills, weak muscles and a heart that races",
     "wound_large_or_deep": "A large or deep wound",
+    "botulism_signs": "Both eyelids droop, you see double, or it is hard to swallow",
     "stiff_or_spasms_after_wound": "Painful spasms or stiffness, or a stiff jaw, after a cut",
     "tetanus_jaw": "a stiff jaw, after a cut or wound",
     "tetanus_spasms": "Painful spasms or stiffness",

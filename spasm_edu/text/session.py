@@ -70,6 +70,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "Dark pee, like cola or tea, and very little of it",
     "Water pills, weak muscles and a heart that races, flutters or skips",
     "A large or deep wound",
+    "Both eyelids droop, you see double, or it is hard to swallow",
     "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
     "A child with a fever who will not stand on a leg, or cries when the hip or knee is moved",
 )
