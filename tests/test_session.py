@@ -641,6 +641,7 @@ FALLBACK_COVERS = {
     "sudden_nerve_signs": "All of a sudden you get weak, lose your balance",
     "sudden_bad_headache": "A sudden, very bad headache",
     "breathless_or_chest_pain": "Chest pain or trouble breathing",
+    "allergy_swelling": "A tight throat, or a tongue, lips or face",
     "arm_jaw_heart_pain": "A new ache or tightness in your arm, jaw, neck or back",
     "seizure": "A seizure (a fit)",
     "fever_stiff_neck": "A fever with a stiff neck",

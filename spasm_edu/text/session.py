@@ -47,6 +47,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "All of a sudden you get weak, lose your balance, cannot walk well or get mixed up",
     "A sudden, very bad headache",
     "Chest pain or trouble breathing",
+    "A tight throat, or a tongue, lips or face that swell up",
     "A new ache or tightness in your arm, jaw, neck or back, with sweating or feeling sick",
     "A seizure (a fit)",
     "A fever with a stiff neck, a rash that does not fade, or confusion",
