@@ -60,6 +60,8 @@ NOT_KNOWN_LEAD = "Not known:"
 SOURCES_HEADING = "Sources (for your doctor)"
 SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
+# the last line of the emergency box: a catch-all for what no list can name
+ANY_SUDDEN = "Call 911 for any sudden, severe or frightening new symptom."
 TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
