@@ -207,3 +207,23 @@ def told_lines(values) -> tuple[tuple[str, str], ...]:
         else:
             out.insert(at, ("Sleep, night by night (hours)", ", ".join(nights)))
     return tuple(out)
+
+
+def fit_self_care(
+    what_to_do: str, source_ids, picked, level_advice: str, level_sources, advice
+) -> tuple[str, tuple[str, ...]]:
+    """The self-care level's "what to do" fitted to the picked causes: the level's general
+    advice (``level_advice``, "Stretch the muscle gently. Rest it. …") is replaced by each
+    picked cause's own line from data/self_care_advice.csv (``advice``: cause id -> row), each
+    line once; anything after the level's advice (a ticked finding's own step) stays. With no
+    picked cause in the file, nothing changes. Returns (what to do, source ids)."""
+    rows = [advice[c] for c in dict.fromkeys(picked) if c in advice]
+    if not rows or not what_to_do.startswith(level_advice):
+        return what_to_do, tuple(source_ids)
+    said = [x for r in rows for x in re.split(r"(?<=[.!?])\s+", r.advice.strip())]
+    lines = list(dict.fromkeys(said))  # a sentence two causes share, once
+    rest = what_to_do[len(level_advice) :].strip()
+    text = " ".join([*lines, *([rest] if rest else [])])
+    sources = [s for s in source_ids if s not in set(level_sources)]
+    sources += [s for r in rows for s in r.source_ids]
+    return text, tuple(dict.fromkeys(sources))
