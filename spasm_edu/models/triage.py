@@ -452,7 +452,8 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
             general="all" in targets,
         )
         key = " ".join(row.sign.lower().split())
-        order = (-level, not universal, rank.get(row.sign, len(rank)), eng.order[ident])
+        near = 0 if universal else rank.get(row.sign, len(rank))  # universal: file order
+        order = (-level, not universal, near, eng.order[ident])
         if key not in found or order < found[key][0]:
             found[key] = (order, flag)
     return tuple(flag for _, flag in sorted(found.values(), key=lambda x: x[0]))
