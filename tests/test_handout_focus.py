@@ -85,7 +85,8 @@ def test_no_sign_from_an_unrelated_group(data_of):
     a = set(_signs(data_of("A")))
     for fid in ("pregnancy_warning_signs", "pelvic_pain_hard_to_move", "saddle_numbness"):
         assert _row_sign(fid) not in a, fid
-    for ident in ("child_limp_one_leg", "blood_in_pee", "tingling_around_mouth", "back_iv_drug_use"):
+    unrelated = ("child_limp_one_leg", "blood_in_pee", "tingling_around_mouth", "back_iv_drug_use")
+    for ident in unrelated:
         assert _row_sign(ident) not in a and _row_sign(ident) not in set(_signs(data_of("B")))
 
 
@@ -120,9 +121,10 @@ def test_no_sign_shown_on_screen_is_missing_from_the_handout(causes, ticked):
     assert shown <= set(signs), shown - set(signs)
     assert set(_universal()) <= set(signs) | {_row_sign(t) for t in ticked}
     emergency = [f.sign for f in flags if f.level == triage.Level.emergency]
-    assert emergency[: len(_universal())] == [s for s in _universal() if s in emergency][
-        : len(emergency[: len(_universal())])
-    ]
+    assert (
+        emergency[: len(_universal())]
+        == [s for s in _universal() if s in emergency][: len(emergency[: len(_universal())])]
+    )
 
 
 def test_the_rule_can_fail_when_a_screen_sign_is_dropped(monkeypatch):
