@@ -244,9 +244,8 @@ def handout_picture(result: LiftResult) -> str:
     )
     if better is None:
         return now.replace("</desc>", f" {escape(said)}</desc>", 1)
-    after = lift_picture(
-        better, 300, 230, plain=True, minimal=True, title=f"Better: limit {amount(better.rwl, unit)}"
-    )
+    better_title = f"Better: limit {amount(better.rwl, unit)}"
+    after = lift_picture(better, 300, 230, plain=True, minimal=True, title=better_title)
     lu = result.length_unit
     desc = (
         f"Two side views. Now: hands {result.h:g} {lu} out, twist {result.a_deg:g} degrees, "
