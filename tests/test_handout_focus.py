@@ -198,3 +198,30 @@ def test_a_late_last_drink_is_told_to_move(data_of):
     day = caffeine.intake({"brewed_coffee": 3}, False, last_drink_h=20, bedtime_h=23).day
     line = next(a.text for a in caffeine_text.handout_actions(day) if "last caffeine" in a.text)
     assert line.startswith("Have your last caffeine by 5 pm") and "8 pm" in line
+
+
+# -- the lift picture --------------------------------------------------------------------------
+def test_bs_picture_shows_the_better_lift_from_the_models_numbers(data_of):
+    from spasm_edu.models import body_mechanics as bm
+    from spasm_edu.text import amount
+
+    lift = bm.assess(20, 40, 30, 25, 45, 1.0, "2to8h", "fair")
+    better = bm.better_lift(lift)
+    assert (better.h, better.a_deg) == (bm.constants("metric").h_reference, 0)
+    assert better.rwl > lift.rwl and better.load == lift.load
+    svg = next(c.picture_svg for c in data_of("B").causes if c.picture_svg)
+    assert f"Now: limit {amount(lift.rwl, 'kg')}" in svg
+    assert f"Better: limit {amount(better.rwl, 'kg')}" in svg
+    assert "hands out 40 cm" in svg and "hands out 25 cm" in svg and "no twist" in svg
+    assert "reach limit" not in svg and ">floor<" not in svg  # nothing to crowd the drawing
+    sizes = [float(x) for x in re.findall(r'font-size="([\d.]+)"', svg)]
+    assert sizes and min(sizes) >= 17  # readable when printed at half the page width
+    assert svg.count("<title") == 1 and svg.count("<desc") == 1
+    assert bm.better_lift(better) is None  # already close and straight: nothing to show
+
+
+def test_lifting_a_person_keeps_its_bar():
+    from spasm_edu.models import body_mechanics as bm
+
+    person = bm.assess(20, 40, 30, 25, 45, 1.0, "2to8h", "fair", lifting_a_person=True)
+    assert bm.better_lift(person) is None
