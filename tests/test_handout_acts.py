@@ -206,7 +206,7 @@ def test_what_the_browser_sends_reaches_the_page_as_text_only(tmp_path):
 def test_one_picture_with_a_text_alternative_and_no_network(data_of):
     for name in SESSIONS:
         body = handout.render_body(data_of(name))
-        assert body.count("<svg") == 1
+        assert body.count("<svg xmlns") == 1  # one image (B's: two drawings inside it)
         svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
         assert 'role="img"' in svg and "aria-labelledby" in svg and "<desc" in svg
         assert not re.search(r"(href|src)=", svg)
@@ -461,8 +461,9 @@ def test_the_pictures_show_the_action(data_of):
     assert "Your brewed coffee a day: keep 4" in a
     assert a.count("<polyline") == 4  # a tick on each of the 4 cups to keep
     assert a.count(f'stroke="{VERMILLION}"') == 2  # one cross (2 strokes): the 5th cup
-    b = re.search(r"<svg.*?</svg>", handout.render_body(data_of("B")), re.S).group(0)
-    assert "Side view of the lift" in b and "hands out 40 cm" in b  # the patient's own lift
+    b = re.search(r"<figure.*?</figure>", handout.render_body(data_of("B")), re.S).group(0)
+    assert "Now: limit" in b and "hands out 40 cm" in b  # the patient's own lift
+    assert "Better: limit" in b and "hands out 25 cm" in b  # and the one to aim for
     assert " H = " not in b and "RWL" not in b  # plain words on a patient's paper
 
 

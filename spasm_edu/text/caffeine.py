@@ -238,6 +238,8 @@ def handout_actions(day) -> tuple:
         n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
         now = "That is over the limit." if told.over_limit else "That is under the limit."
         timing = caffeine.last_caffeine_by(told.bedtime_h)
+        tips = facts.table("self_care_tips.csv").by_id
+        slow = tips.get("caffeine_slow") if told.over_limit else None
         return (
             Action(
                 f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
@@ -246,6 +248,7 @@ def handout_actions(day) -> tuple:
                 f"Now you have about {amount(told.total_mg, 'mg')} a day. {now}",
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
             ),
+            *([Action(slow.tip, tuple(slow.source_ids))] if slow is not None else []),
             Action(last_caffeine_sentence(told.bedtime_h), timing.source_ids),
         )
     lines = []
