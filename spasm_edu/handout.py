@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -120,6 +120,23 @@ def if_worse_html(notes: TriageNotes) -> str:
         f'<p class="spasm-if-worse"><strong>If it gets worse.</strong> '
         f"{esc(notes.if_worse_heading)} any of these start:</p><ul>{items}</ul>"
     )
+
+
+def fit_self_care(notes: TriageNotes, picked) -> TriageNotes:
+    """The self-care advice of the picked causes (data/self_care_advice.csv) in place of the
+    level's general cramp advice; unchanged when that file cannot be read."""
+    from spasm_edu.models import triage
+
+    try:
+        row = triage.level_row(triage.Level.self_care)
+        advice = facts.table("self_care_advice.csv").by_id
+        what, sources = handout_text.fit_self_care(
+            notes.what_to_do, notes.source_ids, picked, row.advice, row.source_ids, advice
+        )
+    except Exception:
+        log.exception("the self-care advice could not be read")
+        return notes
+    return replace(notes, what_to_do=what, source_ids=sources)
 
 
 @dataclass(frozen=True)

@@ -219,21 +219,6 @@ def triage_notes(result: triage.Assessment, complete: bool = True) -> handout.Tr
     )
 
 
-def _fit_self_care(notes: handout.TriageNotes, picked) -> handout.TriageNotes:
-    """The self-care advice of the picked causes (data/self_care_advice.csv) in place of the
-    level's general cramp advice; unchanged when that file cannot be read."""
-    try:
-        row = triage.level_row(triage.Level.self_care)
-        advice = facts.table("self_care_advice.csv").by_id
-        what, sources = handout_text.fit_self_care(
-            notes.what_to_do, notes.source_ids, picked, row.advice, row.source_ids, advice
-        )
-    except Exception:
-        log.exception("the self-care advice could not be read")
-        return notes
-    return replace(notes, what_to_do=what, source_ids=sources)
-
-
 def handout_picture(cause_id: str, result) -> str:
     """The handout's picture for a cause (an inline SVG from ``spasm_edu.plots.<cause>``'s
     ``handout_picture``), or '' when it has none or the result is missing."""
@@ -743,7 +728,7 @@ class PatientSession:
             )
         notes = self._with_lab_result(notes)
         if notes.level == "self_care":  # advice that fits the causes (no "stretch" for a twitch)
-            notes = _fit_self_care(notes, self.picked())
+            notes = handout.fit_self_care(notes, self.picked())
         if self.back_patient():
             notes = replace(notes, what_to_do=handout_text.without_rest(notes.what_to_do))
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
