@@ -10,6 +10,9 @@ Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromiu
   Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
 - ``step_change_ms``: each Next click until the new step's title shows, with three causes
   picked (caffeine, overuse, not enough fluid), p50/p95 over ``--rounds`` walks (goal p95 <= 300).
+  Before each click the walk waits ``--think`` seconds (default 1; a nurse reads a step before
+  pressing Next, and the session builds the next step in that time); ``--think 0`` clicks as
+  soon as a step shows, which puts that building on the clock.
 - ``control_round_trip_ms``: choose a number of cups of coffee until the summary shows the new
   amount
   (goal p95 <= 150).
@@ -180,11 +183,13 @@ def first_usable(page, url: str, timeout_s: float = 120) -> float:
     return time.perf_counter() - start
 
 
-def walk(page) -> dict[str, list[float]]:
-    """One nurse's walk through the session; returns the timings it took."""
+def walk(page, think_s: float = 0.0) -> dict[str, list[float]]:
+    """One nurse's walk through the session; returns the timings it took. ``think_s``: the
+    pause before each Next or Back (reading the step), a third of it before each tick."""
     out: dict[str, list[float]] = {"step": [], "round_trip": [], "make": [], "save": []}
 
     def next_step(step: int) -> None:
+        time.sleep(think_s)
         start = time.perf_counter()
         page.get_by_role("button", name="Next", exact=True).click()
         page.get_by_text(f"Step {step} of 5").wait_for()
@@ -194,6 +199,7 @@ def walk(page) -> dict[str, list[float]]:
 
     next_step(2)
     for name in ("Caffeine", "Overuse", "Not enough fluid"):
+        time.sleep(think_s / 3)
         page.get_by_role("checkbox", name=name, exact=True).check()
     next_step(3)
     page.get_by_role("heading", name="Caffeine").wait_for()
@@ -223,6 +229,7 @@ def walk(page) -> dict[str, list[float]]:
     page.get_by_text("Saved in the folder").first.wait_for(timeout=60_000)
     out["save"].append((time.perf_counter() - start) * 1000)
     for step in (4, 3, 2):  # and back again
+        time.sleep(think_s)
         start = time.perf_counter()
         page.get_by_role("button", name="Back", exact=True).click()
         page.get_by_text(f"Step {step} of 5").wait_for()
@@ -265,7 +272,12 @@ def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
     }
 
 
-def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: float = 180) -> dict:
+def run(
+    rounds: int = 3,
+    sessions: tuple[int, ...] = (1, 5, 10, 20),
+    limit_s: float = 180,
+    think_s: float = 1.0,
+) -> dict:
     from playwright.sync_api import sync_playwright
 
     path = chromium()
@@ -274,7 +286,9 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
     tmp = Path(tempfile.mkdtemp(prefix="spasm-bench-"))
     floor_nb = tmp / "floor.ipynb"
     floor_nb.write_text(json.dumps(FLOOR_NOTEBOOK), encoding="utf-8")
-    result: dict = {"rounds": rounds, "cores": os.cpu_count()}
+    result: dict = {"rounds": rounds, "cores": os.cpu_count(), "think_s": think_s}
+    with contextlib.suppress(OSError):
+        result["load_average"] = [round(x, 2) for x in os.getloadavg()]  # a shared machine
     blocked: list[str] = []
     try:
         with sync_playwright() as p:
@@ -291,7 +305,7 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
                         _guard(page, blocked)
                         times.append(first_usable(page, server.url))
                         if label == "session":
-                            for key, values in walk(page).items():
+                            for key, values in walk(page, think_s).items():
                                 result.setdefault(key, []).extend(values)
                         ctx.close()
                         time.sleep(4)  # the pool refills
@@ -326,6 +340,8 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     result["blocked_requests"] = len(blocked)
+    with contextlib.suppress(OSError):
+        result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result["goals"] = GOALS
     ten = next((r for r in result.get("concurrent", []) if r["sessions"] == 10), None)
     result["goals_met"] = {
