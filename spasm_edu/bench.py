@@ -408,12 +408,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="--browser: pause before each Next (a nurse reading the step); 0 clicks at once",
     )
+    parser.add_argument(
+        "--pool",
+        type=int,
+        default=None,
+        metavar="N",
+        help="--browser: pre-heated kernels for the 1-20 pages at once (default: make present's)",
+    )
     args = parser.parse_args(argv)
     if args.browser:
         from spasm_edu import bench_browser
 
         sessions = tuple(int(x) for x in args.sessions.split(",") if x.strip())
-        result = bench_browser.run(args.rounds, sessions, think_s=args.think)
+        result = bench_browser.run(args.rounds, sessions, think_s=args.think, pool=args.pool)
         print(json.dumps(result, indent=2))
         return 0 if "error" not in result else 2
     if args.profile:

@@ -108,10 +108,13 @@ def _pct(values: list[float]) -> dict[str, float]:
 class Server:
     """Voila for one notebook on a free loopback port, stopped on exit."""
 
-    def __init__(self, notebook: Path, handout_dir: Path, pool: int = 1):
+    def __init__(self, notebook: Path, handout_dir: Path, pool: int | None = None):
+        """``pool``: pre-heated kernels (None: as ``make present``, :data:`present.POOL_SIZE`)."""
         self.port = present.free_port()
-        cmd = present.voila_command(self.port, preheat=pool > 0, notebook=notebook)
-        cmd = [c if not c.startswith("--pool_size=") else f"--pool_size={pool}" for c in cmd]
+        self.pool = present.POOL_SIZE if pool is None else pool
+        cmd = present.voila_command(
+            self.port, preheat=self.pool > 0, notebook=notebook, pool_size=self.pool
+        )
         env = present.voila_env(dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir)))
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
@@ -137,6 +140,24 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("Voila did not answer in time")
+
+    def wait_pool(self, timeout_s: float = 180) -> float:
+        """Wait until the pool's kernels exist and are idle (the session built in each), as
+        on a clinic server started before the first patient; returns the seconds it took."""
+        start = time.monotonic()
+        while time.monotonic() - start < timeout_s:
+            try:
+                with urllib.request.urlopen(self.url + "api/kernels", timeout=5) as r:  # noqa: S310
+                    kernels = json.load(r)
+            except (OSError, ValueError):
+                kernels = []
+            if len(kernels) >= self.pool and all(
+                k.get("execution_state") == "idle" for k in kernels
+            ):
+                time.sleep(2)  # the pre-rendered page is stored after the kernel goes idle
+                return round(time.monotonic() - start, 1)
+            time.sleep(0.5)
+        return round(time.monotonic() - start, 1)
 
     def rss_mb(self) -> float:
         import psutil
@@ -277,6 +298,7 @@ def run(
     sessions: tuple[int, ...] = (1, 5, 10, 20),
     limit_s: float = 180,
     think_s: float = 1.0,
+    pool: int | None = None,
 ) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -294,7 +316,7 @@ def run(
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
             for label, notebook in (("floor", floor_nb), ("session", present.NOTEBOOK)):
-                server = Server(notebook, tmp / "handouts")
+                server = Server(notebook, tmp / "handouts", pool=1)
                 try:
                     server.wait_up()
                     time.sleep(4)  # let the pre-heated kernel warm, as a clinic server would be
@@ -327,11 +349,15 @@ def run(
             result["first_usable_ratio"] = round(sess / floor, 2) if floor and sess else None
             result["concurrent"] = []
             for n in sessions:
-                server = Server(present.NOTEBOOK, tmp / "handouts")
+                server = Server(present.NOTEBOOK, tmp / "handouts", pool=pool)
                 try:
                     server.wait_up()
-                    time.sleep(4)
+                    pool_ready_s = server.wait_pool()
+                    idle_rss = server.rss_mb()
                     row = concurrent(browser, server.url, n, limit_s)
+                    row["pool_size"] = server.pool
+                    row["pool_ready_s"] = pool_ready_s
+                    row["server_rss_mb_idle"] = idle_rss
                     row["server_rss_mb"] = server.rss_mb()
                     result["concurrent"].append(row)
                 finally:
