@@ -141,22 +141,30 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError("Voila did not answer in time")
 
-    def wait_pool(self, timeout_s: float = 180) -> float:
-        """Wait until the pool's kernels exist and are idle (the session built in each), as
-        on a clinic server started before the first patient; returns the seconds it took."""
+    def wait_pool(self, timeout_s: float = 240) -> float:
+        """Wait until the pool's kernels are running and quiet (the session built in each), as
+        on a clinic server started before the first patient; returns the seconds it took.
+        (Voila refuses to list its kernels, so their processes are watched.)"""
+        import psutil
+
         start = time.monotonic()
+        quiet = 0
         while time.monotonic() - start < timeout_s:
             try:
-                with urllib.request.urlopen(self.url + "api/kernels", timeout=5) as r:  # noqa: S310
-                    kernels = json.load(r)
-            except (OSError, ValueError):
-                kernels = []
-            if len(kernels) >= self.pool and all(
-                k.get("execution_state") == "idle" for k in kernels
-            ):
-                time.sleep(2)  # the pre-rendered page is stored after the kernel goes idle
+                kernels = [
+                    p
+                    for p in psutil.Process(self.proc.pid).children(recursive=True)
+                    if "ipykernel_launcher" in " ".join(p.cmdline())
+                ]
+                for k in kernels:
+                    k.cpu_percent(None)
+                time.sleep(1)
+                busy = sum(k.cpu_percent(None) for k in kernels)
+            except psutil.Error:
+                continue
+            quiet = quiet + 1 if len(kernels) >= self.pool and busy < 5 else 0
+            if quiet >= 3:  # three quiet seconds in a row
                 return round(time.monotonic() - start, 1)
-            time.sleep(0.5)
         return round(time.monotonic() - start, 1)
 
     def rss_mb(self) -> float:

@@ -428,8 +428,9 @@ class PatientSession:
             self._fill(nxt)
         except Exception:  # Next builds it again (and shows plain words if that fails)
             log.warning("prebuilding step %s failed", nxt + 1, exc_info=True)
-        if self.triage is None:
-            # and the red-flag step's ~100 widgets, in the kernel, while the patient reads step 1
+        if self.step == 1 and self.triage is None:
+            # and the red-flag step's ~100 widgets, while the patient picks (not at step 1: many
+            # pages opened at once would all build it while the others are still loading)
             try:
                 self._ensure_triage()
             except Exception:  # step 4 tries again and shows the written-out signs if it fails

@@ -79,6 +79,7 @@ def test_a_step_change_shows_one_page_and_hides_the_rest_without_rebuilding(sess
     assert "spasm-prefetch-due" not in session.prefetch_button._dom_classes
     assert session.step == 0 and session.steps_box.children[:2] == tuple(session.pages[:2])
     assert session.pages[1].layout.display == "none"  # built, hidden: no screen reader finds it
+    assert session.triage is None  # not yet: pages opened together would all build it at once
     session.go(1)
     session.prefetch()  # step 3's page and the red-flag questions, while the patient picks
     assert session.triage is not None
