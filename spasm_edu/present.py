@@ -1,10 +1,10 @@
 """Serve the code-free patient session with Voila (``make present``).
 
 ``python -m spasm_edu.present --port 8866`` starts Voila on 127.0.0.1 only (nothing is reachable
-from other machines), with the code hidden, one pre-heated kernel so the first page opens fast;
-an open page keeps its kernel however long it waits, and the kernel of a closed page is shut
-down after 15 idle minutes. If the port is taken it says so and how to pick
-another one, instead of a traceback.
+from other machines), with the code hidden, pre-heated kernels (``--pool-size``, default 4)
+so pages open fast; an open page keeps its kernel however long it waits, and the kernel of a
+closed page is shut down after 15 idle minutes. If the port is taken it says so and how to
+pick another one, instead of a traceback.
 
 Before Voila starts, every table in ``data/`` is checked (:func:`data_problem`): a broken file
 stops ``make present`` with exit status 2 and a message naming the file, row and column, so a
@@ -68,6 +68,11 @@ def data_problem(data_dir: Path | None = None) -> str | None:
 CULL_IDLE_S = 900  # a closed page's kernel (≈140 MB) is shut down after this long idle
 CULL_INTERVAL_S = 60
 CONNECT_GRACE_S = 120  # a page still loading or reconnecting keeps its kernel this long
+# Pre-heated kernels: each has run the session's cell before any page asks (≈140 MB each).
+# Pages opened together take them at once; the pool is filled again FILL_DELAY_S after a kernel
+# is taken, so the refill does not compete with the pages still loading (2 cores here).
+POOL_SIZE = int(os.environ.get("SPASM_POOL_SIZE", "4"))
+FILL_DELAY_S = float(os.environ.get("SPASM_FILL_DELAY_S", "15"))
 
 
 def voila_command(
@@ -77,6 +82,8 @@ def voila_command(
     cull_idle_s: int = CULL_IDLE_S,
     cull_interval_s: int = CULL_INTERVAL_S,
     connect_grace_s: int = CONNECT_GRACE_S,
+    pool_size: int | None = None,
+    fill_delay_s: float | None = None,
 ) -> list[str]:
     """The Voila command line for the session on 127.0.0.1:``port``.
 
@@ -86,6 +93,9 @@ def voila_command(
     every ``cull_interval_s``, but never within ``connect_grace_s`` seconds of being handed to
     a page that has not connected yet or of its page disconnecting
     (:class:`spasm_edu.kernels.SessionKernelManager`).
+
+    With ``preheat``, ``pool_size`` kernels (default :data:`POOL_SIZE`) wait with the session
+    already built; a taken one is replaced ``fill_delay_s`` seconds later (:data:`FILL_DELAY_S`).
     """
     cmd = [
         sys.executable,
@@ -109,7 +119,10 @@ def voila_command(
         f"--SessionKernelManager.connect_grace={int(connect_grace_s)}",
     ]
     if preheat:
-        cmd += ["--preheat_kernel=True", "--pool_size=1"]
+        pool = POOL_SIZE if pool_size is None else int(pool_size)
+        delay = FILL_DELAY_S if fill_delay_s is None else float(fill_delay_s)
+        cmd += ["--preheat_kernel=True", f"--pool_size={pool}"]
+        cmd += [f"--VoilaKernelManager.fill_delay={delay:g}"]
     return cmd
 
 
@@ -154,7 +167,16 @@ def main(argv: list[str] | None = None) -> int:
         help="spare the kernel of a page still loading or reconnecting this long "
         f"(default {CONNECT_GRACE_S})",
     )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=POOL_SIZE,
+        metavar="N",
+        help=f"kernels kept ready with the session built (default {POOL_SIZE}; ≈140 MB each)",
+    )
     args = parser.parse_args(argv)
+    if args.pool_size < 1:
+        parser.error(f"--pool-size must be a whole number, 1 or more (got {args.pool_size})")
     if not 1 <= args.port <= 65535:
         parser.error(f"--port must be from 1 to 65535 (got {args.port})")
     for name in ("cull_idle", "cull_interval", "connect_grace"):
@@ -184,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         cull_idle_s=args.cull_idle,
         cull_interval_s=args.cull_interval,
         connect_grace_s=args.connect_grace,
+        pool_size=args.pool_size,
     )
     sys.stdout.flush()
     # Become Voila (no wrapper process): Ctrl+C and SIGTERM reach it, and it shuts its kernels.

@@ -302,7 +302,23 @@ class PatientSession:
         self.large_text.observe(self._on_large_text, names="value")
         self.progress = w.HTML()
         self.heading = w.HTML()
-        self.body = w.VBox()
+        # One container per step, each built once and then shown or hidden (display: none, so
+        # a hidden step is out of reach for screen readers and the keyboard too): a step
+        # change only switches which one shows, and the browser never rebuilds a step's views.
+        self.pages = [w.VBox() for _ in range(N_STEPS)]
+        for page in self.pages:
+            page.add_class("spasm-step-page")
+            page.layout.display = "none"
+        self.steps_box = w.VBox()  # the pages built so far, in step order
+        self._built: set[int] = set()  # steps whose page content is in place
+        self._fixed: dict[str, w.Widget] = {}  # see _cached()
+        # The next step's page is built after this one shows, not before: the page's script
+        # (voila/templates/spasm/session.js) clicks this hidden button once the step is on
+        # screen while it has the class "spasm-prefetch-due" (see prefetch()).
+        self.prefetch_button = w.Button(description="Prepare the next step")
+        self.prefetch_button.add_class("spasm-prefetch")
+        self.prefetch_button.layout.display = "none"
+        self.prefetch_button.on_click(lambda _b: self.prefetch())
         self.back_button = _button("Back", "Go back one step", quiet=True)
         self.next_button = _button("Next", "Go on to the next step")
         self.back_button.on_click(lambda _b: self.go(self.step - 1))
@@ -332,7 +348,14 @@ class PatientSession:
         nav = w.HBox([self.back_button, self.next_button])
         nav.add_class("spasm-nav")
         self.widget = w.VBox(
-            [w.HTML(EXPLORER_STYLE + SESSION_STYLE), top, self.heading, self.body, nav]
+            [
+                w.HTML(EXPLORER_STYLE + SESSION_STYLE),
+                top,
+                self.heading,
+                self.steps_box,
+                nav,
+                self.prefetch_button,
+            ]
         )
         self.widget.add_class("spasm-session")
         self.go(0)
@@ -359,15 +382,20 @@ class PatientSession:
             return []
         return [cid for cid, box in self._cause_boxes.items() if box.value]
 
+    @property
+    def body(self) -> w.VBox:
+        """The shown step's page (the others are hidden)."""
+        return self.pages[self.step]
+
     def go(self, step: int) -> None:
         """Show step ``step`` (0-4); out-of-range steps are clamped."""
         self.step = max(0, min(N_STEPS - 1, int(step)))
         if self.data_error is not None:
             self._show_data_failed()
             return
-        builders = (self._step_intro, self._step_pick, self._step_explore)
-        builders += (self._step_triage, self._step_summary)
-        self.body.children = builders[self.step]()  # content first, then the step title
+        self._fill(self.step)  # content first, then the step title
+        for i, page in enumerate(self.pages):
+            page.layout.display = None if i == self.step else "none"
         self.heading.value = f"<h1>{esc(wording.STEP_TITLES[self.step])}</h1>"
         self.progress.value = (
             f'<p class="spasm-step">Step {self.step + 1} of {N_STEPS}: '
@@ -375,16 +403,52 @@ class PatientSession:
         )
         self.back_button.disabled = self.step == 0
         self.next_button.disabled = self.step == N_STEPS - 1
+        self._prefetch_due(self.step + 1 < N_STEPS)
+
+    def _prefetch_due(self, due: bool) -> None:
+        if due:
+            self.prefetch_button.add_class("spasm-prefetch-due")
+        else:
+            self.prefetch_button.remove_class("spasm-prefetch-due")
+
+    def prefetch(self) -> None:
+        """Build the next step's page, hidden, so Next only shows it. The page's script calls
+        this (by the hidden prefetch button) once the current step is on screen."""
+        self._prefetch_due(False)
+        nxt = self.step + 1
+        if self.data_error is not None or nxt >= N_STEPS:
+            return
+        try:
+            self._fill(nxt)
+        except Exception:  # Next builds it again (and shows plain words if that fails)
+            log.warning("prebuilding step %s failed", nxt + 1, exc_info=True)
         if self.step == 1 and self.triage is None:
-            # build the red-flag step now, after this step is on screen, while the patient picks:
-            # its ~100 widgets then reach the browser long before step 4 is shown
+            # and the red-flag step's ~100 widgets, while the patient picks (not at step 1: many
+            # pages opened at once would all build it while the others are still loading)
             try:
                 self._ensure_triage()
             except Exception:  # step 4 tries again and shows the written-out signs if it fails
                 log.warning("prebuilding the red-flag step failed", exc_info=True)
 
+    def _fill(self, step: int) -> None:
+        """Put step ``step``'s content in its page, attaching the page the first time. Steps 3
+        to 5 follow the answers, so they are brought up to date every time; their widgets are
+        kept, so only what changed reaches the browser."""
+        builders = (self._step_intro, self._step_pick, self._step_explore)
+        builders += (self._step_triage, self._step_summary)
+        if step not in self._built or step >= 2:
+            children = tuple(builders[step]())
+            if self.pages[step].children != children:
+                self.pages[step].children = children
+            self._built.add(step)
+        if self.pages[step] not in self.steps_box.children:
+            self.steps_box.children = tuple(p for p in self.pages if p.children)
+
     def _show_data_failed(self) -> None:
+        for i, page in enumerate(self.pages):
+            page.layout.display = None if i == self.step else "none"
         self.body.children = (w.HTML(f"<p>{esc(wording.DATA_FAILED)}</p>" + fallback_signs_html()),)
+        self.steps_box.children = (self.body,)
         self.heading.value = f"<h1>{esc(wording.DATA_FAILED_TITLE)}</h1>"
         self.progress.value = ""
         self.back_button.disabled = self.next_button.disabled = True
@@ -418,10 +482,14 @@ class PatientSession:
         return f"<p><strong>{esc(wording.TIPS_HEADING)}:</strong></p><ul>{items}</ul>"
 
     def _prebuild(self, cause_id: str, change) -> None:
-        """A ticked cause's step-3 panel is built at once, so Next to step 3 only shows it."""
-        if change["new"] and self.step == 1:
+        """A ticked cause's step-3 panel is built at once and put in step 3's hidden page (an
+        unticked one taken out), so the browser draws it while the patient picks and Next to
+        step 3 only shows it."""
+        if self.step == 1:
             try:
-                self.panel_for(cause_id)
+                if change["new"]:
+                    self.panel_for(cause_id)
+                self._fill(2)
             except Exception:  # step 3 builds it again and shows plain words if it fails
                 log.warning("prebuilding %s failed", cause_id, exc_info=True)
 
@@ -508,8 +576,14 @@ class PatientSession:
     def _step_explore(self) -> tuple[w.Widget, ...]:
         picked = self.picked()
         if not picked:
-            return (w.HTML(f"<p>{esc(wording.NO_CAUSES)}</p>"),)
+            return (self._cached("no_causes", lambda: w.HTML(f"<p>{esc(wording.NO_CAUSES)}</p>")),)
         return tuple(self.panel_for(cid) for cid in picked)
+
+    def _cached(self, name: str, make) -> w.Widget:
+        """A step's fixed widget, made once (a step's page is refreshed, never rebuilt)."""
+        if name not in self._fixed:
+            self._fixed[name] = make()
+        return self._fixed[name]
 
     def _ensure_triage(self) -> TriageExplorer:
         if self.triage is None:
@@ -535,19 +609,21 @@ class PatientSession:
                 self._triage_panel = patient_control(self._ensure_triage().widget)
             except Exception:  # never a traceback, never hide the red flags: show the list
                 log.exception("the triage explorer failed to start")
-                return (w.HTML(f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + fallback_signs_html()),)
+                failed = f"<p>{esc(wording.TRIAGE_FAILED)}</p>" + fallback_signs_html()
+                return (self._cached("triage_failed", lambda: w.HTML(failed)),)
         lab = self._with_lab_result(handout.TriageNotes(level="self_care", label="", what_to_do=""))
-        lab_html = (
-            w.HTML(
-                f'<div class="spasm-triage-top" role="status"><p><strong>Your blood test.</strong> '
-                f"{esc(lab.reasons[0])}</p><p><strong>{esc(lab.label)}.</strong> "
-                f"{esc(lab.what_to_do)}</p></div>"
-            )
+        lab_html = self._cached("lab", w.HTML)
+        lab_html.value = (
+            f'<div class="spasm-triage-top" role="status"><p><strong>Your blood test.</strong> '
+            f"{esc(lab.reasons[0])}</p><p><strong>{esc(lab.label)}.</strong> "
+            f"{esc(lab.what_to_do)}</p></div>"
             if lab.level != "self_care"
-            else None
+            else ""
         )
-        head = (w.HTML(f"<h2>{esc(wording.TRIAGE_HEADING)}</h2>"),)
-        return head + ((lab_html,) if lab_html else ()) + (self._triage_panel,)
+        head = (
+            self._cached("triage_head", lambda: w.HTML(f"<h2>{esc(wording.TRIAGE_HEADING)}</h2>")),
+        )
+        return head + ((lab_html,) if lab_html.value else ()) + (self._triage_panel,)
 
     def _doctor_list_html(self) -> str:
         return signs_html(self.doctor_list())
@@ -567,13 +643,17 @@ class PatientSession:
         self.save_button.disabled = True
         self._page = None
         self.teach_back.refresh(data.triage, data.causes)  # prompts from this patient's result
-        buttons = w.HBox([self.make_button, self.save_button])
+        buttons = self._cached(
+            "handout_buttons", lambda: w.HBox([self.make_button, self.save_button])
+        )
         buttons.add_class("spasm-nav")
         self._ask_to_clear(False)
-        again = w.VBox([self.new_patient_button, self.clear_row])
+        again = self._cached("again", lambda: w.VBox([self.new_patient_button, self.clear_row]))
         again.add_class("spasm-nav")
+        summary = self._cached("summary", w.HTML)
+        summary.value = "".join(lines)
         return (
-            w.HTML("".join(lines)),
+            summary,
             self.teach_back.widget,
             buttons,
             self.handout_status,
@@ -601,6 +681,10 @@ class PatientSession:
                 link.unlink()
         for box in (self._cause_boxes or {}).values():
             box.value = False
+        for step in (2, 3):  # their widgets are closed below; built again when needed
+            self.pages[step].children = ()
+            self._built.discard(step)
+        self.steps_box.children = tuple(p for p in self.pages if p.children)
         self.explorers, self.panels, self.defaults, self.flag_links = {}, {}, {}, {}
         self.triage, self._triage_panel = None, None
         self.saved, self._page = None, None

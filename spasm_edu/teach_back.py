@@ -88,6 +88,8 @@ class TeachBack:
     def refresh(self, notes, causes: Sequence = ()) -> None:
         """Rebuild the prompts for the current result, keeping answers whose prompt stays."""
         new = prompts(notes, causes)
+        if new == self.prompts and self.widget.children:
+            return  # the same prompts: keep the rows (and answers) the page already shows
         old = {p.prompt_id: p for p in self.prompts}
         choices = {}
         for p in new:

@@ -101,6 +101,27 @@ def test_present_refuses_a_timeout_that_is_not_a_positive_whole_number(option, v
     assert option in capsys.readouterr().err
 
 
+def test_pages_opened_together_get_kernels_with_the_session_built():
+    cmd = present.voila_command(8866)
+    assert "--preheat_kernel=True" in cmd
+    assert f"--pool_size={present.POOL_SIZE}" in cmd and present.POOL_SIZE >= 2
+    # the pool refills after the pages that took its kernels have loaded, not during
+    assert f"--VoilaKernelManager.fill_delay={present.FILL_DELAY_S:g}" in cmd
+    assert present.FILL_DELAY_S >= 5
+    cmd = present.voila_command(8866, pool_size=7, fill_delay_s=2)
+    assert "--pool_size=7" in cmd and "--VoilaKernelManager.fill_delay=2" in cmd
+    no_pool = present.voila_command(8866, preheat=False)
+    assert not [c for c in no_pool if "pool" in c or "preheat" in c or "fill_delay" in c]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "2.5"])
+def test_present_refuses_a_pool_size_that_is_not_1_or_more(value, capsys):
+    with pytest.raises(SystemExit) as info:
+        present.main(["--port", str(present.free_port()), "--pool-size", value])
+    assert info.value.code == 2
+    assert "--pool-size" in capsys.readouterr().err
+
+
 def test_a_kernel_is_spared_while_its_page_loads_or_reconnects(monkeypatch):
     from spasm_edu import kernels
 

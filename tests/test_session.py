@@ -67,6 +67,39 @@ def test_back_and_next_move_and_stop_at_the_ends(session):
     assert session.step == 0 and session.back_button.disabled
 
 
+def test_the_first_page_holds_step_one_only_and_nothing_is_built_ahead(session):
+    # what the browser draws before the patient can start: step 1, nothing hidden behind it
+    assert session.steps_box.children == (session.pages[0],)
+    assert session.triage is None and not session.explorers
+    assert "spasm-prefetch-due" in session.prefetch_button._dom_classes  # after it shows
+
+
+def test_a_step_change_shows_one_page_and_hides_the_rest_without_rebuilding(session):
+    session.prefetch()  # what the page's script does once step 1 is on screen
+    assert "spasm-prefetch-due" not in session.prefetch_button._dom_classes
+    assert session.step == 0 and session.steps_box.children[:2] == tuple(session.pages[:2])
+    assert session.pages[1].layout.display == "none"  # built, hidden: no screen reader finds it
+    assert session.triage is None  # not yet: pages opened together would all build it at once
+    session.go(1)
+    session.prefetch()  # step 3's page and the red-flag questions, while the patient picks
+    assert session.triage is not None
+    session.cause_boxes["caffeine"].value = True  # its panel goes into hidden step 3 at once
+    panel = session.panels["caffeine"]
+    assert session.pages[2].children == (panel,) and session.pages[2].layout.display == "none"
+    pick_children = session.pages[1].children
+    session.go(2)
+    assert session.body is session.pages[2] and session.body.children == (panel,)
+    shown = [p.layout.display for p in session.pages]
+    assert shown == [("none" if i != 2 else None) for i in range(N_STEPS)]
+    for step in (1, 2, 3, 4, 3, 2, 1):  # Back and Next again: the same widgets, only shown
+        session.go(step)
+    assert session.pages[1].children == pick_children
+    assert session.pages[2].children[0] is panel
+    session.cause_boxes["caffeine"].value = False  # unticked at step 2: out of step 3
+    assert session.pages[2].children != (panel,)
+    assert len(session.steps_box.children) == N_STEPS
+
+
 def test_step_two_offers_every_cause_from_the_data(session):
     session.go(1)
     shown = html_of(session.body)

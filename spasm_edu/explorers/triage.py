@@ -4,6 +4,7 @@ what to do now, and the reasons with their sources. Updates on every tick."""
 from __future__ import annotations
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
 
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import triage
@@ -54,12 +55,16 @@ class TriageExplorer(Explorer):
     def __init__(self, mode: Mode = "student", causes: tuple[str, ...] | list[str] = ()):
         self.causes = tuple(causes)
         self.groups = triage.questions()
+        # one layout and one style for every box: ~90 boxes, and each of their own would be
+        # two more widget models for the kernel to send and the browser to make
+        box_layout, box_style = w.Layout(width="auto"), CheckboxStyle()
         self.controls = {
             fid: w.Checkbox(
                 value=False,
                 description=question,
                 indent=False,
-                layout=w.Layout(width="auto"),
+                layout=box_layout,
+                style=box_style,
             )
             for group in self.groups.values()
             for fid, question in group
@@ -76,7 +81,8 @@ class TriageExplorer(Explorer):
                 value=False,
                 description=wording.NONE_OF_THESE,
                 indent=False,
-                layout=w.Layout(width="auto"),
+                layout=box_layout,
+                style=box_style,
             )
             for key in self.pages
         }

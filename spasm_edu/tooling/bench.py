@@ -397,14 +397,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=3, help="--browser: walks of the session")
     parser.add_argument(
-        "--sessions", default="1,5,10,20", help="--browser: pages opened at once, comma-separated"
+        "--sessions",
+        default="1,5,10,20",
+        help="--browser: pages opened at once, comma-separated ('': steps only)",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="--browser: pause before each Next (a nurse reading the step); 0 clicks at once",
+    )
+    parser.add_argument(
+        "--pool",
+        type=int,
+        default=None,
+        metavar="N",
+        help="--browser: pre-heated kernels for the 1-20 pages at once (default: make present's)",
     )
     args = parser.parse_args(argv)
     if args.browser:
         from spasm_edu.tooling import bench_browser
 
         sessions = tuple(int(x) for x in args.sessions.split(",") if x.strip())
-        result = bench_browser.run(args.rounds, sessions)
+        result = bench_browser.run(args.rounds, sessions, think_s=args.think, pool=args.pool)
         print(json.dumps(result, indent=2))
         return 0 if "error" not in result else 2
     if args.profile:

@@ -10,6 +10,9 @@ Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromiu
   Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
 - ``step_change_ms``: each Next click until the new step's title shows, with three causes
   picked (caffeine, overuse, not enough fluid), p50/p95 over ``--rounds`` walks (goal p95 <= 300).
+  Before each click the walk waits ``--think`` seconds (default 1; a nurse reads a step before
+  pressing Next, and the session builds the next step in that time); ``--think 0`` clicks as
+  soon as a step shows, which puts that building on the clock.
 - ``control_round_trip_ms``: choose a number of cups of coffee until the summary shows the new
   amount
   (goal p95 <= 150).
@@ -105,10 +108,13 @@ def _pct(values: list[float]) -> dict[str, float]:
 class Server:
     """Voila for one notebook on a free loopback port, stopped on exit."""
 
-    def __init__(self, notebook: Path, handout_dir: Path, pool: int = 1):
+    def __init__(self, notebook: Path, handout_dir: Path, pool: int | None = None):
+        """``pool``: pre-heated kernels (None: as ``make present``, :data:`present.POOL_SIZE`)."""
         self.port = present.free_port()
-        cmd = present.voila_command(self.port, preheat=pool > 0, notebook=notebook)
-        cmd = [c if not c.startswith("--pool_size=") else f"--pool_size={pool}" for c in cmd]
+        self.pool = present.POOL_SIZE if pool is None else pool
+        cmd = present.voila_command(
+            self.port, preheat=self.pool > 0, notebook=notebook, pool_size=self.pool
+        )
         env = present.voila_env(dict(os.environ, SPASM_HANDOUT_DIR=str(handout_dir)))
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
@@ -134,6 +140,32 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("Voila did not answer in time")
+
+    def wait_pool(self, timeout_s: float = 240) -> float:
+        """Wait until the pool's kernels are running and quiet (the session built in each), as
+        on a clinic server started before the first patient; returns the seconds it took.
+        (Voila refuses to list its kernels, so their processes are watched.)"""
+        import psutil
+
+        start = time.monotonic()
+        quiet = 0
+        while time.monotonic() - start < timeout_s:
+            try:
+                kernels = [
+                    p
+                    for p in psutil.Process(self.proc.pid).children(recursive=True)
+                    if "ipykernel_launcher" in " ".join(p.cmdline())
+                ]
+                for k in kernels:
+                    k.cpu_percent(None)
+                time.sleep(1)
+                busy = sum(k.cpu_percent(None) for k in kernels)
+            except psutil.Error:
+                continue
+            quiet = quiet + 1 if len(kernels) >= self.pool and busy < 5 else 0
+            if quiet >= 3:  # three quiet seconds in a row
+                return round(time.monotonic() - start, 1)
+        return round(time.monotonic() - start, 1)
 
     def rss_mb(self) -> float:
         import psutil
@@ -180,11 +212,13 @@ def first_usable(page, url: str, timeout_s: float = 120) -> float:
     return time.perf_counter() - start
 
 
-def walk(page) -> dict[str, list[float]]:
-    """One nurse's walk through the session; returns the timings it took."""
+def walk(page, think_s: float = 0.0) -> dict[str, list[float]]:
+    """One nurse's walk through the session; returns the timings it took. ``think_s``: the
+    pause before each Next or Back (reading the step), a third of it before each tick."""
     out: dict[str, list[float]] = {"step": [], "round_trip": [], "make": [], "save": []}
 
     def next_step(step: int) -> None:
+        time.sleep(think_s)
         start = time.perf_counter()
         page.get_by_role("button", name="Next", exact=True).click()
         page.get_by_text(f"Step {step} of 5").wait_for()
@@ -194,6 +228,7 @@ def walk(page) -> dict[str, list[float]]:
 
     next_step(2)
     for name in ("Caffeine", "Overuse", "Not enough fluid"):
+        time.sleep(think_s / 3)
         page.get_by_role("checkbox", name=name, exact=True).check()
     next_step(3)
     page.get_by_role("heading", name="Caffeine").wait_for()
@@ -223,6 +258,7 @@ def walk(page) -> dict[str, list[float]]:
     page.get_by_text("Saved in the folder").first.wait_for(timeout=60_000)
     out["save"].append((time.perf_counter() - start) * 1000)
     for step in (4, 3, 2):  # and back again
+        time.sleep(think_s)
         start = time.perf_counter()
         page.get_by_role("button", name="Back", exact=True).click()
         page.get_by_text(f"Step {step} of 5").wait_for()
@@ -265,7 +301,13 @@ def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
     }
 
 
-def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: float = 180) -> dict:
+def run(
+    rounds: int = 3,
+    sessions: tuple[int, ...] = (1, 5, 10, 20),
+    limit_s: float = 180,
+    think_s: float = 1.0,
+    pool: int | None = None,
+) -> dict:
     from playwright.sync_api import sync_playwright
 
     path = chromium()
@@ -274,13 +316,15 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
     tmp = Path(tempfile.mkdtemp(prefix="spasm-bench-"))
     floor_nb = tmp / "floor.ipynb"
     floor_nb.write_text(json.dumps(FLOOR_NOTEBOOK), encoding="utf-8")
-    result: dict = {"rounds": rounds, "cores": os.cpu_count()}
+    result: dict = {"rounds": rounds, "cores": os.cpu_count(), "think_s": think_s}
+    with contextlib.suppress(OSError):
+        result["load_average"] = [round(x, 2) for x in os.getloadavg()]  # a shared machine
     blocked: list[str] = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
             for label, notebook in (("floor", floor_nb), ("session", present.NOTEBOOK)):
-                server = Server(notebook, tmp / "handouts")
+                server = Server(notebook, tmp / "handouts", pool=1)
                 try:
                     server.wait_up()
                     time.sleep(4)  # let the pre-heated kernel warm, as a clinic server would be
@@ -291,7 +335,7 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
                         _guard(page, blocked)
                         times.append(first_usable(page, server.url))
                         if label == "session":
-                            for key, values in walk(page).items():
+                            for key, values in walk(page, think_s).items():
                                 result.setdefault(key, []).extend(values)
                         ctx.close()
                         time.sleep(4)  # the pool refills
@@ -313,11 +357,15 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
             result["first_usable_ratio"] = round(sess / floor, 2) if floor and sess else None
             result["concurrent"] = []
             for n in sessions:
-                server = Server(present.NOTEBOOK, tmp / "handouts")
+                server = Server(present.NOTEBOOK, tmp / "handouts", pool=pool)
                 try:
                     server.wait_up()
-                    time.sleep(4)
+                    pool_ready_s = server.wait_pool()
+                    idle_rss = server.rss_mb()
                     row = concurrent(browser, server.url, n, limit_s)
+                    row["pool_size"] = server.pool
+                    row["pool_ready_s"] = pool_ready_s
+                    row["server_rss_mb_idle"] = idle_rss
                     row["server_rss_mb"] = server.rss_mb()
                     result["concurrent"].append(row)
                 finally:
@@ -326,6 +374,8 @@ def run(rounds: int = 3, sessions: tuple[int, ...] = (1, 5, 10, 20), limit_s: fl
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     result["blocked_requests"] = len(blocked)
+    with contextlib.suppress(OSError):
+        result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result["goals"] = GOALS
     ten = next((r for r in result.get("concurrent", []) if r["sessions"] == 10), None)
     result["goals_met"] = {

@@ -7,6 +7,9 @@
       server's /api/kernels/<id> every POLL_MS and whenever the connection drops.
    2. Number boxes (.spasm-number): ArrowUp / ArrowDown press + / -, and a tablet shows a
       number keyboard (inputmode).
+   3. Once a step is on screen, the session's hidden "prepare the next step" button (class
+      spasm-prefetch-due, set by the kernel: PatientSession.prefetch) is clicked, so the next
+      step is built while the patient reads this one and Next only has to show it.
 */
 (function () {
   "use strict";
@@ -121,10 +124,25 @@
       el.setAttribute("autocomplete", "off");
     });
   }
+  var PREFETCH_AFTER_MS = 150;  // after the step's first frame: let it paint, then build
+  var prefetchTimer = null;
+  function prefetch() {
+    var due = document.querySelector("button.spasm-prefetch-due");
+    if (!due || prefetchTimer !== null) { return; }
+    prefetchTimer = window.setTimeout(function () {
+      prefetchTimer = null;
+      var now = document.querySelector("button.spasm-prefetch-due");
+      if (now && !now.disabled) {
+        now.classList.remove("spasm-prefetch-due");  // the kernel removes it too
+        now.click();
+      }
+    }, PREFETCH_AFTER_MS);
+  }
   var pending = false;
   new MutationObserver(function () {
     if (pending) { return; }
     pending = true;
-    window.requestAnimationFrame(function () { pending = false; numberKeyboards(); });
-  }).observe(document.body, {childList: true, subtree: true});
+    window.requestAnimationFrame(function () { pending = false; numberKeyboards(); prefetch(); });
+  }).observe(document.body,
+             {childList: true, subtree: true, attributes: true, attributeFilter: ["class"]});
 })();
