@@ -506,6 +506,8 @@ def better_lift(result: LiftResult) -> LiftResult | None:
     """The same lift done better: the load held close (hands at the published minimum, 25 cm
     / 10 in, where HM = 1) and no twist (AM = 1), all else as ``result``. None for lifting a
     person (the lifting equation does not apply) or when the lift is already like that."""
+    if not isinstance(result, LiftResult):
+        raise check.InputError("result", result, "a LiftResult (the result of a lift)")
     if result.lifting_a_person:
         return None
     c = constants(result.units)
