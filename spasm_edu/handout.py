@@ -222,6 +222,8 @@ a {color: #0b4f8a;}
   .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 1.2em; padding-left: 1.6em;}
   h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
+  .spasm-gone {columns: 2; column-gap: 1.4em; font-size: 11pt;}
+  .spasm-gone li {break-inside: avoid;}
 }
 """
 
@@ -444,7 +446,7 @@ def render_body(data: HandoutData) -> str:
             parts.append(f'<p class="spasm-made">{esc(where)}</p>')
     parts.append(_what_you_told_us(data.causes))
     if data.gone_over:
-        parts.append(f"<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul>")
+        parts.append(f'<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul class="spasm-gone">')
         parts += [f"<li>{esc(q)} ({esc(outcome.lower())})</li>" for q, outcome in data.gone_over]
         parts.append("</ul>")
     blank = "_" * 18
