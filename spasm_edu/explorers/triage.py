@@ -236,14 +236,16 @@ class TriageExplorer(Explorer):
         key = self.asked[self.page]
         group = self.pages[key][0]
         boxes = [self.controls[fid] for fid in self.questions_on(key)]
-        self.page_progress.value = wording.page_progress(
-            self.page + 1, len(self.asked), self.answered(key)
-        )
         if key not in self._headings:
             self._headings[key] = w.HTML(f"<h3>{esc(wording.GROUP_LABELS[group])}</h3>")
         children = (self._headings[key], *boxes, self.none_boxes[key])
         if tuple(self.page_box.children) != children:
             self.page_box.children = children
+        # the "Questions 2 of 5" line changes after the new page's boxes are in place, so what it
+        # announces (and what a test waits for) is the page on screen, never the one before
+        self.page_progress.value = wording.page_progress(
+            self.page + 1, len(self.asked), self.answered(key)
+        )
         self.prev_button.disabled = self.page == 0
         self.next_button.disabled = self.page >= len(self.asked) - 1
 

@@ -158,6 +158,8 @@ def test_nurse_walks_the_whole_session_at_1280x720(session_page, axe_path, hando
             shot(page, "step4-red-flags-first-page")
         if n < pages:
             page.get_by_role("button", name="Next questions").click()
+            # the page before is gone (its line said "Answered.") before the next one is read
+            page.get_by_text(f"Questions {n} of {pages}. Answered.").wait_for(state="detached")
     page.get_by_text("See a doctor soon").first.wait_for()
     shot(page, "step4-red-flags")
     axe(page, "step4", axe_path)

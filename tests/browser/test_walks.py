@@ -83,7 +83,7 @@ ANSWERS = {
         "key_sentences": (
             "Call your doctor today.",
             "Your load is 20 kg. That is over the limit.",
-            "Stay gently active.",
+            "Stay gently active",
         ),
     },
 }
@@ -183,6 +183,10 @@ def answer_red_flags(page, walk: Walk, ticks: tuple[str, ...]) -> int:
         if n >= total:
             break
         page.get_by_role("button", name="Next questions").click()
+        # the page before is gone (its line said "Answered.") before the next one is read
+        page.get_by_text(re.compile(rf"^Questions {n} of \d+\. Answered\.")).first.wait_for(
+            state="detached"
+        )
         n += 1
     assert ticked == set(ticks), f"never asked: {set(ticks) - ticked}"
     return n
