@@ -27,7 +27,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, facts, sources
+from spasm_edu import DISCLAIMER, factref, facts, sources
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
 
@@ -209,6 +209,10 @@ def sync(
             )
         src = sources.read_source(source)
         fill_generated(src, notebook.name)
+        try:
+            factref.fill_facts(src)  # <!--fact …--> values from data/
+        except factref.FactRefError as err:
+            raise factref.FactRefError(f"{sources._rel(source)}, {err}") from None
         text = sources.as_text(src)
         old = sources.read_notebook(notebook) if notebook.exists() else None
         if old is not None and not force and sources.state(notebook, text) == "edited":
@@ -298,14 +302,18 @@ def main(argv: list[str] | None = None) -> int:
         paths = [Path(p) for p in args.notebooks] or None
     try:
         stale = sync(check=args.check, paths=paths, force=args.force)
-    except (sources.HandEdited, FileNotFoundError) as err:
+    except (sources.HandEdited, FileNotFoundError, factref.FactRefError) as err:
         print(f"Not synced: {err}", file=sys.stderr)
         return 1
+    problems = factref.check_all()  # derived statements to re-read, numbers that cite nothing
+    if problems:
+        print("Numbers to check (see CONTRIBUTING.md, 'Numbers'):", file=sys.stderr)
+        print("\n".join(f"- {p}" for p in problems), file=sys.stderr)
     if args.check and stale:
         print("Out of date with content/notebooks/ or data/ (run `make sync`): " + ", ".join(stale))
         return 1
     print(("Updated: " + ", ".join(stale)) if stale else "All notebooks up to date.")
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
