@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Out of date with content/notebooks/ or data/ (run `make sync`): " + ", ".join(stale))
         return 1
     print(("Updated: " + ", ".join(stale)) if stale else "All notebooks up to date.")
-    return 1 if problems else 0
+    return 1 if problems and args.check else 0  # sync writes, then lists what to re-read
 
 
 if __name__ == "__main__":

@@ -37,7 +37,8 @@ a Markdown cell is an error naming the file, the line and the number.
 **In CSV text** a reader sees (the quiz's questions, choices and feedback; a table declares
 its columns in :attr:`spasm_edu.schema.base.TableSpec.templated`), a field in braces is
 replaced at load time: ``the {caffeine_limits.csv:adult:max_mg_per_day} daily limit`` reads
-"the 400 mg daily limit" (``{FILE:ROW:COLUMN|unit=none}``, ``|dp=1`` as above). The same
+"the 400 mg daily limit" (``{FILE:ROW:COLUMN|unit=none}``, ``|dp=1``; options separated by
+``|``). The same
 ``derived``/``quote``/``example`` comments may follow a number; they are removed at load time.
 
 **In Python** a fixed sentence reads the number with :func:`say`
@@ -396,7 +397,7 @@ def render_template(text: str, data_dir: Path | None = None) -> str:
     """CSV text with its ``{FILE:ROW:COLUMN}`` fields rendered and its comments removed."""
 
     def one(m: re.Match) -> str:
-        options = dict(o.split("=", 1) for o in (m[4] or "").split(",") if "=" in o)
+        options = dict(o.split("=", 1) for o in (m[4] or "").split("|") if "=" in o)
         return render(Cell(m[1], m[2], m[3]), options, data_dir)
 
     return ANY_COMMENT.sub("", TEMPLATE.sub(one, text))
@@ -476,7 +477,7 @@ def quoters(c: Cell, data_dir: Path | None = None) -> list[str]:
                     if c.key in text or (f"{c}=" in text and "<!--derived" in text):
                         found.append(f"data/{file} row {raw[spec.id_column]!r}, column '{column}'")
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(p for p in package.rglob("*.py") if p.name != "factref.py"):
         text = path.read_text(encoding="utf-8")
         for no, line in enumerate(text.splitlines(), start=1):
             if f'"{c.key}"' in line:

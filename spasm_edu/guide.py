@@ -17,14 +17,15 @@ import re
 import sys
 from pathlib import Path
 
-from spasm_edu import course, facts
+from spasm_edu import course, factref, facts
 
 GUIDE_PATH = Path(__file__).resolve().parent.parent / "docs" / "instructor-guide.md"
 
 
 def _markdown(path: Path) -> str:
     nb = json.loads(path.read_text(encoding="utf-8"))
-    return "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    text = "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return factref.COMMENT.sub("", text)  # the values stay, the <!--fact …--> notes go
 
 
 def objectives(path: Path) -> tuple[list[str], int | None]:

@@ -9,34 +9,62 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spasm_edu.models import caffeine
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import (
+    any_input,
+    assert_names_argument,
+    oracle,
+    oracle_text,
+    result_or_value_error,
+)
+
+ADULT = oracle("caffeine_limits.csv:adult:max_mg_per_day")  # FDA
+PREGNANT = oracle("caffeine_limits.csv:pregnant:max_mg_per_day")  # ACOG
+COFFEE = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")  # Mayo Clinic, 8 oz
+COLA = oracle("caffeine_drinks.csv:cola:typical_mg")
+ENERGY = oracle("caffeine_drinks.csv:energy_drink:typical_mg")
 
 
 def test_total_adds_mayo_servings():
-    # Mayo Clinic: brewed coffee 96 mg, cola 33 mg, energy drink 79 mg per 8 oz.
     day = caffeine.day({"brewed_coffee": 3, "cola": 1, "energy_drink": 1})
-    assert day.total_mg == 3 * 96 + 33 + 79 == 400
-    assert day.limit.mg_per_day == 400 and day.limit.source_id == "fda_caffeine"
-    assert day.percent_of_limit == pytest.approx(100)
-    assert day.over_limit is False  # at the limit, not over it
+    assert day.total_mg == 3 * COFFEE + COLA + ENERGY  # 3 x 96 + 33 + 79 = 400 mg
+    assert day.limit.mg_per_day == ADULT and day.limit.source_id == "fda_caffeine"
+    assert day.percent_of_limit == pytest.approx(100 * day.total_mg / ADULT)
+    assert day.over_limit is (day.total_mg > ADULT)
+
+
+def test_at_the_limit_is_not_over_it(data_copy, monkeypatch):
+    from spasm_edu import facts
+    from tests.conftest import rewrite
+
+    at = 3 * COFFEE + COLA + ENERGY
+    text = (data_copy / "caffeine_limits.csv").read_text(encoding="utf-8")
+    old = f"Healthy adults,19,120,{oracle_text('caffeine_limits.csv:adult:max_mg_per_day')},"
+    assert old in text
+    rewrite(data_copy / "caffeine_limits.csv", old, f"Healthy adults,19,120,{at:g},")
+    real = facts.table
+    monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
+    day = caffeine.day({"brewed_coffee": 3, "cola": 1, "energy_drink": 1})
+    assert day.total_mg == day.limit.mg_per_day == at
+    assert day.percent_of_limit == pytest.approx(100) and day.over_limit is False
 
 
 def test_over_the_adult_limit():
-    day = caffeine.day({"brewed_coffee": 5})
-    assert day.total_mg == 480 and day.over_limit
+    cups = int(ADULT // COFFEE) + 1  # 5 cups = 480 mg
+    day = caffeine.day({"brewed_coffee": cups})
+    assert day.total_mg == cups * COFFEE and day.over_limit
 
 
 @pytest.mark.parametrize(
     ("person", "limit_id", "mg"),
     [
-        (caffeine.Person(age_years=30), "adult", 400),  # FDA
-        (caffeine.Person(age_years=30, pregnant=True), "pregnant", 200),  # ACOG
+        (caffeine.Person(age_years=30), "adult", ADULT),  # FDA
+        (caffeine.Person(age_years=30, pregnant=True), "pregnant", PREGNANT),  # ACOG
         (caffeine.Person(age_years=4), "child_4_6", 45),  # Health Canada
         (caffeine.Person(age_years=6), "child_4_6", 45),
         (caffeine.Person(age_years=7), "child_7_9", 62.5),
         (caffeine.Person(age_years=12), "child_10_12", 85),
         (caffeine.Person(age_years=15, body_mass_kg=60), "teen_13_18", 150),  # 2.5 mg/kg x 60
-        (caffeine.Person(age_years=19), "adult", 400),
+        (caffeine.Person(age_years=19), "adult", ADULT),
     ],
 )
 def test_limit_fits_the_person(person, limit_id, mg):

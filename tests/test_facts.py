@@ -6,6 +6,9 @@ import pytest
 
 from spasm_edu import facts
 from tests.conftest import rewrite
+from tests.helpers import oracle_text
+
+ADULT = "caffeine_limits.csv:adult:max_mg_per_day"
 
 
 def test_every_data_file_loads_and_has_a_schema():
@@ -68,7 +71,7 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_limits.csv",
-            "adult,adult,Healthy adults,19,120,400,",
+            f"adult,adult,Healthy adults,19,120,{oracle_text(ADULT)},",
             "adult,adult,Healthy adults,19,120,,",
             2,
             None,

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import facts, handout
+from spasm_edu import factref, facts, handout
 from spasm_edu.models import triage
 from spasm_edu.session import PatientSession
 from spasm_edu.text import handout as handout_text
 from tests.conftest import rewrite
-from tests.helpers import finish_questions
+from tests.helpers import finish_questions, oracle, oracle_text
 
 SESSIONS = ("A", "B")
 
@@ -118,20 +118,24 @@ def test_each_cause_gives_at_most_three_short_lines(data_of):
 def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):
     text = handout.plain_text(handout.render_body(data_of("A")))
     # 400 mg (FDA) // 96 mg a cup (Mayo Clinic) = 4 cups; 5 cups = 480 mg
+    limit = oracle("caffeine_limits.csv:adult:max_mg_per_day")
+    cup = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
     assert (
-        "Aim for under 400 mg (milligrams) of caffeine a day. "
-        "For you, that is about 4 cups of brewed coffee." in text
+        f"Aim for under {factref.number(limit)} mg (milligrams) of caffeine a day. "
+        f"For you, that is about {int(limit // cup)} cups of brewed coffee." in text
     )
-    assert "Now you have about 480 mg a day. That is over the limit." in text
+    over = "over the limit" if 5 * cup > limit else "under the limit"
+    assert f"Now you have about {factref.number(5 * cup)} mg a day. That is {over}." in text
 
 
 def test_targets_follow_the_data_files(data_copy, monkeypatch):
     """Change the limit, a cup's caffeine and the sleep advice in a copy of data/: the
     handout's targets change with them (nothing is typed into the wording)."""
+    limit = oracle_text("caffeine_limits.csv:adult:max_mg_per_day")
     rewrite(
         data_copy / "caffeine_limits.csv",
-        "Healthy adults,19,120,400,",
-        "Healthy adults,19,120,300,",
+        f"Healthy adults,19,120,{limit},",
+        "Healthy adults,19,120,250,",
     )
     rewrite(data_copy / "caffeine_drinks.csv", "237 mL),96,96,96,", "237 mL),120,96,120,")
     real = facts.table
@@ -144,11 +148,11 @@ def test_targets_follow_the_data_files(data_copy, monkeypatch):
     finally:
         triage.engine.cache_clear()
     assert (
-        "Aim for under 300 mg (milligrams) of caffeine a day. "
+        "Aim for under 250 mg (milligrams) of caffeine a day. "
         "For you, that is about 2 cups of brewed coffee." in text
     )
     assert "Now you have about 600 mg a day." in text  # 5 cups x 120 mg
-    assert "400 mg" not in text and "480 mg" not in text
+    assert f"{limit} mg" not in text and "480 mg" not in text
 
 
 def test_lifting_target_is_the_models_limit(data_of):
