@@ -363,6 +363,7 @@ def _check_text(text: str, place: Place, data_dir: Path | None) -> list[Problem]
     # leaves no number behind
     masked = FACT.sub(lambda m: "\0" * len(m[0]), text)
     masked = TEMPLATE.sub(lambda m: "\0" * len(m[0]), masked)
+    masked = re.sub(r"`[^`]*`", lambda m: "\0" * len(m[0]), masked)  # inline code is not prose
     for m in UNIT_NUMBER.finditer(masked):
         if any(a <= m.start() and m.end() <= b for a, b in covered):
             continue
