@@ -112,12 +112,11 @@ class Cell:
 
 def cell(file: str, row: str, column: str, data_dir: Path | None = None):
     """The value of a data cell, or a :class:`FactRefError` naming what does not exist."""
-    data_dir = Path(data_dir or facts.DATA_DIR)
     if file not in facts.specs():
         raise FactRefError(
             f"no table {file!r} in data/ (known: {', '.join(sorted(facts.specs()))})"
         )
-    tbl = facts.table(file, data_dir)
+    tbl = _table(file, data_dir)
     if row not in tbl.by_id:
         raise FactRefError(
             f"no row {row!r} in data/{file} (its id column {tbl.spec.id_column!r} holds: "
@@ -130,6 +129,10 @@ def cell(file: str, row: str, column: str, data_dir: Path | None = None):
     if value is None:
         raise FactRefError(f"data/{file} row {row!r} column {column!r} is empty")
     return value
+
+
+def _table(file: str, data_dir: Path | None):
+    return facts.table(file) if data_dir is None else facts.table(file, Path(data_dir))
 
 
 def unit_of(c: Cell, data_dir: Path | None = None) -> str:
@@ -351,7 +354,7 @@ def _check_text(text: str, place: Place, data_dir: Path | None) -> list[Problem]
                     )
         elif kind == "quote":
             ids = args.split()
-            known = facts.table("sources.csv", Path(data_dir or facts.DATA_DIR)).by_id
+            known = _table("sources.csv", data_dir).by_id
             if not ids:
                 problems.append(Problem(place, "<!--quote--> must name a source id"))
             for sid in ids[:1]:
