@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.caffeine import CaffeineExplorer
+from spasm_edu.factref import number
 from spasm_edu.readability import plain_text
-from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle_text
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle, oracle_text
 
 ADULT = oracle_text("caffeine_limits.csv:adult:max_mg_per_day")  # 400 (FDA)
 PREGNANT = oracle_text("caffeine_limits.csv:pregnant:max_mg_per_day")  # 200 (ACOG)
+COFFEE = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")  # 96 (Mayo Clinic)
+SHOT = oracle("caffeine_drinks.csv:energy_shot:typical_mg")  # 200
 
 
 @pytest.fixture
@@ -18,8 +21,8 @@ def explorer():
 
 
 def test_starts_with_two_coffees_under_the_adult_limit(explorer):
-    assert explorer.result.total_mg == 192
-    assert "192 mg" in explorer.summary.value
+    assert explorer.result.total_mg == 2 * COFFEE
+    assert f"{number(2 * COFFEE)} mg" in explorer.summary.value
     assert f"healthy adults is {ADULT} mg" in explorer.summary.value
     assert "under this limit" in explorer.summary.value
     assert "<svg" in explorer.figure.value and "Bedtime" in explorer.figure.value
@@ -35,7 +38,7 @@ def test_every_drink_slider_changes_the_total(explorer):
 
 def test_over_the_limit_is_said_in_words_and_shown(explorer):
     explorer.controls["drink:energy_shot"].value = 2  # 192 + 400 mg
-    assert explorer.result.total_mg == 592
+    assert explorer.result.total_mg == 2 * COFFEE + 2 * SHOT
     assert "over this limit" in explorer.summary.value
     assert "over the limit" in explorer.figure.value  # never colour alone
     assert "cut down slowly" in explorer.summary.value
@@ -122,9 +125,9 @@ def test_patient_total_counts_only_the_drinks_told_and_both_limits_until_pregnan
     patient = CaffeineExplorer(mode="patient")
     patient.controls["drink:brewed_coffee"].value = 2
     r = patient.result
-    assert r.total_mg == 192 and r.not_told == ("black_tea", "cola", "energy_drink")
+    assert r.total_mg == 2 * COFFEE and r.not_told == ("black_tea", "cola", "energy_drink")
     s = plain_text(patient.summary.value)
-    assert "From the drinks you told us about, you get about 192 mg" in s
+    assert f"From the drinks you told us about, you get about {number(2 * COFFEE)} mg" in s
     assert f"{ADULT} mg for healthy adults and {PREGNANT} mg in pregnancy" in s
     assert "You have not said if you are pregnant" in s
     assert "bedtime (" not in s and "under this limit" not in s  # nothing assumed
