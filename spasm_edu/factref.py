@@ -329,6 +329,7 @@ def _check_text(text: str, place: Place, data_dir: Path | None) -> list[Problem]
             last = end
             continue
         covered.append((last, end))
+        statement = _statement(text[last:start], text[:start])
         last = end
         if kind == "derived":
             try:
@@ -346,7 +347,7 @@ def _check_text(text: str, place: Place, data_dir: Path | None) -> list[Problem]
                     problems.append(
                         Problem(
                             place,
-                            f"the statement {text[max(0, start - 40) : start].strip()!r} rests on "
+                            f"the statement {statement!r} rests on "
                             f"data/{c.file} {c.row} {c.column}={value}, but data/ now holds "
                             f"{number(now)}: re-read it, correct it, then write "
                             f"{c.column}={number(now)} in its <!--derived …-->",
@@ -372,6 +373,21 @@ def _check_text(text: str, place: Place, data_dir: Path | None) -> list[Problem]
             continue
         problems.append(Problem(place, _bare_number_message(m[0], place)))
     return problems
+
+
+def _statement(segment: str, before: str) -> str:
+    """The words a derived note follows (back to the previous note), as a reader sees them."""
+
+    def shown(text: str) -> str:
+        try:
+            return render_template(text)
+        except FactRefError:
+            return ANY_COMMENT.sub("", text)
+
+    words = shown(segment).strip(" ,;:")
+    if len(words) < 12:  # "about four cups" after a fact: show some of the sentence too
+        words = shown(before).strip()[-60:]
+    return words if len(words) <= 70 else "…" + words[-69:]
 
 
 def _bare_number_message(shown: str, place: Place) -> str:
