@@ -233,6 +233,8 @@ class Place:
 class Problem:
     place: Place
     message: str
+    stale: Cell | None = None
+    """For a derived statement whose declared value no longer matches: the cell it rests on."""
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"
@@ -351,6 +353,7 @@ def _check_text(text: str, place: Place, data_dir: Path | None) -> list[Problem]
                             f"data/{c.file} {c.row} {c.column}={value}, but data/ now holds "
                             f"{number(now)}: re-read it, correct it, then write "
                             f"{c.column}={number(now)} in its <!--derived …-->",
+                            stale=c,
                         )
                     )
         elif kind == "quote":
@@ -478,13 +481,14 @@ def quoters(c: Cell, data_dir: Path | None = None) -> list[str]:
         for no, line in _markdown_lines(path):
             for kind, args, _, _ in _comments(line):
                 if kind == "fact":
-                    hit = _safe(lambda a=args: _parse_fact(a)[0] == c)
+                    hit = _safe(lambda a=args: _parse_fact(a)[0] == c) and "quotes it"
                 elif kind == "derived":
                     hit = _safe(lambda a=args: any(d == c for d, _ in _parse_derived(a)))
+                    hit = hit and "rests on it: correct the words"
                 else:
                     hit = False
                 if hit:
-                    found.append(f"{_rel(path)}:{no} ({_excerpt(line)})")
+                    found.append(f"{_rel(path)}:{no} ({_excerpt(line)}) {hit}")
                     break
     import csv
 
@@ -496,14 +500,21 @@ def quoters(c: Cell, data_dir: Path | None = None) -> list[str]:
             for raw in csv.DictReader(fh):
                 for column in spec.templated:
                     text = raw.get(column) or ""
-                    if c.key in text or (f"{c}=" in text and "<!--derived" in text):
-                        found.append(f"data/{file} row {raw[spec.id_column]!r}, column '{column}'")
+                    how = [
+                        *(["quotes it"] if c.key in text else []),
+                        *(["rests on it: correct the words"] if f"{c}=" in text else []),
+                    ]
+                    if how:
+                        found.append(
+                            f"data/{file} row {raw[spec.id_column]!r}, column '{column}' "
+                            + ", ".join(how)
+                        )
     package = Path(__file__).parent
     for path in sorted(p for p in package.rglob("*.py") if p.name != "factref.py"):
         text = path.read_text(encoding="utf-8")
         for no, line in enumerate(text.splitlines(), start=1):
             if f'"{c.key}"' in line:
-                found.append(f"{_rel(path)}:{no}")
+                found.append(f"{_rel(path)}:{no} quotes it")
     return found
 
 
