@@ -31,7 +31,8 @@ from spasm_edu import DISCLAIMER, factref, facts, sources
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
 
-NOTEBOOK_DIR = folder("notebooks")  # the checkout's, or the copy in an installed wheel
+NOTEBOOK_DIR = folder("notebooks")
+STAMP_KEY = sources.STAMP  # the checkout's, or the copy in an installed wheel
 LEVEL_WORDS = {
     "see_doctor": "See a doctor soon if",
     "urgent": "Get medical help today if",
@@ -176,6 +177,26 @@ def fill_generated(nb, name: str) -> bool:
     return changed
 
 
+def data_digest(data_dir: Path | None = None) -> str:
+    """SHA-256 of every file in ``data/``: the data a notebook's stored outputs were made from."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(Path(data_dir or facts.DATA_DIR).glob("*.csv")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _has_checked_outputs(nb: dict) -> bool:
+    return any(
+        "nbval-check-output" in c.get("metadata", {}).get("tags", []) for c in nb.get("cells", [])
+    )
+
+
+def _outputs_data(nb: dict | None) -> str | None:
+    return (nb or {}).get("metadata", {}).get(sources.STAMP, {}).get("data_sha256")
+
+
 def sync(
     check: bool = False,
     paths: list[Path] | None = None,
@@ -200,6 +221,7 @@ def sync(
             {p.stem for p in nb_dir.glob("*.ipynb")} | {p.stem for p in src_dir.glob("*.md")}
         )
     plan = []
+    digest = data_digest()
     for stem in names:
         notebook, source = nb_dir / f"{stem}.ipynb", src_dir / f"{stem}.md"
         if not source.exists():
@@ -217,19 +239,26 @@ def sync(
         old = sources.read_notebook(notebook) if notebook.exists() else None
         if old is not None and not force and sources.state(notebook, text) == "edited":
             raise sources.HandEdited(notebook, source)
-        new_nb = sources.dumps(sources.build(src, old, notebook, source))
-        plan.append((stem, source, text, notebook, new_nb))
+        built = sources.build(src, old, notebook, source)
+        # stored nbval outputs are re-made when data/ changed since they were recorded
+        # (a new notebook has none yet: `make record` stores them the first time)
+        rerun = old is not None and _has_checked_outputs(built) and _outputs_data(old) != digest
+        if _has_checked_outputs(built):
+            built["metadata"][sources.STAMP]["data_sha256"] = _outputs_data(old) or digest
+        plan.append((stem, source, text, notebook, sources.dumps(built), rerun))
     stale = []
-    for stem, source, text, notebook, new_nb in plan:
+    for stem, source, text, notebook, new_nb, rerun in plan:
         md_changed = source.read_text(encoding="utf-8") != text
         nb_changed = not notebook.exists() or notebook.read_text(encoding="utf-8") != new_nb
-        if md_changed or nb_changed:
+        if md_changed or nb_changed or rerun:
             stale.append(f"{stem}.ipynb")
             if not check:
                 if md_changed:
                     source.write_text(text, encoding="utf-8")
                 if nb_changed:
                     notebook.write_text(new_nb, encoding="utf-8")
+                if rerun:
+                    record([notebook], data_sha256=digest)
     return stale
 
 
@@ -242,7 +271,7 @@ def pull(notebook: Path, source_dir: Path | None = None) -> Path:
     return source
 
 
-def record(paths: list[Path]) -> None:
+def record(paths: list[Path], data_sha256: str | None = None) -> None:
     """Run notebooks and keep only the outputs of cells tagged ``nbval-check-output``.
 
     Those stored outputs are what nbval compares on every test run: teaching facts, checked.
@@ -267,6 +296,8 @@ def record(paths: list[Path]) -> None:
                     c.execution_count = None
                 c.get("metadata", {}).pop("execution", None)
         nb.metadata.pop("widgets", None)
+        if STAMP_KEY in nb.metadata:  # the data these outputs were made from (sync re-makes them)
+            nb.metadata[STAMP_KEY]["data_sha256"] = data_sha256 or data_digest()
         path.write_text(sources.dumps(nb), encoding="utf-8")
 
 

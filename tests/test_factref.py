@@ -212,3 +212,25 @@ def test_sync_check_fails_on_a_bare_number(monkeypatch, capsys):
     monkeypatch.setattr(factref, "check_all", lambda: [stale])
     assert course.main(["sync", "--check"]) == 0  # named, and failed, by the tests
     assert "rests on" in capsys.readouterr().err
+
+
+def test_sync_re_makes_stored_outputs_after_a_data_change(course_copy, monkeypatch):  # noqa: F811
+    """A notebook's checked outputs (nbval-check-output) print data: after a data edit,
+    `make sync` runs the notebooks that have them again, so the edit needs no `make record`."""
+    assert course.sync(check=True, **dirs(course_copy)) == []
+    monkeypatch.setattr(course, "data_digest", lambda data_dir=None: "changed")
+    recorded = []
+    monkeypatch.setattr(course, "record", lambda paths, data_sha256=None: recorded.extend(paths))
+    stale = course.sync(check=True, **dirs(course_copy))
+    assert f"{CHECKED}.ipynb" in stale and "00_start_here.ipynb" not in stale  # no outputs
+    assert recorded == []  # --check writes and runs nothing
+    course.sync(**dirs(course_copy))
+    assert course_copy / "notebooks" / f"{CHECKED}.ipynb" in recorded
+    assert course_copy / "notebooks" / "00_start_here.ipynb" not in recorded
+
+
+def test_committed_notebooks_know_the_data_their_outputs_were_made_from():
+    for path in sorted(course.NOTEBOOK_DIR.glob("*.ipynb")):
+        nb = sources.read_notebook(path)
+        if course._has_checked_outputs(nb):
+            assert course._outputs_data(nb) == course.data_digest(), f"{path.name}: run `make sync`"
