@@ -7,11 +7,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 
-.PHONY: lab present test test-hub handouts bench bench-browser sync record clean help
+.PHONY: lab present test test-quick test-browser test-hub handouts bench bench-browser sync record clean help
 
 help:
 	@echo "make lab      - set up and open the course in JupyterLab"
 	@echo "make test     - set up and run every test (lint, data, models, widgets, notebooks, browser)"
+	@echo "make test-quick - the same without the browser walks (while editing)"
+	@echo "make test-browser - only the walks in a real Chromium (tests/browser)"
 	@echo "make test-hub - a class of HUB_STUDENTS (3) on a local JupyterHub: links, pulls, memory"
 	@echo "make present  - the code-free patient session (Voila) on http://127.0.0.1:$(PORT)"
 	@echo "make bench    - speed and memory figures as JSON"
@@ -26,7 +28,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	$(PY) -m spasm_edu.lab
+	$(PY) -m spasm_edu.tooling.lab
 
 # axe-core (npm, pinned in tests/browser/package.json) for the browser tests' accessibility
 # checks; skipped with a note when npm is missing (the browser tests then skip, or fail in CI).
@@ -36,11 +38,26 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $(AXE); \
 	else echo "npm not found: browser accessibility tests need axe-core (install Node.js and npm)"; fi
 
+# `make test` is the README's second command and CI's (.ci/run): every test, the browser walks
+# (marker `browser`) included. `make test-quick` leaves the walks out while you edit;
+# `make test-browser` runs only them. None runs the benchmark (`make bench`):
+# tests/test_bench.py is a smoke run of 3 changes per explorer.
+# every test: lint, sync check, data, models, widgets, notebooks (nbval) and the browser walks
 test: $(STAMP) $(AXE)
 	$(PY) -m ruff check spasm_edu tests tools notebooks conftest.py
 	$(PY) -m ruff format --check spasm_edu tests tools conftest.py
-	$(PY) -m spasm_edu.course sync --check
+	$(PY) -m spasm_edu.tooling.course sync --check
 	$(PY) -m pytest
+
+# while editing: everything except the browser walks (make test still runs them)
+test-quick: $(STAMP)
+	$(PY) -m ruff check spasm_edu tests tools notebooks conftest.py
+	$(PY) -m spasm_edu.tooling.course sync --check
+	$(PY) -m pytest -m "not browser"
+
+# only the walks in a real Chromium
+test-browser: $(STAMP) $(AXE)
+	$(PY) -m pytest -m browser
 
 # The class hub test (tests/hub): the `hub` extra (JupyterHub, nbgitpuller, repo2docker) and
 # configurable-http-proxy (npm, pinned in tests/hub/package-lock.json). Writes
@@ -64,19 +81,19 @@ handouts: $(STAMP)
 	$(PY) -m spasm_edu.handout --demo
 
 bench: $(STAMP)
-	$(PY) -m spasm_edu.bench --json
+	$(PY) -m spasm_edu.tooling.bench --json
 
 bench-browser: $(STAMP)
-	$(PY) -m spasm_edu.bench --browser --json
+	$(PY) -m spasm_edu.tooling.bench --browser --json
 
 # notebooks/*.ipynb from their sources content/notebooks/*.md (refuses an .ipynb edited by hand)
 sync: $(STAMP)
-	$(PY) -m spasm_edu.course sync
-	$(PY) -m spasm_edu.guide
-	$(PY) -m spasm_edu.answer_key --write
+	$(PY) -m spasm_edu.tooling.course sync
+	$(PY) -m spasm_edu.tooling.guide
+	$(PY) -m spasm_edu.tooling.answer_key --write
 
 record: $(STAMP)
-	$(PY) -m spasm_edu.course record $(NOTEBOOKS)
+	$(PY) -m spasm_edu.tooling.course record $(NOTEBOOKS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -73,6 +73,7 @@ COMMENT = re.compile(r"<!--\s*(fact|derived|quote|example|unsourced)\b(.*?)-->",
 FACT = re.compile(rf"(?P<shown>{_NUM}(?:[ \u00a0]?{_UNIT}(?!\w))?)?<!--\s*fact\b(?P<args>.*?)-->")
 TEMPLATE = re.compile(r"\{([a-z0-9_]+\.csv):([^:{}|]+):([^:{}|]+)(?:\|([^{}]*))?\}")
 ANY_COMMENT = re.compile(r"<!--.*?-->", re.S)
+SOURCE_DIR = CHECKOUT / "content" / "notebooks"  # the notebooks' text (spasm_edu.tooling.sources)
 
 # column name -> unit, first match wins (see data/README.md: names carry their units)
 _COLUMN_UNITS = [
@@ -474,10 +475,8 @@ def _rel(path: Path) -> str:
 
 def quoters(c: Cell, data_dir: Path | None = None) -> list[str]:
     """Every place that quotes or rests on cell ``c``: notebook lines, CSV rows, Python."""
-    from spasm_edu import sources
-
     found = []
-    for path in sorted(sources.SOURCE_DIR.glob("*.md")):
+    for path in sorted(SOURCE_DIR.glob("*.md")):
         for no, line in _markdown_lines(path):
             for kind, args, _, _ in _comments(line):
                 if kind == "fact":
@@ -527,10 +526,8 @@ def _safe(fn) -> bool:
 
 def check_all(data_dir: Path | None = None, source_dir: Path | None = None) -> list[Problem]:
     """The whole gate: every notebook source and every templated table."""
-    from spasm_edu import sources
-
     problems = []
-    for path in sorted((source_dir or sources.SOURCE_DIR).glob("*.md")):
+    for path in sorted((source_dir or SOURCE_DIR).glob("*.md")):
         problems += check_markdown(path, data_dir)
     for file, spec in sorted(facts.specs().items()):
         if spec.templated:

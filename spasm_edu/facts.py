@@ -105,10 +105,14 @@ class Table(Generic[Row]):
 
 @functools.cache
 def specs() -> dict[str, TableSpec]:
-    """Every table spec declared in ``spasm_edu/schema/``, keyed by file name."""
+    """Every table spec declared in ``spasm_edu/schema/`` (and in the schema module of a cause
+    registered from elsewhere, :func:`spasm_edu.causes.schema_modules`), keyed by file name."""
+    from spasm_edu import causes
+
     found: dict[str, TableSpec] = {}
-    for info in pkgutil.iter_modules(schema.__path__):
-        module = importlib.import_module(f"{schema.__name__}.{info.name}")
+    names = [f"{schema.__name__}.{info.name}" for info in pkgutil.iter_modules(schema.__path__)]
+    for name in [*names, *causes.schema_modules()]:
+        module = importlib.import_module(name)
         for spec in getattr(module, "TABLES", ()):
             if spec.file in found:
                 raise RuntimeError(f"data/{spec.file} is declared twice in spasm_edu/schema")

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from spasm_edu import DISCLAIMER, facts
 from spasm_edu.text import handout as handout_text
+from spasm_edu.text import levels
 from spasm_edu.text import session as wording
 from spasm_edu.text import teach_back as teach_wording
 from spasm_edu.text.handout import Action
@@ -46,12 +47,6 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_ENV = "SPASM_HANDOUT_DIR"
-LEVEL_COLOURS = {  # Okabe-Ito; always next to the level in words
-    "self_care": "#009E73",
-    "see_doctor": "#0072B2",
-    "urgent": "#E69F00",
-    "emergency": "#D55E00",
-}
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = (
     "--headless",
@@ -177,30 +172,38 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 .spasm-911 > p:first-child {font-size: 1.15em;}
 .spasm-signs li {break-inside: avoid;}
 .spasm-values {margin: 0.1em 0 0.3em;}
-.spasm-fill {line-height: 2.2;} figure {margin: 0.2em 0;} figcaption {font-size: 0.9em;}
+.spasm-fill {line-height: 2;} figure {margin: 0.2em 0;} figcaption {font-size: 0.9em;}
 .spasm-tracker {margin-top: 0.4em;}
+.spasm-main {border-left: 16px solid #111; padding: 0.1em 0.6em; font-size: 1.1em;
+  margin: 0.3em 0;}
+.spasm-why {list-style: none; margin-left: -1.3em; font-size: 0.95em;}
 .spasm-disclaimer {border: 2px solid #111; padding: 0.3em 0.8em; margin-top: 0.8em;}
 .spasm-sources {font-size: 0.75em; line-height: 1.3;} .spasm-sources li {margin: 0;}
 .spasm-made {font-size: 0.9em; color: #333;}
 sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
 @media print {
-  body {margin: 0; max-width: none; padding: 0; font-size: 12.5pt; line-height: 1.3;}
+  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.3;}
   h1 {font-size: 20pt;} h2 {font-size: 15pt; margin: 0.5em 0 0.2em;} h3 {font-size: 13pt;}
   .spasm-signs ul {columns: 2; column-gap: 1.4em;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
   .spasm-signs > p {margin: 0.4em 0 0.1em;}
   .spasm-911 > p:first-child {font-size: 13pt;}
-  .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0;}
-  .spasm-picture > svg {flex: 0 0 400px; width: 400px;}
+  .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
+  .spasm-picture > svg {flex: 0 0 auto; width: 100%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
-  .spasm-made {font-size: 10pt;} .spasm-now h2 {margin: 0.2em 0 0.1em; float: left;
-    padding: 0.15em 0.8em 0 0;}
+  .spasm-made {font-size: 10pt;} .spasm-main {font-size: 13pt; line-height: 1.25;}
+  .spasm-now h2 {margin: 0.2em 0 0.1em; float: left; padding: 0.15em 0.8em 0 0;}
   .spasm-now .spasm-level {overflow: hidden;}
   .spasm-level {font-size: 13.5pt; padding: 0.15em 0.6em; margin: 0.15em 0;}
   .spasm-now ul {margin-bottom: 0.1em;}
-  h2, h3 {break-after: avoid;} .spasm-now, .spasm-911 {break-inside: avoid;}
-  .spasm-sources {font-size: 8.5pt; columns: 2; column-gap: 1.4em; padding-left: 1.6em;}
+  h2, h3 {break-after: avoid;} .spasm-now {break-inside: avoid;}
+  /* the emergency box may go on over a page break (its frame drawn on both parts), but its
+     heading keeps at least 3 signs with it */
+  .spasm-911 {box-decoration-break: clone; -webkit-box-decoration-break: clone;}
+  .spasm-911 > p:first-child {break-after: avoid;} .spasm-911 ul {orphans: 3; widows: 3;}
+  .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 1.2em; padding-left: 1.6em;}
+  h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
 }
 """
@@ -220,7 +223,7 @@ def page_style(paper: str = "letter") -> str:
 
 def level_badge(level: str, label: str) -> str:
     """The urgency level as a word with a coloured edge (never colour alone)."""
-    colour = LEVEL_COLOURS.get(level, "#111")
+    colour = levels.colour(level)
     return (
         f'<p class="spasm-level" style="border-left-color: {colour}" data-level="{esc(level)}">'
         f"<strong>{esc(label)}</strong></p>"
@@ -282,11 +285,17 @@ def _signs_html(groups, if_worse: bool) -> str:
 
 
 def _short_source(sid: str, row) -> str:
-    host = re.sub(r"^https?://(www\.)?", "", row.url_or_doi).split("/")[0]
+    """'Mayo Clinic, 2024. mayoclinic.org' (a DOI in full): who, when and where to find it, in
+    short, so the list stays small and free of journal titles on the patient's paper."""
     year = str(row.year_text).rstrip(".")
+    if row.url_or_doi.startswith("doi:"):  # a journal paper: authors, year and DOI only
+        said = f"{esc(row.organisation)}, {esc(year)}. {esc(row.url_or_doi)}"
+        return f'<li id="src-{esc(sid)}">{said}</li>'
+    host = re.sub(r"^https?://(www\.)?", "", row.url_or_doi).split("/")[0]
+    title = re.split(r"[:(]|\. ", row.title)[0].strip(" -.")  # the page's name, no subtitle
     return (
-        f'<li id="src-{esc(sid)}">{esc(row.organisation)}{_stop(row.organisation)} '
-        f"{esc(row.title)}{_stop(row.title)} {esc(year)}. {esc(host)}</li>"
+        f'<li id="src-{esc(sid)}">{esc(row.organisation)}: {esc(title)}, {esc(year)}. '
+        f"{esc(host)}</li>"
     )
 
 
@@ -304,21 +313,43 @@ def _sources_html(numbers: dict[str, int]) -> str:
         )
     except Exception:  # a broken sources file must not stop the handout
         log.exception("the handout's sources could not be read")
-        return f"<h2>Sources</h2><p>{esc(wording.SOURCES_FAILED)}</p>"
-    note = f'<p class="spasm-sources">{esc(handout_text.SOURCES_NOTE)}</p>'
-    return f'<h2>Sources</h2>{note}<ol class="spasm-sources">{items}</ol>'
+        heading = esc(handout_text.SOURCES_HEADING)
+        return f"<h2>{heading}</h2><p>{esc(wording.SOURCES_FAILED)}</p>"
+    note = f' <span class="spasm-sources">{esc(handout_text.SOURCES_NOTE)}</span>'
+    heading = esc(handout_text.SOURCES_HEADING)
+    return f'<h2>{heading}{note}</h2><ol class="spasm-sources">{items}</ol>'
 
 
 def _what_you_told_us(causes: tuple[CauseNotes, ...]) -> str:
     rows = []
     for cause in causes:
-        if cause.values:
-            said = "; ".join(f"{label}: {value}" for label, value in cause.values)
+        told = handout_text.told_lines(cause.values)
+        if told:
+            said = "; ".join(f"{label}: {value}" for label, value in told)
             rows.append(f"<li><strong>{esc(cause.name)}.</strong> {esc(said)}.</li>")
     if not rows:
         return ""
     heading = esc(handout_text.TOLD_US_HEADING)
     return f'<h2>{heading}</h2><ul class="spasm-values">{"".join(rows)}</ul>'
+
+
+def main_message_html(data: HandoutData) -> str:
+    """The one thing to remember, first on the page: the level's call to action and this
+    patient's key steps (each cause's first action with a ``short`` form, from the model)."""
+    shorts = [a.short for c in data.causes for a in c.actions if a.short]
+    text = handout_text.main_message(data.triage.level, shorts)
+    return (
+        f'<p class="spasm-main"><strong>{esc(handout_text.MAIN_HEADING)}</strong> {esc(text)}</p>'
+    )
+
+
+def cause_why() -> dict:
+    """data/handout_why.csv by cause ({} when it cannot be read: the handout still prints)."""
+    try:
+        return dict(facts.table("handout_why.csv").by_id)
+    except Exception:
+        log.exception("the handout's 'how it helps' lines could not be read")
+        return {}
 
 
 def render_body(data: HandoutData) -> str:
@@ -329,7 +360,7 @@ def render_body(data: HandoutData) -> str:
     cite = _Citations()
     parts = [
         f"<h1>{esc(wording.HANDOUT_TITLE)}</h1>",
-        f'<p class="spasm-made">Made on {data.made_at:%d %B %Y}. {esc(wording.HANDOUT_INTRO)}</p>',
+        main_message_html(data),
         '<section class="spasm-now"><h2>What to do now</h2>',
         level_badge(data.triage.level, data.triage.label),
     ]
@@ -342,22 +373,36 @@ def render_body(data: HandoutData) -> str:
     if data.causes:
         parts.append(f"<h3>{esc(handout_text.STEPS_HEADING)}</h3>")
         # why the steps matter; for a level with its own reasons those come first, and two
-        # printed pages leave room for one "why" only
-        why_steps = " ".join(
-            esc(c.summary) + cite(c.summary_source_ids) for c in data.causes if c.summary
-        )
-        if why_steps and not data.triage.reasons:
+        # printed pages leave room for one "why" only: each cause's "How it helps" line
+        # (data/handout_why.csv), else the causes' summaries (cited only when printed)
+        why = cause_why()
+        has_benefit = any(c.cause_id in why for c in data.causes if c.actions)
+        summaries = [c for c in data.causes if c.summary]
+        if summaries and not data.triage.reasons and not has_benefit:
+            why_steps = " ".join(esc(c.summary) + cite(c.summary_source_ids) for c in summaries)
             parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
         parts.append("<ul>")
         for cause in data.causes:
             for action in cause.actions:
                 parts.append(f"<li>{esc(action.text)}{cite(action.source_ids)}</li>")
+            row = why.get(cause.cause_id)
+            if row is not None and cause.actions:
+                unknown = (
+                    f" <strong>{esc(handout_text.NOT_KNOWN_LEAD)}</strong> {esc(row.not_known)}"
+                    if row.not_known
+                    else ""
+                )
+                parts.append(
+                    f'<li class="spasm-why"><strong>{esc(handout_text.BENEFIT_LEAD)}</strong> '
+                    f"{esc(row.benefit)}{unknown}{cite(row.source_ids)}</li>"
+                )
         parts.append("</ul>")
-        picture = next((c.picture_svg for c in data.causes if c.picture_svg), "")
-        if picture:
+        pictured = next((c for c in data.causes if c.picture_svg), None)
+        if pictured is not None:
+            how = handout_text.picture_how(pictured.cause_id)
             parts.append(
-                f'<figure class="spasm-picture">{picture}'
-                f"<figcaption>{esc(handout_text.PICTURE_HOW)}</figcaption></figure>"
+                f'<figure class="spasm-picture">{pictured.picture_svg}'
+                f"<figcaption>{esc(how)}</figcaption></figure>"
             )
         boxes = " ".join(f"{esc(d)}&nbsp;&#9744;" for d in handout_text.DAYS)
         parts.append(f'<p class="spasm-tracker">{esc(handout_text.TRACKER)} {boxes}</p>')
@@ -382,9 +427,15 @@ def render_body(data: HandoutData) -> str:
     blank = "_" * 18
     parts.append(
         f'<p class="spasm-fill"><strong>{esc(handout_text.NEXT_APPOINTMENT)}</strong> {blank} '
-        f"&nbsp; <strong>{esc(handout_text.CLINIC_PHONE)}</strong> {blank}</p>"
+        f"&nbsp; <strong>{esc(handout_text.CLINIC_PHONE)}</strong> {blank}<br>"
+        f'<span class="spasm-made">Made on {data.made_at:%d %B %Y}. '
+        f"{esc(wording.HANDOUT_INTRO)}</span></p>"
     )
-    parts.append(f'<p class="spasm-disclaimer"><strong>Please note:</strong> {esc(DISCLAIMER)}</p>')
+    parts.append(
+        f'<p class="spasm-disclaimer spasm-known"><strong>{esc(handout_text.KNOWN_HEADING)}'
+        f"</strong> {esc(handout_text.KNOWN_UNKNOWN)} <strong>Please note:</strong> "
+        f"{esc(DISCLAIMER)}</p>"
+    )
     parts.append(_sources_html(cite.numbers))
     return "".join(parts)
 

@@ -21,9 +21,10 @@ import socket
 import sys
 from pathlib import Path
 
-from spasm_edu import course, facts
+from spasm_edu import facts
+from spasm_edu.paths import folder
 
-NOTEBOOK = course.NOTEBOOK_DIR / "patient_session.ipynb"
+NOTEBOOK = folder("notebooks") / "patient_session.ipynb"
 HOST = "127.0.0.1"
 TEMPLATE_ROOT = Path(__file__).resolve().parent  # holds voila/templates/spasm (see there)
 

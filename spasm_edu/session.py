@@ -22,7 +22,6 @@ Drive it in plain pytest: tick ``session.cause_boxes[id].value``, ``session.go(n
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 import time
@@ -32,13 +31,14 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from spasm_edu import course, facts, handout
+from spasm_edu import causes as cause_registry
+from spasm_edu import facts, handout
 from spasm_edu.explorers.base import STYLE as EXPLORER_STYLE
 from spasm_edu.explorers.base import Explorer, NumberBox
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.teach_back import TeachBack
-from spasm_edu.text import esc
+from spasm_edu.text import esc, levels
 from spasm_edu.text import handout as handout_text
 from spasm_edu.text import session as wording
 from spasm_edu.text import triage as triage_wording
@@ -115,27 +115,21 @@ body .spasm-session.spasm-hc .spasm-btn, body .spasm-session.spasm-hc .spasm-btn
 # -- explorers and controls ---------------------------------------------------------------------
 def explorer_class(cause_id: str) -> type[Explorer] | None:
     """The Explorer subclass in ``spasm_edu/explorers/<cause_id>.py``, or None if there is none
-    yet (or it fails to import: the session then shows the cause's summary and tips only)."""
-    name = f"spasm_edu.explorers.{cause_id}"
+    yet (or it fails to import: the session then shows the cause's summary and tips only).
+    The module is the cause's ``explorer`` in :data:`spasm_edu.causes.REGISTRY`."""
+    spec = cause_registry.REGISTRY.get(cause_id)
+    if spec is None or spec.explorer is None:
+        return None
     try:
-        module = importlib.import_module(name)
+        return spec.explorer_class()
     except ModuleNotFoundError as exc:
-        if exc.name == name:
+        if exc.name == spec.explorer:
             return None
-        log.warning("explorer %s could not be imported", name, exc_info=True)
+        log.warning("explorer %s could not be imported", spec.explorer, exc_info=True)
         return None
     except Exception:
-        log.warning("explorer %s could not be imported", name, exc_info=True)
+        log.warning("explorer %s could not be imported", spec.explorer, exc_info=True)
         return None
-    found = [
-        obj
-        for obj in vars(module).values()
-        if isinstance(obj, type)
-        and issubclass(obj, Explorer)
-        and obj is not Explorer
-        and obj.__module__ == module.__name__
-    ]
-    return found[0] if found else None
 
 
 def _number_box(control: w.Widget) -> NumberBox:
@@ -225,7 +219,7 @@ def handout_picture(cause_id: str, result) -> str:
     if result is None:
         return ""
     try:
-        module = importlib.import_module(f"spasm_edu.plots.{cause_id}")
+        module = cause_registry.get(cause_id).module("plots")
         make = getattr(module, "handout_picture", None)
         full = complete_result(result)
         if type(full).__name__ == "Intake":  # the bar needs a whole day (times told too)
@@ -280,7 +274,7 @@ class PatientSession:
         self.handout_folder = handout_folder
         self.data_error: str | None = None  # set when the session's data cannot be read
         try:
-            self.causes = {c.cause_id: c for c in facts.table("causes.csv")}
+            self.causes = {cid: spec.row for cid, spec in cause_registry.all_causes().items()}
             self.tips = facts.table("self_care_tips.csv")
         except Exception as exc:  # a plain page with the warning signs, never Voila's error
             log.exception("the patient session's data did not load")
@@ -711,10 +705,10 @@ class PatientSession:
             log.exception("the see-a-doctor list could not be read from the data")
             return FALLBACK_SIGNS
         out = []
-        for level in ("emergency", "urgent", "see_doctor"):
+        for level in levels.HIGHEST_FIRST:
             lines = tuple(f.sign for f in flags if f.level.name == level)
             if lines:
-                out.append((course.LEVEL_WORDS[level], lines))
+                out.append((levels.heading(level), lines))
         return tuple(out)
 
     def handout_data(self) -> handout.HandoutData:

@@ -98,7 +98,8 @@ def notebook_probe(path: Path) -> dict:
 
 def probe(notebook: Path | None = None) -> dict:
     import spasm_edu
-    from spasm_edu import course, facts, lab, paths, present
+    from spasm_edu import facts, paths, present
+    from spasm_edu.tooling import course, lab
 
     spec = importlib.util.find_spec("spasm_edu")
     result = {

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from traitlets import TraitError
 
-from spasm_edu import discover
-from spasm_edu.readability import explorer_states
+from spasm_edu.tooling import discover
+from spasm_edu.tooling.readability import explorer_states
 
 EXPLORERS = discover.explorer_classes()
 MODELS = discover.model_modules()

@@ -7,7 +7,7 @@ import json
 import ipywidgets as w
 import nbformat
 
-from spasm_edu import bench, discover
+from spasm_edu.tooling import bench, discover
 
 
 def test_change_plan_changes_every_control_each_time_to_a_new_value():

@@ -9,7 +9,7 @@ import textstat
 
 from spasm_edu.explorers.body_mechanics import BodyMechanicsExplorer
 from spasm_edu.models import body_mechanics as bm
-from spasm_edu.readability import plain_text
+from spasm_edu.tooling.readability import plain_text
 from spasm_edu.validation import InputError
 from tests.helpers import assert_bad_mode_rejected
 

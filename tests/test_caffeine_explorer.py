@@ -6,7 +6,7 @@ import pytest
 
 from spasm_edu.explorers.caffeine import CaffeineExplorer
 from spasm_edu.factref import number
-from spasm_edu.readability import plain_text
+from spasm_edu.tooling.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle, oracle_text
 
 ADULT = oracle_text("caffeine_limits.csv:adult:max_mg_per_day")  # 400 (FDA)

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from spasm_edu import answer_key, course, facts, guide
+from spasm_edu import facts
+from spasm_edu.tooling import answer_key, course, guide
 
 NOTEBOOKS = sorted(course.NOTEBOOK_DIR.glob("*.ipynb"))
 GUIDE = guide.GUIDE_PATH.read_text(encoding="utf-8")
@@ -16,7 +17,7 @@ GUIDE = guide.GUIDE_PATH.read_text(encoding="utf-8")
 
 def test_answer_key_is_up_to_date():
     assert answer_key.KEY_PATH.read_text(encoding="utf-8") == answer_key.answer_key_markdown(), (
-        "run `make sync` (python -m spasm_edu.answer_key --write)"
+        "run `make sync` (python -m spasm_edu.tooling.answer_key --write)"
     )
 
 
@@ -46,7 +47,7 @@ def test_no_notebook_holds_an_answer():
 
 
 def test_guide_objectives_are_up_to_date():
-    assert guide.render(GUIDE) == GUIDE, "run `make sync` (python -m spasm_edu.guide)"
+    assert guide.render(GUIDE) == GUIDE, "run `make sync` (python -m spasm_edu.tooling.guide)"
 
 
 def test_guide_covers_every_notebook_in_the_contents():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import DISCLAIMER, course, facts
+from spasm_edu import DISCLAIMER, facts
+from spasm_edu.tooling import course
 
 NOTEBOOKS = sorted(course.NOTEBOOK_DIR.glob("*.ipynb"))
 TEMPLATE = [

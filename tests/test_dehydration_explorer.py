@@ -7,7 +7,7 @@ import pytest
 from spasm_edu import facts
 from spasm_edu.explorers.dehydration import DehydrationExplorer
 from spasm_edu.models import dehydration
-from spasm_edu.readability import plain_text
+from spasm_edu.tooling.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 

@@ -16,7 +16,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 import spasm_edu
-from spasm_edu import links
+from spasm_edu.tooling import links
 from tests.conftest import ROOT
 from tests.test_environment import environment_pins
 from tools import hub_sizing

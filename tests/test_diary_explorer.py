@@ -117,7 +117,7 @@ def test_patient_mode_and_widget(path):
 
 
 def test_patient_facing_messages_read_at_grade_7_or_below(path):
-    from spasm_edu import readability as rl
+    from spasm_edu.tooling import readability as rl
 
     e = DiaryExplorer(path=path, mode="patient", today=TODAY)
     texts = [e.summary.value]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from spasm_edu import readability as rl
 from spasm_edu.explorers.electrolytes import FOOD, NECK_SURGERY, SYMPTOM, ElectrolytesExplorer
 from spasm_edu.models import electrolytes as el
 from spasm_edu.models.triage import Level
+from spasm_edu.tooling import readability as rl
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 CALL_911 = "Call 911 or your local emergency number now"

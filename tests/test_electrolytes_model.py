@@ -95,7 +95,9 @@ def test_value_falls_in_the_right_band(analyte_id, value, unit, band_id, positio
         # The critical bands of issue 11 need care today (and say when to call 911).
         ("potassium", 2.4, "mmol/L", "urgent"),
         ("potassium", 6.1, "mmol/L", "urgent"),
-        ("potassium", 7.0, "mmol/L", "urgent"),
+        # 6.5 mmol/L or more: severe, go to hospital at once (GPnotebook, UK primary care).
+        ("potassium", 6.5, "mmol/L", "emergency"),
+        ("potassium", 7.0, "mmol/L", "emergency"),
         ("potassium", 2.7, "mmol/L", "urgent"),  # safer level: WakeMed critical at <= 2.5
         ("sodium", 124, "mmol/L", "urgent"),
         ("sodium", 160, "mmol/L", "urgent"),

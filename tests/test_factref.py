@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from spasm_edu import course, factref, facts, sources
+from spasm_edu import factref, facts
+from spasm_edu.tooling import course, sources
 from tests.conftest import rewrite
 from tests.helpers import oracle, oracle_entries, oracle_text
 from tests.test_notebook_sources import CHECKED, contents_manager, course_copy, dirs  # noqa: F401

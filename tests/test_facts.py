@@ -30,7 +30,7 @@ def test_every_source_id_resolves():
 
 def test_causes_cover_the_source_article():
     ids = set(facts.table("causes.csv").by_id)
-    assert ids == {
+    assert ids >= {  # the seed article's causes stay; a new cause may join them
         "medication",
         "caffeine",
         "stress_fatigue",

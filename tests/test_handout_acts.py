@@ -100,8 +100,9 @@ def test_what_to_do_now_comes_first_with_the_level_in_words(data_of):
         data = data_of(name)
         body = handout.render_body(data)
         now = body.index("What to do now")
-        assert now < body.index("Call 911") < body.index("What you told us")
-        assert now < body.index(data.triage.label) < body.index("Call 911")  # badge in words
+        box = body.index('class="spasm-911')
+        assert now < box < body.index("What you told us")
+        assert now < body.index(data.triage.label, now) < box  # badge in words
     assert data_of("B").triage.level == "urgent"
 
 
@@ -320,7 +321,11 @@ def test_appointment_lines_disclaimer_and_only_cited_sources(data_of):
         listed = re.findall(r'<li id="src-([^"]+)"', body)
         assert cited == set(range(1, len(listed) + 1))  # every listed source is cited, in order
         assert len(listed) <= 12
-        assert "http" not in handout.plain_text(body.split("<h2>Sources</h2>")[1])
+        sources = body.split(f"<h2>{handout_text.SOURCES_HEADING}")[1]
+        assert "http" not in handout.plain_text(sources)
+        # short entries for the patient's paper: no journal titles or page numbers
+        said = handout.plain_text(sources)
+        assert "pharmacokinetics" not in said and not re.search(r"\d+\(\d+\):\d+", said)
 
 
 def test_the_bedtime_amount_is_said_as_a_share_of_the_patients_drink(data_of):
@@ -338,7 +343,10 @@ def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
     for name in SESSIONS:
         body = handout.render_body(data_of(name))
         assert body.count("&#9744;") == len(handout_text.DAYS)
-        assert f"<figcaption>{handout_text.PICTURE_HOW}</figcaption>" in body
+        pictured = next(c for c in data_of(name).causes if c.picture_svg)
+        how = handout_text.picture_how(pictured.cause_id)
+        assert how != handout_text.PICTURE_HOW  # a caption that says what to do, per picture
+        assert f"<figcaption>{how}</figcaption>" in body
 
 
 def test_a_missing_or_failing_result_gives_the_tips(monkeypatch):
@@ -355,3 +363,120 @@ def test_a_missing_or_failing_result_gives_the_tips(monkeypatch):
     monkeypatch.setattr(words, "handout_actions", broken)
     assert handout_text.cause_actions("caffeine", object(), tips, answered=True) == expected
     assert len(expected) <= handout_text.MAX_ACTIONS
+
+
+# -- docs/handout-review-2026-12.md fixes: main message, benefit, known / not known --------------
+def _why():
+    return facts.table("handout_why.csv")
+
+
+def test_the_main_message_is_the_first_text_after_the_title(data_of):
+    for name in SESSIONS:
+        data = data_of(name)
+        body = handout.render_body(data)
+        first = re.sub(r"^<h1>.*?</h1>", "", body)
+        assert first.startswith('<p class="spasm-main"><strong>Main message:</strong>')
+        said = handout.plain_text(re.match(r"<p[^>]*>(.*?)</p>", first).group(1))
+        assert said.startswith("Main message: " + handout_text.MAIN_MESSAGE[data.triage.level])
+    a = handout.plain_text(handout.render_body(data_of("A")))
+    # the key steps come from the model (4 cups: 400 mg // 96 mg; 7 hours: AASM)
+    assert (
+        "Main message: You can care for this at home. Your key steps: have no more than "
+        "4 cups of brewed coffee a day and sleep 7 hours or more a night." in a
+    )
+    # urgent: the one message is to get help today, and when to call 911
+    b = handout.plain_text(handout.render_body(data_of("B")))
+    assert "Main message: Call your doctor today. Call 911 if a sign in the box below starts." in b
+    assert "Your key steps" not in b
+
+
+def test_main_message_follows_the_level_and_the_model():
+    assert handout_text.main_message("emergency", ["have 2 cups a day"]) == (
+        "Call 911 or your local emergency number now."
+    )
+    assert handout_text.main_message("self_care", ["a", "b", "c"]) == (
+        "You can care for this at home. Your key steps: a and b. "
+        "Get help if a warning sign below starts."
+    )
+    assert handout_text.main_message("nonsense", []).startswith(
+        handout_text.MAIN_MESSAGE["unknown"]
+    )
+
+
+def test_each_cause_with_steps_has_a_benefit_line_from_the_data(data_of):
+    why = _why()
+    for name in SESSIONS:
+        data = data_of(name)
+        body = handout.render_body(data)
+        lines = re.findall(r'<li class="spasm-why">(.*?)</li>', body, re.S)
+        with_steps = [c for c in data.causes if c.actions]
+        assert len(lines) == len(with_steps) >= 2
+        for cause, line in zip(with_steps, lines, strict=True):
+            row = why[cause.cause_id]
+            said = handout.plain_text(line)
+            assert said.startswith(f"{handout_text.BENEFIT_LEAD} {row.benefit}")
+            if row.not_known:
+                assert f"{handout_text.NOT_KNOWN_LEAD} {row.not_known}" in said
+            assert re.search(r"\[[\d,]+\]$", said), "each benefit line cites its source"
+
+
+def test_benefit_lines_change_with_the_data_file(data_copy, monkeypatch):
+    rewrite(
+        data_copy / "handout_why.csv",
+        "Less caffeine takes away one thing that can set off a twitch",
+        "Less caffeine is a test line",
+    )
+    real = facts.table
+    monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
+    text = handout.plain_text(handout.render_body(handout.reference_session("A").handout_data()))
+    assert "How it helps: Less caffeine is a test line" in text
+    assert "set off a twitch" not in text
+
+
+def test_benefit_and_not_known_lines_hold_no_invented_figures():
+    for row in _why():
+        for words in (row.benefit, row.not_known or ""):
+            assert not re.search(r"\d", words), (row.cause_id, words)
+        assert row.where and row.source_ids
+
+
+def test_the_handout_says_what_is_known_and_not_known(data_of):
+    for name in SESSIONS:
+        text = handout.plain_text(handout.render_body(data_of(name)))
+        assert f"{handout_text.KNOWN_HEADING} {handout_text.KNOWN_UNKNOWN}" in text
+        assert "This sheet does not diagnose the cause of your spasms." in text
+        assert text.count(handout_text.NOT_KNOWN_LEAD) >= 1
+
+
+def test_cutting_down_is_in_the_patients_own_cups(data_of):
+    data = data_of("A")
+    (caffeine,) = [c for c in data.causes if c.cause_id == "caffeine"]
+    (line,) = [a for a in caffeine.actions if a.text.startswith("Cut down")]
+    assert line.text == (
+        "Cut down little by little: have one cup less, or a smaller cup, each day until you "
+        "are at 4 cups of brewed coffee. Stopping at once can give you headaches."
+    )
+    assert "mayo_caffeine_too_much" in line.source_ids and "fda_caffeine" in line.source_ids
+
+
+def test_the_pictures_show_the_action(data_of):
+    from spasm_edu.plots import VERMILLION
+
+    a = re.search(r"<svg.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
+    assert "Your brewed coffee a day: keep 4" in a
+    assert a.count("<polyline") == 4  # a tick on each of the 4 cups to keep
+    assert a.count(f'stroke="{VERMILLION}"') == 2  # one cross (2 strokes): the 5th cup
+    b = re.search(r"<svg.*?</svg>", handout.render_body(data_of("B")), re.S).group(0)
+    assert "Side view of the lift" in b and "hands out 40 cm" in b  # the patient's own lift
+    assert " H = " not in b and "RWL" not in b  # plain words on a patient's paper
+
+
+def test_what_you_told_us_is_short(data_of):
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    told = text.split(handout_text.TOLD_US_HEADING, 1)[1].split(handout_text.NEXT_APPOINTMENT)[0]
+    assert "Sleep each night (hours): 5" in told and "Sleep Mon night" not in told
+    assert "Brewed coffee per day: 5" in told and "(8 oz / 237 mL)" not in told
+    assert "Black tea" not in told  # 0 a day
+    assert handout_text.told_lines(
+        [("Sleep Mon night (hours)", "5"), ("Sleep Tue night (hours)", "6"), ("Units", "kg")]
+    ) == (("Sleep, night by night (hours)", "5, 6"),)

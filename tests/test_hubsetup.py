@@ -1,4 +1,4 @@
-"""python -m spasm_edu.hubsetup: a hub's single-user environment gets the lab overrides, the
+"""python -m spasm_edu.tooling.hubsetup: a hub's single-user environment gets the lab overrides, the
 patient session's Voila template and server settings, merged with what is already there.
 (tests/hub checks that a real hub's servers pick them up.)"""
 
@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 
-from spasm_edu import hubsetup, lab, present
+from spasm_edu import present
+from spasm_edu.tooling import hubsetup, lab
 
 
 def test_install_writes_the_three_pieces_under_the_prefix(tmp_path):

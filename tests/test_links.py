@@ -1,4 +1,4 @@
-"""python -m spasm_edu.links: the class links from the repository's address in one place
+"""python -m spasm_edu.tooling.links: the class links from the repository's address in one place
 (pyproject [project.urls] Repository), as the README shows them; and the handout folder on a
 hub is the student's own."""
 
@@ -14,7 +14,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from spasm_edu import handout, links
+from spasm_edu import handout
+from spasm_edu.tooling import links
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -23,7 +24,7 @@ HUB = "https://hub.example.edu"
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "spasm_edu.links", *args],
+        [sys.executable, "-m", "spasm_edu.tooling.links", *args],
         capture_output=True, text=True, timeout=60, cwd=ROOT,
     )  # fmt: skip
 

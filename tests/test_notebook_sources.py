@@ -1,6 +1,6 @@
 """Notebooks as text: every notebooks/NAME.ipynb is generated from content/notebooks/NAME.md.
 
-See spasm_edu/sources.py. The committed notebooks must match their sources (cell types,
+See spasm_edu/tooling/sources.py. The committed notebooks must match their sources (cell types,
 sources, tags, notebook metadata; not outputs or execution counts); sync refuses to overwrite
 a notebook edited by hand; JupyterLab (make lab) saves a notebook into its .md.
 """
@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from traitlets.utils.importstring import import_item
 
-from spasm_edu import course, lab, sources
+from spasm_edu.tooling import course, lab, sources
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted(course.NOTEBOOK_DIR.glob("*.ipynb"))
@@ -191,7 +191,7 @@ def test_a_notebook_without_source_is_refused(course_copy):
 
 
 def contents_manager(root: Path):
-    """The contents manager make lab configures (spasm_edu/lab.py), serving ``root``."""
+    """The contents manager make lab configures (spasm_edu/tooling/lab.py), serving ``root``."""
     cmd = lab.command(port=1, open_browser=False, token="")
     flags = dict(a.split("=", 1) for a in cmd if a.startswith("--") and "=" in a)
     cls = import_item(flags["--ServerApp.contents_manager_class"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.overuse import OveruseExplorer
-from spasm_edu.readability import plain_text
+from spasm_edu.tooling.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 

@@ -124,7 +124,8 @@ def test_every_folder_of_the_package_is_built():
 
 
 def test_a_checkout_reads_its_own_data_folder():
-    from spasm_edu import course, paths
+    from spasm_edu import paths
+    from spasm_edu.tooling import course
 
     assert paths.in_checkout()
     assert paths.folder("data") == ROOT / "data"  # facts.DATA_DIR unless $SPASM_DATA_DIR is set
@@ -134,7 +135,8 @@ def test_a_checkout_reads_its_own_data_folder():
 
 
 def test_lab_from_an_installed_package_says_it_needs_a_checkout(monkeypatch, capsys):
-    from spasm_edu import lab, paths
+    from spasm_edu import paths
+    from spasm_edu.tooling import lab
 
     monkeypatch.setattr(paths, "in_checkout", lambda: False)
     monkeypatch.setattr(os, "execv", lambda *a: pytest.fail("JupyterLab must not start"))

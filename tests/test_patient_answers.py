@@ -6,8 +6,8 @@ from __future__ import annotations
 import ipywidgets as w
 import pytest
 
-from spasm_edu import discover
 from spasm_edu.explorers._ask import CHOOSE, ask, with_note
+from spasm_edu.tooling import discover
 
 EXPLORERS = discover.explorer_classes()
 # Not (yet) on the shared Answers API: electrolytes and triage have their own owners and their

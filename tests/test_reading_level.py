@@ -2,12 +2,13 @@
 
 Blocks are found, not listed: every notebook's "## In plain words", every explorer's
 patient-mode summary in its default and driven states (and its bad-input message), the
-"When to see a doctor" list per cause, data/red_flags.csv questions and the handout text
-(see spasm_edu/readability.py). A block above target fails with its text and grade: rewrite
+"When to see a doctor" list per cause, data/red_flags.csv questions, the handout text, the
+session's fixed sentences and the urgency levels' words
+(see spasm_edu/tooling/readability.py). A block above target fails with its text and grade: rewrite
 the text (short sentences, everyday words), never loosen the bound.
 
 The full table is written to test-artifacts/reading_level.md on every run
-(also: `python -m spasm_edu.readability`).
+(also: `python -m spasm_edu.tooling.readability`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import readability as rl
+from spasm_edu import paths
+from spasm_edu.tooling import readability as rl
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SOURCES = {
@@ -25,6 +27,8 @@ SOURCES = {
     "see_a_doctor": rl.see_a_doctor_blocks,
     "red_flags": rl.red_flag_blocks,
     "handout": rl.handout_blocks,
+    "session": rl.session_blocks,
+    "levels": rl.level_blocks,
 }
 
 
@@ -55,10 +59,10 @@ def test_block_reads_at_grade_7_or_below(block):
 
 def test_there_is_patient_text_from_every_kind_of_source_that_exists():
     kinds = {c.values[0].block_id.split(":")[0] for c in CASES if isinstance(c.values[0], rl.Block)}
-    assert {"notebook", "explorer", "see_a_doctor"} <= kinds
+    assert {"notebook", "explorer", "see_a_doctor", "session", "levels"} <= kinds
     if (rl.facts.DATA_DIR / "red_flags.csv").exists():
         assert "red_flags" in kinds, "data/red_flags.csv has no column the gate recognises"
-    if (rl.discover.PACKAGE_DIR / "handout.py").exists():
+    if (paths.PACKAGE_DIR / "handout.py").exists():
         assert "handout" in kinds, "spasm_edu/handout.py offers no patient_text_blocks()"
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import course, discover, facts
-from spasm_edu.readability import explorer_states
+from spasm_edu import facts
+from spasm_edu.tooling import course, discover
+from spasm_edu.tooling.readability import explorer_states
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = sorted(facts.DATA_DIR.glob("*.csv"))
@@ -256,7 +257,7 @@ NETWORK_MODULES = {
 ALLOWED = {
     "spasm_edu/present.py": {"socket"},  # the Voila launcher checks 127.0.0.1:PORT is free
     # the browser benchmark polls its own Voila server on 127.0.0.1 (never run in a session)
-    "spasm_edu/bench_browser.py": {"urllib.request"},
+    "spasm_edu/tooling/bench_browser.py": {"urllib.request"},
 }
 FETCH_CALL = re.compile(r"""\b(read_\w+|urlopen|urlretrieve|get)\(\s*f?["']https?://""")
 

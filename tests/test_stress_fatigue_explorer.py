@@ -6,7 +6,7 @@ import pytest
 
 from spasm_edu.explorers.stress_fatigue import StressFatigueExplorer
 from spasm_edu.models import stress_fatigue as model
-from spasm_edu.readability import plain_text
+from spasm_edu.tooling.readability import plain_text
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
 
 

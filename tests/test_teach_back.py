@@ -3,9 +3,10 @@ picks an outcome (AHRQ toolkit, Tool 5)."""
 
 from __future__ import annotations
 
-from spasm_edu import facts, handout, readability, teach_back
+from spasm_edu import facts, handout, teach_back
 from spasm_edu.models import triage
 from spasm_edu.text import teach_back as wording
+from spasm_edu.tooling import readability
 
 
 def notes(level="urgent", what="Call your doctor today.", if_worse=("Your jaw is stiff.",)):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from spasm_edu import course, facts
+from spasm_edu import causes, facts
 from spasm_edu.models import triage
+from spasm_edu.tooling import course
 
-CAUSES = [None, *facts.table("causes.csv").by_id]
+CAUSES = [None, *causes.ids()]
 
 
 def signs(cause):
@@ -56,7 +57,9 @@ def test_every_cause_keeps_its_own_advice():
         "spine": ["saddle_numbness", "major_trauma", "back_cancer_history", "back_not_better"],
         "neuro": ["muscle_wasting", "trouble_walking", "wound_dirty_or_unsure_shots"],
     }
-    assert set(expected) == set(facts.table("causes.csv").by_id)
+    # the causes the seed article names keep their signs; a new cause is checked by
+    # tests/test_causes.py (it shows signs of its own)
+    assert set(expected) <= set(causes.ids())
     for cause, ids in expected.items():
         own = {f.id for f in triage.flags_for(cause, general=False)}
         assert set(ids) <= own, cause

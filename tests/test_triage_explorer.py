@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from spasm_edu import readability as rl
 from spasm_edu.explorers.triage import TriageExplorer
 from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
+from spasm_edu.text import levels
+from spasm_edu.tooling import readability as rl
 from tests.helpers import assert_bad_mode_rejected, finish_questions
 
 
@@ -78,7 +79,7 @@ def test_badge_has_colour_and_word_for_every_level():
         html = plots.badge(level)
         assert triage.level_row(level).badge in html
         assert 'aria-label="Level: ' in html
-        colours.add(plots.COLOURS[level])
+        colours.add(levels.colour(level))
     assert len(colours) == 4
 
 

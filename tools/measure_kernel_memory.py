@@ -41,7 +41,7 @@ TLJH_OVERHEAD_MB = 128  # TLJH docs, "Estimate Memory / CPU / Disk needed"
 
 def course_notebooks() -> list[Path]:
     sys.path.insert(0, str(ROOT))
-    from spasm_edu import course
+    from spasm_edu.tooling import course
 
     return [NOTEBOOKS / r.notebook for r in course.contents()]
 

@@ -19,6 +19,7 @@ import ipywidgets as w
 import traitlets
 
 from spasm_edu import facts, text
+from spasm_edu.plots import VERMILLION
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ STYLE = """<style>
 .spasm-explorer .widget-label {min-width: max-content;}
 .spasm-student {border-left: 5px solid #0072B2; background: #eef5fb; padding: 4px 12px;
   margin: 10px 0;}
-.spasm-warning {border-left: 5px solid #D55E00; background: #fff3e8; padding: 6px 12px;}
+.spasm-warning {border-left: 5px solid WARNING_EDGE; background: #fff3e8; padding: 6px 12px;}
 .spasm-disclaimer {font-size: 0.9em; color: #333;}
 .spasm-explorer :focus-visible {outline: 3px solid #0072B2; outline-offset: 2px;}
 .spasm-number {flex-flow: row wrap; align-items: center; gap: 4px 8px;}
@@ -41,7 +42,7 @@ STYLE = """<style>
 .spasm-number .widget-text {width: auto;}
 .spasm-number-note {font-size: 0.9em; color: #333;}
 .spasm-number-note .spasm-warning {margin: 0; padding: 2px 10px;}
-</style>"""
+</style>""".replace("WARNING_EDGE", VERMILLION)  # the palette's (spasm_edu/plots)
 
 
 CONTROL_WIDTH = "min(100%, 560px)"

@@ -20,6 +20,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Literal
 
+from spasm_edu import causes as cause_registry
 from spasm_edu import facts
 from spasm_edu import validation as check
 from spasm_edu.schema.triage import LEVELS as LEVEL_IDS
@@ -33,10 +34,10 @@ GROUPS = ("act_now", "how_often", "what_else", "back", "injury_exertion", "medic
 NEAR_GROUPS = ("back", "medicine")
 """Groups whose signs belong together: a tick in one brings the group's other signs forward."""
 
-GROUP_CAUSES = {"back": ("spine", "body_mechanics", "pregnancy")}
-"""Groups asked only when one of these causes is picked (or one of the group's boxes is already
-ticked, e.g. from step 3); every other group is asked of everyone. The emergency group comes
-first for everyone, so no emergency question is ever skipped."""
+# A group is asked only when a cause whose entry in spasm_edu/causes.py names it in
+# ``warning_groups`` is picked (or one of the group's boxes is already ticked, e.g. from step
+# 3); every other group is asked of everyone. The emergency group comes first for everyone, so
+# no emergency question is ever skipped.
 
 
 class Level(IntEnum):
@@ -228,13 +229,15 @@ def _validated(findings: object) -> frozenset[str]:
 
 
 def groups_for(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[str, ...]:
-    """The question groups to ask, in order: every group except those of ``GROUP_CAUSES``
-    that fit none of ``causes`` and hold none of the ``ticked`` findings."""
+    """The question groups to ask, in order: every group except those a cause asks for
+    (:func:`spasm_edu.causes.group_causes`) that fit none of ``causes`` and hold none of the
+    ``ticked`` findings."""
     causes, ticked = set(_validated_causes(causes)), set(_validated(ticked))
     eng = engine()
+    group_causes = cause_registry.group_causes()
     out = []
     for group in GROUPS:
-        needs = GROUP_CAUSES.get(group)
+        needs = group_causes.get(group)
         in_group = {fid for fid, row in eng.flags.items() if row.group == group}
         if needs is None or causes & set(needs) or ticked & in_group:
             out.append(group)

@@ -8,6 +8,7 @@ knees just enough to reach. Body segment lengths below are drawing sizes, not da
 from __future__ import annotations
 
 import math
+from html import escape
 
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult
@@ -202,17 +203,25 @@ def _load_bar(load: float, ref: tuple[str, float], over: bool, unit: str) -> str
 
 
 def handout_picture(result: LiftResult) -> str:
-    """The load against the safe limit in plain words, for the take-home handout."""
+    """For the take-home handout: the patient's own lift, side view, in plain words (how far
+    out the hands are is what to change), with the load and the safe limit in its text
+    alternative; for lifting a person, the load against the limit."""
     unit = result.mass_unit
     limit = result.patient_limit if result.lifting_a_person else result.rwl
     over = result.over_patient_limit if result.lifting_a_person else result.li > 1
     state = "over the limit" if over else "under the limit"
-    return hbars(
-        [(f"Your load ({state})", result.load, VERMILLION if over else BLUE)],
-        unit,
-        "Your load and the safe limit",
+    said = (
         f"Your load is {amount(result.load, unit)}. The safe limit is {amount(limit, unit)}. "
-        f"Your load is {state}.",
-        references=[("Safe limit", limit)],
-        width=400,  # drawn at this size in print, its words are about 10 pt
+        f"Your load is {state}."
     )
+    if result.lifting_a_person:
+        return hbars(
+            [(f"Your load ({state})", result.load, VERMILLION if over else BLUE)],
+            unit,
+            "Your load and the safe limit",
+            said,
+            references=[("Safe limit", limit)],
+            width=400,  # drawn at this size in print, its words are about 10 pt
+        )
+    svg = lift_picture(result, width=320, height=150, plain=True)
+    return svg.replace("</desc>", f" {escape(said)}</desc>", 1)

@@ -8,15 +8,10 @@ from math import ceil
 
 from spasm_edu.models.electrolytes import LabResult, PotassiumDay
 from spasm_edu.models.triage import level_row
-from spasm_edu.plots import BLUE, GREEN, INK, ORANGE, VERMILLION, YELLOW, Svg
+from spasm_edu.plots import BLUE, INK, Svg
+from spasm_edu.text import levels
 from spasm_edu.text.electrolytes import number, short_label
 
-LEVEL_COLOURS = {
-    "self_care": GREEN,
-    "see_doctor": YELLOW,
-    "urgent": ORANGE,
-    "emergency": VERMILLION,
-}
 LEFT, RIGHT = 20, 20
 
 
@@ -47,7 +42,7 @@ def band_strip(lab: LabResult, width: int = 640) -> str:
         end = hi if b.upper_mmol_l is None else min(b.upper_mmol_l, hi)
         if end <= start:
             continue
-        colour = LEVEL_COLOURS[str(b.level)]
+        colour = levels.colour(b.level)
         svg.rect(px(start), top, px(end) - px(start), h, colour, fill_opacity="0.85")
         svg.text(
             (px(start) + px(end)) / 2,

@@ -8,6 +8,7 @@ from spasm_edu.models.neuro import NeuroCheck
 from spasm_edu.models.triage import level_row
 from spasm_edu.plots import INK
 from spasm_edu.plots import triage as triage_plots
+from spasm_edu.text import levels
 
 
 def feature_chips(result: NeuroCheck) -> str:
@@ -15,7 +16,7 @@ def feature_chips(result: NeuroCheck) -> str:
     if not result.ticked:
         return ""
     items = "".join(
-        f'<li style="margin:4px 0"><span style="background:{triage_plots.COLOURS[t.level]};'
+        f'<li style="margin:4px 0"><span style="background:{levels.colour(t.level)};'
         f"color:{INK};border:2px solid {INK};border-radius:6px;padding:1px 8px;"
         f'font-weight:bold">{escape(level_row(t.level).badge)}</span> {escape(t.label)}</li>'
         for t in result.ticked

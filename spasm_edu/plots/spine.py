@@ -9,6 +9,7 @@ from spasm_edu.models.spine import SpineView
 from spasm_edu.models.triage import level_row
 from spasm_edu.plots import GRID, INK, SKY, VERMILLION, YELLOW, Svg
 from spasm_edu.plots import triage as triage_plots
+from spasm_edu.text import levels
 
 BONE = "#e8dcc4"
 DISC = SKY
@@ -104,7 +105,7 @@ def flag_chips(view: SpineView) -> str:
     for t in view.ticked:
         word = level_row(t.level).badge
         items.append(
-            f'<li style="margin:4px 0"><span style="background:{triage_plots.COLOURS[t.level]};'
+            f'<li style="margin:4px 0"><span style="background:{levels.colour(t.level)};'
             f"color:{INK};border:2px solid {INK};border-radius:6px;padding:1px 8px;"
             f'font-weight:bold">{escape(word)}</span> {escape(t.sign)}</li>'
         )

@@ -1,7 +1,7 @@
 """Triage figures: the level badge (colour AND word) and the four-step urgency ladder.
 
-Colours are Okabe-Ito with dark ink text (contrast >= 4.5:1 on every fill); each level also
-has its own symbol and its word, so nothing depends on colour alone.
+Colours, symbols and words come from :mod:`spasm_edu.text.levels` (Okabe-Ito with dark ink
+text, contrast >= 4.5:1 on every fill), so nothing depends on colour alone.
 """
 
 from __future__ import annotations
@@ -9,20 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from spasm_edu.models.triage import LEVELS, Assessment, Level, level_row
-from spasm_edu.plots import GREEN, INK, ORANGE, SKY, VERMILLION, Svg
-
-COLOURS = {
-    Level.self_care: GREEN,
-    Level.see_doctor: SKY,
-    Level.urgent: ORANGE,
-    Level.emergency: VERMILLION,
-}
-SYMBOLS = {
-    Level.self_care: "✓",
-    Level.see_doctor: "i",
-    Level.urgent: "!",
-    Level.emergency: "!!",
-}
+from spasm_edu.plots import Svg
+from spasm_edu.text.levels import INK, colour, symbol
 
 
 def badge(level: Level | str) -> str:
@@ -32,9 +20,9 @@ def badge(level: Level | str) -> str:
     return (
         f'<div class="spasm-badge spasm-badge-{level.name}" role="img" '
         f'aria-label="Level: {escape(row.badge)}" style="display:inline-block;'
-        f"background:{COLOURS[level]};color:{INK};border:3px solid {INK};border-radius:10px;"
+        f"background:{colour(level)};color:{INK};border:3px solid {INK};border-radius:10px;"
         f'padding:8px 16px;font-size:1.3em;font-weight:bold;margin:6px 0">'
-        f'<span aria-hidden="true">{SYMBOLS[level]}&nbsp;</span>{escape(row.badge)}</div>'
+        f'<span aria-hidden="true">{symbol(level)}&nbsp;</span>{escape(row.badge)}</div>'
     )
 
 
@@ -53,12 +41,12 @@ def ladder(assessment: Assessment, width: int = 560) -> str:
             y,
             330,
             step_h,
-            COLOURS[level] if here else "#f2f2f2",
+            colour(level) if here else "#f2f2f2",
             stroke=INK if here else "#999999",
             stroke_width=3 if here else 1,
             rx=6,
         )
-        label = f"{SYMBOLS[level]}  {level_row(level).badge}"
+        label = f"{symbol(level)}  {level_row(level).badge}"
         svg.text(22, y + step_h * 0.65, label, weight="bold" if here else "normal")
         if here:
             svg.text(350, y + step_h * 0.65, "◀ your result", weight="bold")

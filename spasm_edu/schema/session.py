@@ -21,3 +21,22 @@ TABLES = [
         "Practical self-care steps per cause, shown in the patient session and the handout.",
     ),
 ]
+
+
+class HandoutWhyRow(FactRow):
+    """For one cause on the take-home handout: how its steps help, and what is not known
+    (plain words, reading grade <= 7, no number that is not in another data row)."""
+
+    cause_id: Id  # a cause_id from causes.csv
+    benefit: Text
+    not_known: Text | None = None  # empty: the handout's own known/unknown line says it
+
+
+TABLES.append(
+    TableSpec(
+        "handout_why.csv",
+        HandoutWhyRow,
+        "cause_id",
+        "How each cause's steps help and what is not known, for the take-home handout.",
+    )
+)

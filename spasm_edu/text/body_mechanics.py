@@ -302,12 +302,14 @@ def handout_actions(result: LiftResult) -> tuple:
                 src,
             ),
         )
+    short = "lift close to your body and do not twist"
     if result.rwl == 0:
         first = "No weight is safe to lift the way you showed us. Change how you lift."
     else:
+        short = f"keep loads under about {weight(result.rwl, unit)}, close to your body"
         over = "over" if result.li > 1 else "under"
         first = (
             f"For the lift you showed us, keep loads under about {weight(result.rwl, unit)}. "
             f"Your load is {weight(result.load, unit)}. That is {over} the limit."
         )
-    return (Action(first, src), Action(costliest_sentence(result), src))
+    return (Action(first, src, short=short), Action(costliest_sentence(result), src))

@@ -251,22 +251,38 @@ def handout_actions(day) -> tuple:
         )
     lines = []
     limit, drink = day.limit, caffeine.main_drink(day)
+    n = None
     if limit is not None and limit.mg_per_day and drink is not None:
         n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
         now = "That is over the limit." if day.over_limit else "That is under the limit."
+        cups = servings_words(n, drink.drink_id)
         lines.append(
             Action(
                 f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
                 "caffeine a day. "
-                f"For you, that is about {servings_words(n, drink.drink_id)}. "
+                f"For you, that is about {cups}. "
                 f"Now you have about {amount(day.total_mg, 'mg')} a day. {now}",
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
+                short=f"have no more than {cups} a day",
             )
         )
     tips = facts.table("self_care_tips.csv")
     if day.over_limit and "caffeine_slow" in tips.by_id:  # over the limit: how to come down
         slow = tips["caffeine_slow"]
-        lines.append(Action(slow.tip, tuple(slow.source_ids)))
+        if n is not None and drink is not None and drink.count > n:
+            # Mayo Clinic: "Cut back little by little … one fewer can … or a smaller cup … each
+            # day"; the target is this patient's own cups under the limit
+            unit = servings_words(1, drink.drink_id).split(" of ")[0].split(" ", 1)[1]
+            lines.append(
+                Action(
+                    f"Cut down little by little: have one {unit} less, or a smaller {unit}, "
+                    f"each day until you are at {servings_words(n, drink.drink_id)}. "
+                    "Stopping at once can give you headaches.",
+                    (*slow.source_ids, "mayo_caffeine_too_much"),
+                )
+            )
+        else:
+            lines.append(Action(slow.tip, tuple(slow.source_ids)))
     if day.total_mg and day.at_bedtime_mg >= 1 and drink is not None:
         like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
         lines.append(

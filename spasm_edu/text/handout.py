@@ -10,10 +10,11 @@ data/self_care_tips.csv. A cause gives at most :data:`MAX_ACTIONS` lines
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from dataclasses import dataclass
+
+from spasm_edu import causes as cause_registry
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,38 @@ TOLD_US_HEADING = "What you told us"
 NOT_ANSWERED = "You did not change any answers here."
 NO_CAUSES = "You did not pick any causes today."
 PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the limit."
+# How to act on each cause's picture (spasm_edu.plots.<cause>.handout_picture)
+PICTURE_HOW_BY_CAUSE = {
+    "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
+    "the limit. Skip the cups with a cross.",
+    "body_mechanics": "This is how you lift now. Bring the load in close to your body before "
+    "you lift. Turn your feet, not your back.",
+}
+MAIN_HEADING = "Main message:"
+# The one thing to remember, by urgency level (the level's own call to action)
+MAIN_MESSAGE = {
+    "self_care": "You can care for this at home.",
+    "see_doctor": "Make an appointment to see your doctor soon.",
+    "urgent": "Call your doctor today.",
+    "emergency": "Call 911 or your local emergency number now.",
+    "unknown": "Go over the warning signs below with your nurse.",
+}
+MAIN_WATCH = {
+    "self_care": "Get help if a warning sign below starts.",
+    "see_doctor": "Get help sooner if a warning sign below starts.",
+    "urgent": "Call 911 if a sign in the box below starts.",
+    "emergency": "",
+    "unknown": "",
+}
+KEY_STEPS = "Your key steps:"
+KNOWN_HEADING = "What we know and do not know:"
+KNOWN_UNKNOWN = (
+    "This sheet does not diagnose the cause of your spasms. It shows things that may play a "
+    "part, from what you told us. Only a doctor can check the cause."
+)
+BENEFIT_LEAD = "How it helps:"
+NOT_KNOWN_LEAD = "Not known:"
+SOURCES_HEADING = "Sources (for your doctor)"
 SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
 TRACKER = "This week, tick each day you did your steps:"
@@ -40,6 +73,7 @@ class Action:
 
     text: str
     source_ids: tuple[str, ...] = ()
+    short: str = ""  # the step in a few words, for the main message ("have 4 cups a day")
 
 
 def tip_actions(tips) -> tuple[Action, ...]:
@@ -92,7 +126,7 @@ def cause_actions(
     lines: list[Action] = []
     if answered and result is not None:
         try:
-            module = importlib.import_module(f"spasm_edu.text.{cause_id}")
+            module = cause_registry.get(cause_id).module("text")
             make = getattr(module, "handout_actions", None)
             full = complete_result(result)
             if make is not None and full is not None:
@@ -122,3 +156,53 @@ def signs_from(source_ids, sources) -> str:
     names = ", ".join(top[:-1]) + (" and " if len(top) > 1 else "") + top[-1]
     tail = f", and {more} more health sites" if more else ""
     return f"These signs come from {names}{tail}. Your nurse can show you the full list."
+
+
+def main_message(level: str, shorts) -> str:
+    """'Main message' line: the level's call to action, this patient's key steps (the
+    ``short`` of the first actions, from the model) and when to get help."""
+    parts = [MAIN_MESSAGE.get(level, MAIN_MESSAGE["unknown"])]
+    shorts = [s for s in dict.fromkeys(shorts) if s][:2]
+    if shorts and level in ("self_care", "see_doctor"):  # help first: one message only
+        parts.append(f"{KEY_STEPS} {' and '.join(shorts)}.")
+    watch = MAIN_WATCH.get(level, "")
+    if watch:
+        parts.append(watch)
+    return " ".join(parts)
+
+
+def picture_how(cause_id: str) -> str:
+    """How to read and act on the cause's handout picture."""
+    return PICTURE_HOW_BY_CAUSE.get(cause_id, PICTURE_HOW)
+
+
+_NIGHT = re.compile(r"^Sleep (Mon|Tue|Wed|Thu|Fri|Sat|Sun) night \(hours\)$")
+
+
+def told_lines(values) -> tuple[tuple[str, str], ...]:
+    """What the patient told, shortened for paper: a drink's serving size dropped from its
+    label ('Brewed coffee per day — 1 cup (8 oz / 237 mL)' -> 'Brewed coffee per day'), drinks
+    of 0 a day and the units choice left out, a long choice cut to its name ('Fair grip'), and
+    seven nights of sleep said once."""
+    out: list[tuple[str, str]] = []
+    nights: list[str] = []
+    at = None  # where the nights stood
+    for label, value in values:
+        if _NIGHT.match(label):
+            at = len(out) if at is None else at
+            nights.append(value)
+            continue
+        short = label.split(" \u2014 ")[0]
+        if short.endswith(" per day") and value.strip() == "0":
+            continue
+        if short == "Units":  # each value carries its unit
+            continue
+        if len(value) > 40 and ": " in value:  # 'Fair grip: Handles that are not ideal…'
+            value = value.split(": ", 1)[0]
+        out.append((short, value))
+    if nights:
+        if len(set(nights)) == 1:
+            out.insert(at, ("Sleep each night (hours)", nights[0]))
+        else:
+            out.insert(at, ("Sleep, night by night (hours)", ", ".join(nights)))
+    return tuple(out)

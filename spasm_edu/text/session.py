@@ -47,6 +47,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "All of a sudden you get weak, lose your balance, cannot walk well or get mixed up",
     "A sudden, very bad headache",
     "Chest pain or trouble breathing",
+    "A new ache or tightness in your arm, jaw, neck or back, with sweating or feeling sick",
     "A seizure (a fit)",
     "A fever with a stiff neck, a rash that does not fade, or confusion",
     "A fever or a new medicine, and stiff muscles all over",
@@ -62,12 +63,15 @@ FALLBACK_EMERGENCY_SIGNS = (
     "One or both legs getting weaker",
     "Back pain with tingling, numbness or weakness in both legs",
     "A spasm that started after a big accident, like a car crash or a bad fall",
+    "Pain that gets worse after a broken bone or a new cast, or toes or fingers you can hardly move",
     "Tingling around your mouth and hands that lock in a claw shape",
     "A back spasm with a fever, and numbness, weakness or trouble walking",
     "Very bad muscle pain or weakness, and pee that is dark, like cola or tea",
     "Dark pee, like cola or tea, and very little of it",
+    "Water pills, weak muscles and a heart that races, flutters or skips",
     "A large or deep wound",
     "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
+    "A child with a fever who will not stand on a leg, or cries when the hip or knee is moved",
 )
 FALLBACK_URGENT_HEADING = "Get medical help today if you have"
 FALLBACK_URGENT_SIGNS = ("One calf that is swollen, warm, red or sore to touch",)

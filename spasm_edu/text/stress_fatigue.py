@@ -137,12 +137,15 @@ def handout_actions(result: CheckIn) -> tuple:
     rec, week = result.sleep.rec, result.sleep
     if rec.max_h is None:
         target = f"Aim for {hours(rec.min_h)} of sleep or more a night."
+        short = f"sleep {hours(rec.min_h)} or more a night"
     else:
         target = f"Aim for {rec.min_h:g} to {hours(rec.max_h)} of sleep a night."
+        short = f"sleep {rec.min_h:g} to {hours(rec.max_h)} a night"
     lines = [
         Action(
             f"{target} Last week you slept about {hours(week.average_h)} a night.",
             tuple(rec.source_id.split(";")),
+            short=short,
         )
     ]
     lines += [Action(s.text, tuple(s.source_id.split(";"))) for s in result.steps[:2]]

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import bench_browser, present
+from spasm_edu import present
+from spasm_edu.tooling import bench_browser
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import lab, present
+from spasm_edu import present
+from spasm_edu.tooling import lab
 from tests.browser.conftest import ARTIFACTS, running
 
 

@@ -5,7 +5,7 @@ configurable-http-proxy from tests/hub/node_modules) and plays a class of ``HUB_
 (default 3) students at once. Each student:
 
 1. starts a server and follows the course's nbgitpuller link (built by
-   :mod:`spasm_edu.links`) from a bare clone of this checkout in a temp folder;
+   :mod:`spasm_edu.tooling.links`) from a bare clone of this checkout in a temp folder;
 2. runs a cause notebook (02_caffeine) and the diary exercise (spasm_diary) cell by cell over
    the kernel websocket of the jupyter_server REST API, and saves the diary with a note of
    their own (the student's edit);
@@ -40,7 +40,8 @@ import psutil
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
-from spasm_edu import hubsetup, links, present
+from spasm_edu import present
+from spasm_edu.tooling import hubsetup, links
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

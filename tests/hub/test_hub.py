@@ -72,7 +72,8 @@ def test_the_hub_and_every_server_stopped(report):
 
 
 def test_the_students_lab_is_not_asked_about_news(report):
-    # spasm_edu.hubsetup's overrides in the single-user environment (as binder/postBuild does)
+    # spasm_edu.tooling.hubsetup's overrides in the single-user environment (as binder/postBuild
+    # does)
     assert report["voila"]["lab_settings"] == {
         "status": 200,
         "fetchNews": "false",

@@ -46,4 +46,4 @@ def test_the_image_installs_nbgitpuller_voila_the_singleuser_server_and_this_pac
     assert {"nbgitpuller", "voila", "jupyterhub-singleuser", "jupyterlab"} <= names
     post = (ROOT / "binder" / "postBuild").read_text()
     assert "python -m pip install --no-deps -e ." in post  # this package, from the repository
-    assert "python -m spasm_edu.hubsetup" in post  # lab settings, Voila template and config
+    assert "python -m spasm_edu.tooling.hubsetup" in post  # lab settings, Voila template and config

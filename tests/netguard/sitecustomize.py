@@ -2,7 +2,7 @@
 
 The root ``conftest.py`` puts this folder first on ``PYTHONPATH`` for the test session, so
 Python imports this file at start-up in every child process: the nbval / nbclient kernels,
-a Voila server and its kernels, ``python -m spasm_edu.bench``. It refuses, with
+a Voila server and its kernels, ``python -m spasm_edu.tooling.bench``. It refuses, with
 :class:`NetworkBlockedError` (a RuntimeError, so ``except OSError`` cannot swallow it):
 
 - ``socket.connect`` / ``connect_ex`` / ``sendto`` to any address that is not loopback

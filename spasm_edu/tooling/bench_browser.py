@@ -1,6 +1,6 @@
 """The patient session in a real browser: speed and memory as a nurse's laptop sees them.
 
-    python -m spasm_edu.bench --browser --json      (make bench-browser)
+    python -m spasm_edu.tooling.bench --browser --json      (make bench-browser)
 
 Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromium with Playwright
 (never a downloaded browser) and reports, in seconds or milliseconds:

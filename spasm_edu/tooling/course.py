@@ -1,8 +1,8 @@
 """Course tooling: the notebooks written from their text sources, and the generated cells.
 
 Each notebook's cells live in ``content/notebooks/NAME.md`` (MyST Markdown, see
-:mod:`spasm_edu.sources`); ``python -m spasm_edu.course sync`` (``make sync``) writes
-``notebooks/NAME.ipynb`` from it, keeping the notebook's stored outputs.
+:mod:`spasm_edu.tooling.sources`); ``python -m spasm_edu.tooling.course sync`` (``make sync``)
+writes ``notebooks/NAME.ipynb`` from it, keeping the notebook's stored outputs.
 
 Cells tagged ``gen:<kind>`` are written from ``data/`` by the same sync, in the ``.md`` and the
 ``.ipynb``, never by hand:
@@ -27,17 +27,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, factref, facts, sources
+from spasm_edu import DISCLAIMER, factref, facts
+from spasm_edu import causes as cause_registry
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
+from spasm_edu.text import levels
+from spasm_edu.tooling import sources
 
-NOTEBOOK_DIR = folder("notebooks")
-STAMP_KEY = sources.STAMP  # the checkout's, or the copy in an installed wheel
-LEVEL_WORDS = {
-    "see_doctor": "See a doctor soon if",
-    "urgent": "Get medical help today if",
-    "emergency": "Call 911 or your local emergency number now if",
-}
+NOTEBOOK_DIR = folder("notebooks")  # the checkout's, or the copy in an installed wheel
+STAMP_KEY = sources.STAMP
 
 
 def contents() -> list:
@@ -90,7 +88,7 @@ def doctor_items(cause: str | None, every: bool = False) -> list[tuple[str, str,
     if not every:
         return [(f.level.name, f.sign, f.source_ids) for f in triage.flags_for(cause)]
     best: dict[str, triage.Flag] = {}
-    for cid in facts.table("causes.csv").by_id:
+    for cid in cause_registry.ids():
         for f in triage.flags_for(cid):
             if f.sign not in best or f.level > best[f.sign].level:
                 best[f.sign] = f
@@ -100,12 +98,11 @@ def doctor_items(cause: str | None, every: bool = False) -> list[tuple[str, str,
 
 def doctor_markdown(cause: str | None, every: bool = False) -> str:
     items = doctor_items(cause, every)
-    headings = {r.level: r.heading for r in facts.table("triage_levels.csv")}
     lines = ["## When to see a doctor", ""]
-    for level in ("emergency", "urgent", "see_doctor"):
+    for level in levels.HIGHEST_FIRST:
         chosen = [text for lvl, text, _ in items if lvl == level]
         if chosen:
-            lines.append(f"**{headings.get(level, LEVEL_WORDS[level])}:**")
+            lines.append(f"**{levels.heading(level)}:**")
             lines.append("")
             lines += [f"- {text}" for text in chosen]
             lines.append("")
@@ -208,8 +205,8 @@ def sync(
     cells (in both files) and the notebook's stored outputs kept; return the names of the
     notebooks that changed (with ``check``: that would change; nothing is written).
 
-    Raises :class:`spasm_edu.sources.HandEdited` (before writing anything) when a notebook was
-    edited directly since the last sync, unless ``force``; ``FileNotFoundError`` for a notebook
+    Raises :class:`spasm_edu.tooling.sources.HandEdited` (before writing anything) when a notebook
+    was edited directly since the last sync, unless ``force``; ``FileNotFoundError`` for a notebook
     without a source.
     """
     nb_dir = notebook_dir or NOTEBOOK_DIR
@@ -227,7 +224,7 @@ def sync(
         if not source.exists():
             raise FileNotFoundError(
                 f"{sources._rel(notebook)} has no source {sources._rel(source)}: create it with "
-                f"`python -m spasm_edu.course pull {sources._rel(notebook)}`"
+                f"`python -m spasm_edu.tooling.course pull {sources._rel(notebook)}`"
             )
         src = sources.read_source(source)
         fill_generated(src, notebook.name)
@@ -303,7 +300,7 @@ def record(paths: list[Path], data_sha256: str | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.course",
+        prog="python -m spasm_edu.tooling.course",
         description="Write the notebooks from their sources in content/notebooks/.",
     )
     parser.add_argument(

@@ -2,12 +2,13 @@
 
 A *block* is what a patient reads in one go: a notebook's "## In plain words" section, an
 explorer's patient-mode summary (default state and driven states) or its bad-input message,
-the "When to see a doctor" list for a cause, each red-flag question in ``data/red_flags.csv``
-and the handout text. Each is measured with textstat 0.7.4's Flesch-Kincaid grade after HTML
-tags and Markdown marks are stripped. Target: grade <= 7 (``TARGET_GRADE``).
+the "When to see a doctor" list for a cause, each red-flag question in ``data/red_flags.csv``,
+the handout text, the session's fixed sentences (``text/session.py``) and each urgency level's
+words (``data/triage_levels.csv``). Each is measured with textstat 0.7.4's Flesch-Kincaid
+grade after HTML tags and Markdown marks are stripped. Target: grade <= 7 (``TARGET_GRADE``).
 
-``python -m spasm_edu.readability`` prints a table of every block (``--over`` only those above
-target); ``tests/test_reading_level.py`` fails on any block above target.
+``python -m spasm_edu.tooling.readability`` prints a table of every block (``--over`` only those
+above target); ``tests/test_reading_level.py`` fails on any block above target.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spasm_edu import discover, facts
+from spasm_edu import facts, paths
+from spasm_edu.tooling import discover
 
 TARGET_GRADE = 7.0
 PLAIN_WORDS = "## In plain words"
@@ -116,9 +118,9 @@ def explorer_blocks() -> Iterator[Block]:
 
 def see_a_doctor_blocks() -> Iterator[Block]:
     """The "When to see a doctor" list as each cause's notebook shows it."""
-    from spasm_edu import course
+    from spasm_edu.tooling import course
 
-    causes = [None, *sorted(facts.table("causes.csv").by_id)]
+    causes = [None, *sorted(discover.cause_ids())]
     for cause in causes:
         yield Block(f"see_a_doctor:{cause or 'all'}", plain_text(course.doctor_markdown(cause)))
 
@@ -149,8 +151,8 @@ def red_flag_blocks() -> Iterator[Block]:
 def handout_blocks() -> Iterator[Block]:
     """The handout's patient text, when ``spasm_edu/handout.py`` exists: the demo session's
     handout body, one block per ``<h2>`` section (the citation list under Sources is left out:
-    titles of papers are not patient prose)."""
-    if not (discover.PACKAGE_DIR / "handout.py").exists():
+    names of organisations and papers are not patient prose; its heading is checked)."""
+    if not (paths.PACKAGE_DIR / "handout.py").exists():
         return
     handout = importlib.import_module("spasm_edu.handout")
     sessions = [("", handout.demo_session)]
@@ -158,17 +160,42 @@ def handout_blocks() -> Iterator[Block]:
         sessions += [(f"{k}:", lambda k=k: handout.reference_session(k)) for k in "AB"]
     for tag, make in sessions:
         body = handout.render_body(make().handout_data())
-        body = re.sub(r'<p class="spasm-made">Made on .*?</p>', "", body, flags=re.S)  # date
+        body = re.sub(  # the date
+            r'<(p|span) class="spasm-made">Made on .*?</\1>', "", body, flags=re.S
+        )
         sections = re.split(r"(?=<h2>)", body)
         for n, section in enumerate(sections):
             heading = re.match(r"<h2>(.*?)</h2>", section)
             name = plain_text(heading.group(1)).rstrip(".") if heading else "top"
             if name.lower() == "sources":
                 continue
+            # the citation list itself (names of organisations and papers) is not prose
+            section = re.sub(r'<ol class="spasm-sources">.*?</ol>', "", section, flags=re.S)
             text = plain_text(section)
             if text:
                 slug = re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
                 yield Block(f"handout:{tag}{n}:{slug}", text)
+
+
+def session_blocks() -> Iterator[Block]:
+    """The session's fixed sentences (every capitalised string, or tuple of strings, in
+    ``spasm_edu/text/session.py``), one block per name."""
+    from spasm_edu.text import session as wording
+
+    for name, value in vars(wording).items():
+        if not name.isupper() or name.endswith("_SOURCES"):
+            continue
+        parts = (value,) if isinstance(value, str) else value
+        if isinstance(parts, tuple) and parts and all(isinstance(x, str) for x in parts):
+            yield Block(f"session:{name.lower()}", plain_text("\n".join(parts)))
+
+
+def level_blocks() -> Iterator[Block]:
+    """Each urgency level's words as a patient reads them together (data/triage_levels.csv:
+    badge, heading, what to do, advice; :mod:`spasm_edu.text.levels` shows them)."""
+    for row in facts.table("triage_levels.csv"):
+        parts = (row.badge, row.heading + " you have these signs", row.what_to_do, row.advice)
+        yield Block(f"levels:{row.level}", plain_text("\n".join(parts)))
 
 
 def all_blocks() -> list[Block]:
@@ -179,6 +206,8 @@ def all_blocks() -> list[Block]:
         *see_a_doctor_blocks(),
         *red_flag_blocks(),
         *handout_blocks(),
+        *session_blocks(),
+        *level_blocks(),
     ]
 
 
@@ -197,7 +226,7 @@ def table(blocks: list[Block]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.readability",
+        prog="python -m spasm_edu.tooling.readability",
         description="Flesch-Kincaid grade of every block of patient text.",
     )
     parser.add_argument("--over", action="store_true", help="only blocks above the target")

@@ -1,7 +1,7 @@
 """Speed and memory figures for the course, as one JSON object (``make bench``).
 
-    python -m spasm_edu.bench --json              # everything (about a minute on 2 cores)
-    python -m spasm_edu.bench --profile caffeine  # where one explorer's update spends its time
+    python -m spasm_edu.tooling.bench --json              # everything (a minute on 2 cores)
+    python -m spasm_edu.tooling.bench --profile caffeine  # where one explorer's update spends
 
 What is measured (targets in ``TARGETS``):
 
@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from spasm_edu import discover
+from spasm_edu.tooling import discover
 
 TARGETS = {
     "explorer_p95_ms": 30.0,
@@ -382,7 +382,7 @@ def human(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m spasm_edu.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m spasm_edu.tooling.bench", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--changes", type=int, default=200, help="control changes per mode")
     parser.add_argument(
@@ -393,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--browser",
         action="store_true",
-        help="drive the patient session in Chromium instead (spasm_edu.bench_browser)",
+        help="drive the patient session in Chromium instead (spasm_edu.tooling.bench_browser)",
     )
     parser.add_argument("--rounds", type=int, default=3, help="--browser: walks of the session")
     parser.add_argument(
@@ -401,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.browser:
-        from spasm_edu import bench_browser
+        from spasm_edu.tooling import bench_browser
 
         sessions = tuple(int(x) for x in args.sessions.split(",") if x.strip())
         result = bench_browser.run(args.rounds, sessions)

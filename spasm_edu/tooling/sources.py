@@ -4,7 +4,7 @@ The MyST Markdown file (jupytext's ``md:myst``) holds every cell's source, its t
 notebook's metadata; the committed ``.ipynb`` adds only what the text cannot hold: cell ids,
 the stored outputs of cells tagged ``nbval-check-output`` (nbval compares them) and a stamp.
 
-``python -m spasm_edu.course sync`` (``make sync``) writes each notebook from its source,
+``python -m spasm_edu.tooling.course sync`` (``make sync``) writes each notebook from its source,
 keeping the existing notebook's cell ids and stored outputs (jupytext's
 ``combine_inputs_with_outputs``, as ``jupytext --update`` does), after filling the generated
 ``gen:*`` cells from ``data/`` in both files.
@@ -15,8 +15,8 @@ ids and ``language_info`` do not count). Each generated notebook carries, in its
 under ``spasm_sync``, the SHA-256 of the Markdown it was generated from. ``sync`` refuses to
 overwrite a notebook whose Markdown matches neither its source nor that stamp: someone edited
 the ``.ipynb`` itself (a plain JupyterLab, VS Code, a script) after the last ``sync``. It names
-the ``.md`` to edit instead, and ``python -m spasm_edu.course pull notebooks/NAME.ipynb`` copies
-the notebook's edit into its ``.md``. JupyterLab started by ``make lab`` saves through
+the ``.md`` to edit instead, and ``python -m spasm_edu.tooling.course pull notebooks/NAME.ipynb``
+copies the notebook's edit into its ``.md``. JupyterLab started by ``make lab`` saves through
 jupytext's contents manager (``jupytext.toml`` pairs both files), writing the ``.md`` and the
 ``.ipynb`` together; its save hook (:func:`pre_save_hook`) renews the stamp.
 """
@@ -54,8 +54,8 @@ class HandEdited(Exception):
             f"{_rel(notebook)} was edited directly: its cells differ from {_rel(source)} and "
             f"from what `make sync` last wrote, so sync will not overwrite it. Make the edit in "
             f"{_rel(source)} (the notebook's source), or copy the notebook's edit there with "
-            f"`python -m spasm_edu.course pull {_rel(notebook)}`, or throw it away with "
-            "`python -m spasm_edu.course sync --force`."
+            f"`python -m spasm_edu.tooling.course pull {_rel(notebook)}`, or throw it away with "
+            "`python -m spasm_edu.tooling.course sync --force`."
         )
 
 

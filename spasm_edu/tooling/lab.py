@@ -1,4 +1,4 @@
-"""Open the course in JupyterLab: ``make lab`` runs ``python -m spasm_edu.lab``.
+"""Open the course in JupyterLab: ``make lab`` runs ``python -m spasm_edu.tooling.lab``.
 
 JupyterLab serves the repository root (so students see ``data/`` and the README next to the
 notebooks), opens ``notebooks/00_start_here.ipynb`` and makes no network calls of its own:
@@ -8,7 +8,7 @@ extension manager.
 A notebook opened here is paired with its source ``content/notebooks/NAME.md`` (``jupytext.toml``):
 jupytext's contents manager reads the cells from the ``.md`` and the stored outputs from the
 ``.ipynb``, and a save writes both, so an edit made in JupyterLab lands in the text source.
-The save hook renews the notebook's sync stamp (:func:`spasm_edu.sources.pre_save_hook`).
+The save hook renews the notebook's sync stamp (:func:`spasm_edu.tooling.sources.pre_save_hook`).
 """
 
 from __future__ import annotations
@@ -16,17 +16,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from spasm_edu import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.CHECKOUT
 START = "notebooks/00_start_here.ipynb"
 # JupyterLab reads overrides.json here: no "news?" question, no update check in the browser.
-SETTINGS = Path(__file__).resolve().parent / "jupyterlab_settings"
+SETTINGS = paths.PACKAGE_DIR / "jupyterlab_settings"
 # Notebooks as text: the contents manager and its save hook (tests/test_notebook_sources.py)
 CONTENTS_MANAGER = "jupytext.TextFileContentsManager"
-PRE_SAVE_HOOK = "spasm_edu.sources.pre_save_hook"
+PRE_SAVE_HOOK = "spasm_edu.tooling.sources.pre_save_hook"
 
 
 def command(
@@ -60,15 +59,16 @@ def command(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.lab", description="Open the spasm-edu course in JupyterLab."
+        prog="python -m spasm_edu.tooling.lab",
+        description="Open the spasm-edu course in JupyterLab.",
     )
     parser.add_argument("--port", type=int, default=None, help="port (default: JupyterLab's)")
     parser.add_argument("--no-browser", action="store_true", help="print the address only")
     args = parser.parse_args(argv)
     if not paths.in_checkout():
         print(
-            "python -m spasm_edu.lab opens the course in a copy of the repository (clone it, "
-            "then run make lab). This spasm-edu is an installed package: python -m "
+            "python -m spasm_edu.tooling.lab opens the course in a copy of the repository "
+            "(clone it, then run make lab). This spasm-edu is an installed package: python -m "
             "spasm_edu.present runs the patient session; the notebooks are in "
             f"{paths.folder('notebooks')}.",
             file=sys.stderr,

@@ -1,68 +1,53 @@
 """Find what the course holds today, so quality gates and benchmarks cover new work unasked.
 
-- :func:`explorer_classes`: the one :class:`~spasm_edu.explorers.base.Explorer` subclass in
-  each ``spasm_edu/explorers/<name>.py`` (the causes', then triage, spasm types, diary, …).
+- :func:`explorer_classes`: the one :class:`~spasm_edu.explorers.base.Explorer` subclass of
+  each cause's explorer (``spasm_edu/causes.py``), then of each course-wide module in
+  ``spasm_edu/explorers/`` (triage, spasm types, diary, …).
 - :func:`model_modules`: every module in ``spasm_edu/models/``.
 - :func:`notebooks`: every ``notebooks/*.ipynb``.
 
-Nothing here is imported by the course itself; tests, ``spasm_edu.readability`` and
-``spasm_edu.bench`` use it.
+Nothing here is imported by the course itself; tests, ``spasm_edu.tooling.readability`` and
+``spasm_edu.tooling.bench`` use it.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 from pathlib import Path
 from types import ModuleType
 
-from spasm_edu import facts, paths
+from spasm_edu import causes, paths
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = paths.PACKAGE_DIR  # spasm_edu/, not this tooling folder
 NOTEBOOK_DIR = paths.folder("notebooks")
 
 
 def cause_ids() -> list[str]:
-    """Cause ids in data/causes.csv order."""
-    return list(facts.table("causes.csv").by_id)
+    """Cause ids in data/causes.csv order (each with its entry in spasm_edu/causes.py)."""
+    return causes.ids()
 
 
 NOT_EXPLORERS = {"base", "quiz"}  # the shared base class and the quiz widget
 
 
 def explorer_modules() -> dict[str, str]:
-    """name -> module for every explorer module: each cause's ``explorers/<cause_id>.py`` first
-    (in causes.csv order), then the course-wide ones (triage, spasm types, diary, …)."""
+    """name -> module for every explorer module: each cause's explorer first (its entry in
+    spasm_edu/causes.py, in causes.csv order), then the course-wide ones in
+    ``spasm_edu/explorers/`` (triage, spasm types, diary, …)."""
     from spasm_edu import explorers
 
-    found = {
-        info.name
-        for info in pkgutil.iter_modules(explorers.__path__)
-        if not info.name.startswith("_") and info.name not in NOT_EXPLORERS
-    }
-    ordered = [cid for cid in cause_ids() if cid in found] + sorted(found - set(cause_ids()))
-    return {name: f"spasm_edu.explorers.{name}" for name in ordered}
+    out = {cid: spec.explorer for cid, spec in causes.all_causes().items() if spec.explorer}
+    taken = set(out.values())
+    for info in sorted(pkgutil.iter_modules(explorers.__path__), key=lambda i: i.name):
+        name = f"spasm_edu.explorers.{info.name}"
+        if info.name.startswith("_") or info.name in NOT_EXPLORERS or name in taken:
+            continue
+        out[info.name] = name
+    return out
 
 
-def explorer_class(module: ModuleType) -> type:
-    """The single Explorer subclass a cause module defines (ValueError if not exactly one)."""
-    from spasm_edu.explorers.base import Explorer
-
-    found = [
-        obj
-        for obj in vars(module).values()
-        if inspect.isclass(obj)
-        and issubclass(obj, Explorer)
-        and obj is not Explorer
-        and obj.__module__ == module.__name__
-    ]
-    if len(found) != 1:
-        names = ", ".join(c.__name__ for c in found) or "none"
-        raise ValueError(
-            f"{module.__name__} must define exactly one Explorer subclass (found {names})"
-        )
-    return found[0]
+explorer_class = causes.explorer_class  # the single Explorer subclass a module defines
 
 
 def explorer_classes() -> dict[str, type]:

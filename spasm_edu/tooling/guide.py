@@ -1,7 +1,7 @@
 """Keep the generated parts of docs/instructor-guide.md in step with the notebooks.
 
-    python -m spasm_edu.guide            # rewrite the generated block(s)
-    python -m spasm_edu.guide --check    # exit 1 when the guide is out of date
+    python -m spasm_edu.tooling.guide            # rewrite the generated block(s)
+    python -m spasm_edu.tooling.guide --check    # exit 1 when the guide is out of date
 
 The learning objectives table is built from each notebook's own "## What you will learn"
 bullets and "**Time:** N minutes" (the notebooks are the single source), for every notebook in
@@ -17,9 +17,11 @@ import re
 import sys
 from pathlib import Path
 
-from spasm_edu import course, factref, facts
+from spasm_edu import factref, facts
+from spasm_edu.paths import CHECKOUT
+from spasm_edu.tooling import course
 
-GUIDE_PATH = Path(__file__).resolve().parent.parent / "docs" / "instructor-guide.md"
+GUIDE_PATH = CHECKOUT / "docs" / "instructor-guide.md"
 
 
 def _markdown(path: Path) -> str:
@@ -86,7 +88,7 @@ BLOCKS = {"objectives": objectives_markdown}
 def render(text: str) -> str:
     """``text`` with every generated block refreshed."""
     for name, build in BLOCKS.items():
-        begin = f"<!-- BEGIN GENERATED: {name} (python -m spasm_edu.guide) -->"
+        begin = f"<!-- BEGIN GENERATED: {name} (python -m spasm_edu.tooling.guide) -->"
         end = f"<!-- END GENERATED: {name} -->"
         if begin not in text or end not in text:
             raise ValueError(f"{GUIDE_PATH.name} has no '{begin}' ... '{end}' markers")
@@ -97,7 +99,7 @@ def render(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m spasm_edu.guide", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m spasm_edu.tooling.guide", description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 if the guide is stale")
     args = parser.parse_args(argv)
     current = GUIDE_PATH.read_text(encoding="utf-8")

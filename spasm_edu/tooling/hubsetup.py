@@ -1,6 +1,6 @@
 """Set up a Python environment as a class hub's single-user environment.
 
-``python -m spasm_edu.hubsetup`` (binder/postBuild runs it in the Kubernetes image; on The
+``python -m spasm_edu.tooling.hubsetup`` (binder/postBuild runs it in the Kubernetes image; on The
 Littlest JupyterHub run it once as admin with ``sudo -E``) installs, under the environment's
 prefix (``--prefix``, default ``sys.prefix``):
 
@@ -25,7 +25,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from spasm_edu import lab, present
+from spasm_edu import present
+from spasm_edu.tooling import lab
 
 TEMPLATE = present.TEMPLATE_ROOT / "voila" / "templates" / "spasm"
 CONFIG_NAME = "jupyter_server_config.json"
@@ -71,7 +72,7 @@ def install(prefix: Path) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.hubsetup",
+        prog="python -m spasm_edu.tooling.hubsetup",
         description="Install the course's JupyterLab settings, Voila template and server "
         "config into a hub's single-user environment.",
     )

@@ -1,6 +1,6 @@
 """The class links, built from the repository's address in one place.
 
-``python -m spasm_edu.links --hub https://hub.example.edu`` prints the Binder links and the
+``python -m spasm_edu.tooling.links --hub https://hub.example.edu`` prints the Binder links and the
 nbgitpuller links of a class hub, ready to paste. The repository's address comes from
 ``pyproject.toml`` ``[project.urls] Repository`` (from the installed package's metadata when
 there is no checkout); ``--repo`` and ``--branch`` override it, e.g. for a fork or a local
@@ -103,7 +103,7 @@ def links(hub: str | None, repo: str | None = None, branch: str = BRANCH) -> lis
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spasm_edu.links",
+        prog="python -m spasm_edu.tooling.links",
         description="Print the Binder and nbgitpuller links of the course for a class hub.",
     )
     parser.add_argument("--hub", help="the hub's address, e.g. https://hub.example.edu")

@@ -1,0 +1,106 @@
+"""The held-back set of patient situations (issue 11), run through the same checks as
+tests/test_triage_situations.py: never under-triaged, every emergency reaches emergency, never
+above the acceptable range, boxes named by a piece of their question text.
+
+The set (tests/triage_heldback.yaml) was written by an independent reviewer: the ranges first,
+from public sources, before the data or the question wording were read
+(tests/triage_heldback_draft.md, committed first), then the ticks and causes from the question
+wording only. Ranges must not be edited to make a situation pass.
+
+One more check than the first set: each situation names the causes the nurse would pick, and
+every ticked box must be a question this patient is actually asked in patient mode (the groups
+for those causes, and the questions a page keeps for them), with nothing ticked yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from spasm_edu import facts
+from spasm_edu.explorers.triage import TriageExplorer
+from spasm_edu.models import triage
+from spasm_edu.models.triage import Level
+from tests.test_triage_situations import question_for
+
+HELDBACK_FILE = Path(__file__).with_name("triage_heldback.yaml")
+HELDBACK = yaml.safe_load(HELDBACK_FILE.read_text(encoding="utf-8"))
+IDS = [s["id"] for s in HELDBACK]
+
+
+def ticked(situation: dict) -> list[str]:
+    return [question_for(piece) for piece in situation["ticks"]]
+
+
+def asked_on_path(causes) -> set[str]:
+    """Finding ids a patient who picked ``causes`` is asked, before ticking anything."""
+    explorer = TriageExplorer(mode="patient", causes=causes)
+    return {fid for page in explorer.groups_asked() for fid in explorer.questions_on(page)}
+
+
+def test_the_heldback_set_is_complete():
+    assert len(HELDBACK) >= 35
+    assert len(IDS) == len(set(IDS)), "situation ids must be unique"
+    sources = facts.table("sources.csv").by_id
+    causes = facts.table("causes.csv").by_id
+    for s in HELDBACK:
+        assert set(s) == {"id", "says", "causes", "ticks", "level", "source"}, s["id"]
+        assert len(s["says"].split()) >= 6, s["id"]
+        low, high = (Level[x] for x in s["level"])
+        assert low <= high, s["id"]
+        assert s["source"] and set(s["source"]) <= set(sources), s["id"]
+        assert set(s["causes"]) <= set(causes), s["id"]
+    emergencies = [s for s in HELDBACK if s["level"][0] == "emergency"]
+    assert len(emergencies) >= 15
+    self_care = [s for s in HELDBACK if s["level"][1] == "self_care"]
+    assert len(self_care) >= 5
+
+
+@pytest.mark.parametrize("situation", HELDBACK, ids=IDS)
+def test_ticked_boxes_are_asked_on_the_patients_path(situation):
+    asked = asked_on_path(situation["causes"])
+    pairs = zip(situation["ticks"], ticked(situation), strict=True)
+    missing = [piece for piece, fid in pairs if fid not in asked]
+    assert not missing, (
+        f"{situation['id']}: {missing} not asked of a patient with causes {situation['causes']}"
+    )
+
+
+@pytest.mark.parametrize("situation", HELDBACK, ids=IDS)
+def test_heldback_situation_is_not_under_triaged(situation):
+    result = triage.assess(ticked(situation), situation["causes"])
+    low = Level[situation["level"][0]]
+    assert result.level >= low, (
+        f"{situation['id']}: {situation['says']!r} gives {result.level.name}, needs at least "
+        f"{low.name} (sources: {', '.join(situation['source'])})"
+    )
+    if low == Level.emergency:
+        assert "911" in result.advice or "emergency department" in result.advice
+
+
+@pytest.mark.parametrize("situation", HELDBACK, ids=IDS)
+def test_heldback_situation_is_not_over_triaged(situation):
+    result = triage.assess(ticked(situation), situation["causes"])
+    high = Level[situation["level"][1]]
+    assert result.level <= high, (
+        f"{situation['id']}: {situation['says']!r} gives {result.level.name}, at most "
+        f"{high.name} expected"
+    )
+
+
+def test_the_path_check_can_fail():
+    # the cauda equina questions are on the back page, which is not asked of a patient who
+    # picked no back-related cause
+    back_story = next(s for s in HELDBACK if s["id"] == "hb-cauda-equina")
+    with pytest.raises(AssertionError, match="not asked of a patient"):
+        test_ticked_boxes_are_asked_on_the_patients_path({**back_story, "causes": []})
+
+
+def test_the_heldback_under_triage_check_can_fail():
+    garden = next(s for s in HELDBACK if s["id"] == "hb-garden-back")
+    with pytest.raises(AssertionError, match="needs at least emergency"):
+        test_heldback_situation_is_not_under_triaged(
+            {**garden, "level": ["emergency", "emergency"]}
+        )
