@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -115,6 +115,23 @@ def if_worse_html(notes: TriageNotes) -> str:
         f'<p class="spasm-if-worse"><strong>If it gets worse.</strong> '
         f"{esc(notes.if_worse_heading)} any of these start:</p><ul>{items}</ul>"
     )
+
+
+def fit_self_care(notes: TriageNotes, picked) -> TriageNotes:
+    """The self-care advice of the picked causes (data/self_care_advice.csv) in place of the
+    level's general cramp advice; unchanged when that file cannot be read."""
+    from spasm_edu.models import triage
+
+    try:
+        row = triage.level_row(triage.Level.self_care)
+        advice = facts.table("self_care_advice.csv").by_id
+        what, sources = handout_text.fit_self_care(
+            notes.what_to_do, notes.source_ids, picked, row.advice, row.source_ids, advice
+        )
+    except Exception:
+        log.exception("the self-care advice could not be read")
+        return notes
+    return replace(notes, what_to_do=what, source_ids=sources)
 
 
 @dataclass(frozen=True)
@@ -245,14 +262,19 @@ class _Citations:
 
 
 def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The warning signs, each once, at the most urgent level it is listed at: the triage's
-    "if it gets worse" signs first (nearest to what was ticked), then the see-a-doctor list."""
+    """The warning signs, each once, at the most urgent level it is listed at, in the order of
+    the see-a-doctor list (the emergency signs for everyone first, then this patient's own,
+    nearest to what was ticked first). For an urgent result the "if it gets worse" signs join
+    the emergency group (any the list lacks go at its end), so none shown on screen is lost."""
     groups: dict[str, list[str]] = {}
     seen: set[str] = set()
-    lists = []
+    lists = list(data.doctor_list)
     if data.triage.if_worse:
-        lists.append((data.triage.if_worse_heading, data.triage.if_worse))
-    lists += list(data.doctor_list)
+        heading = data.triage.if_worse_heading
+        same = [signs for h, signs in lists if h == heading]
+        lists = [(h, signs) for h, signs in lists if h != heading]
+        merged = tuple(dict.fromkeys((*(s for g in same for s in g), *data.triage.if_worse)))
+        lists.insert(0, (heading, merged))
     for heading, signs in lists:
         for sign in signs:
             key = sign.strip().rstrip(".").lower()
@@ -273,7 +295,8 @@ def _signs_html(groups, if_worse: bool) -> str:
     lead = "<strong>If it gets worse.</strong> " if if_worse else ""
     out.append(
         f'<section class="spasm-911 spasm-signs" aria-label="{esc(heading)}">'
-        f"<p>{lead}<strong>{esc(heading)}:</strong></p><ul>{items}</ul></section>"
+        f"<p>{lead}<strong>{esc(heading)}:</strong></p><ul>{items}</ul>"
+        f'<p class="spasm-any"><strong>{esc(handout_text.ANY_SUDDEN)}</strong></p></section>'
     )
     for heading, signs in rest:
         items = "".join(f"<li>{esc(s)}</li>" for s in signs)

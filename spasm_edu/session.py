@@ -686,15 +686,13 @@ class PatientSession:
         return handout_text.is_back(self.picked(), ticked)
 
     def doctor_flags(self) -> tuple[triage.Flag, ...]:
-        """The warning signs for every picked cause (and the general ones), from the triage
-        data, each sign once at its highest level, highest level first."""
-        found: dict[str, triage.Flag] = {}
-        for cause in (None, *self.picked()):
-            for flag in triage.flags_for(cause):
-                if flag.sign not in found or flag.level > found[flag.sign].level:
-                    found[flag.sign] = flag
-        order = triage.engine().order
-        return tuple(sorted(found.values(), key=lambda f: (-f.level, order[f.id])))
+        """The warning signs that fit this patient (:func:`spasm_edu.models.triage.handout_flags`:
+        the emergency signs for everyone, then the picked causes' signs, what was shown on
+        screen and what was ticked), each sign once at its highest level, highest level first."""
+        ticked = ()
+        if self.triage is not None:
+            ticked = [k for k, c in self.triage.controls.items() if c.value is True]
+        return triage.handout_flags(self.picked(), ticked)
 
     def doctor_list(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(heading, signs) by urgency, from the triage data; the written-out warning signs
@@ -723,6 +721,8 @@ class PatientSession:
                 level="unknown", label=wording.TRIAGE_FAILED_LABEL, what_to_do=wording.TRIAGE_FAILED
             )
         notes = self._with_lab_result(notes)
+        if notes.level == "self_care":  # advice that fits the causes (no "stretch" for a twitch)
+            notes = handout.fit_self_care(notes, self.picked())
         if self.back_patient():
             notes = replace(notes, what_to_do=handout_text.without_rest(notes.what_to_do))
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)

@@ -491,8 +491,11 @@ def test_handout_lists_only_general_and_picked_signs_and_their_sources(session):
     session.cause_boxes["caffeine"].value = True
     data = session.handout_data()
     listed = {line for _, lines in data.doctor_list for line in lines}
-    wanted = {f.sign for f in triage.flags_for("caffeine")}  # general signs + caffeine's
+    # the emergency signs for everyone + caffeine's own (+ what the screen showed)
+    wanted = {f.sign for f in triage.handout_flags(["caffeine"], [])}
     assert listed == wanted
+    general = {f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency}
+    assert general | {f.sign for f in triage.flags_for("caffeine", general=False)} <= listed
     assert triage.engine().flags["jaw_stiffness"].sign not in listed  # neuro only
     assert not set(wording.WHAT_IS_A_SPASM_SOURCES) - {"seed_article"} & set(data.source_ids)
     text = handout.plain_text(handout.render_body(data))
@@ -643,6 +646,7 @@ FALLBACK_COVERS = {
     "sudden_nerve_signs": "All of a sudden you get weak, lose your balance",
     "sudden_bad_headache": "A sudden, very bad headache",
     "breathless_or_chest_pain": "Chest pain or trouble breathing",
+    "allergy_swelling": "A tight throat, or a tongue, lips or face",
     "arm_jaw_heart_pain": "A new ache or tightness in your arm, jaw, neck or back",
     "seizure": "A seizure (a fit)",
     "fever_stiff_neck": "A fever with a stiff neck",
@@ -663,7 +667,7 @@ FALLBACK_COVERS = {
     "worsening_leg_weakness": "One or both legs getting weaker",
     "both_legs_symptoms": "numbness or weakness in both legs",
     "major_trauma": "after a big accident",
-    "pain_worse_after_break_or_cast": "Pain that gets worse after a broken bone or a new cast",
+    "pain_worse_after_break_or_cast": "Pain that gets worse after an injury, a break or a new cast",
     "clot_in_lung": "Chest pain or trouble breathing",
     "tetany": "hands that lock in a claw shape",
     "back_fever_numbness_tingling": "A back spasm with a fever, and numbness",
@@ -676,6 +680,7 @@ FALLBACK_COVERS = {
     "dark_urine_little_pee": "Dark pee, like cola or tea, and very little of it",
     "water_pills_weak_heart_flutter": "Water pills, weak muscles and a heart that races",
     "wound_large_or_deep": "A large or deep wound",
+    "botulism_signs": "Both eyelids droop, you see double, or it is hard to swallow",
     "stiff_or_spasms_after_wound": "Painful spasms or stiffness, or a stiff jaw, after a cut",
     "tetanus_jaw": "a stiff jaw, after a cut or wound",
     "tetanus_spasms": "Painful spasms or stiffness",

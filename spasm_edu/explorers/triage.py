@@ -125,7 +125,9 @@ class TriageExplorer(Explorer):
     def questions_on(self, page: str) -> tuple[str, ...]:
         """The finding ids a page asks. Patient mode leaves out a question that only one cause
         lists (``shown_for``) at the "see a doctor soon" level when that cause is not picked
-        (an eyelid twitch for a back patient); every urgent and emergency question stays."""
+        (an eyelid twitch for a back patient); every urgent and emergency question stays. With
+        no cause picked nothing is left out: the tool cannot tell which signs fit (a parent with
+        a limping child picks none, and "a child who limps" is a "see a doctor" sign)."""
         fids = self.pages[page][1]
         if self.mode != "patient":
             return fids
@@ -136,7 +138,13 @@ class TriageExplorer(Explorer):
             row = flags[fid]
             targets = set(row.shown_for.split(";")) if row.shown_for else {"all"}
             low = triage.Level[row.level] <= triage.Level.see_doctor
-            return not low or "all" in targets or bool(targets & picked) or self.controls[fid].value
+            return (
+                not low
+                or not picked
+                or "all" in targets
+                or bool(targets & picked)
+                or self.controls[fid].value
+            )
 
         return tuple(fid for fid in fids if fits(fid))
 

@@ -500,3 +500,25 @@ def lift_so_far(
         over_patient_limit=None if load_value is None else load_value > person_limit,
         source_ids=tuple(sorted({s for ids in sources for s in ids.split(";")})),
     )
+
+
+def better_lift(result: LiftResult) -> LiftResult | None:
+    """The same lift done better: the load held close (hands at the published minimum, 25 cm
+    / 10 in, where HM = 1) and no twist (AM = 1), all else as ``result``. None for lifting a
+    person (the lifting equation does not apply) or when the lift is already like that."""
+    if result.lifting_a_person:
+        return None
+    c = constants(result.units)
+    if result.h <= c.h_reference and result.a_deg == 0:
+        return None
+    return assess(
+        result.load,
+        c.h_reference,
+        result.v,
+        result.d,
+        0,
+        result.freq_per_min,
+        result.duration,
+        result.coupling,
+        result.units,
+    )

@@ -27,6 +27,7 @@ from spasm_edu import validation as check
 DRINKS = "caffeine_drinks.csv"
 LIMITS = "caffeine_limits.csv"
 HALF_LIVES = "caffeine_half_life.csv"
+TIMING = "caffeine_timing.csv"
 
 MAX_SERVINGS_PER_DRINK = 20
 CURVE_STEP_H = 0.25
@@ -434,3 +435,36 @@ def main_drink(day: CaffeineDay) -> Serving | None:
         raise check.InputError("day", day, "a CaffeineDay or Intake from this module")
     drunk = [s for s in servings if getattr(s, "count", 0)]
     return max(drunk, key=lambda s: s.mg) if drunk else None
+
+
+@dataclass(frozen=True)
+class LastCaffeine:
+    """The latest time for the last caffeine of the day: ``hours_before_bed`` before bed.
+
+    ``bedtime_h`` is the patient's own bedtime, or, when ``example`` is True, the worked-example
+    bedtime from the data (never to be reported as the patient's answer)."""
+
+    by_h: float
+    hours_before_bed: float
+    bedtime_h: float
+    example: bool
+    source_ids: tuple[str, ...]
+
+
+def last_caffeine_by(bedtime_h: float | None = None) -> LastCaffeine:
+    """When to have the last caffeine: at least ``hours_before_bed`` (6 h, Drake et al. 2013,
+    data/caffeine_timing.csv) before ``bedtime_h`` (hours after midnight, up to 8 + 24; 25 =
+    1 am). With no bedtime, the file's example bedtime is used and ``example`` is True."""
+    row = facts.table(TIMING)["stop_before_bed"]
+    example = bedtime_h is None
+    if example:
+        bed = row.example_bedtime_h
+    else:
+        bed = check.number("bedtime_h", bedtime_h, 0, 8 + CURVE_SPAN_H, "hours after midnight")
+    return LastCaffeine(
+        by_h=bed - row.hours_before_bed,
+        hours_before_bed=row.hours_before_bed,
+        bedtime_h=bed,
+        example=example,
+        source_ids=tuple(row.source_ids),
+    )

@@ -392,6 +392,76 @@ def _flags_for(eng: _Engine, cause: str | None, general: bool) -> tuple[Flag, ..
     return tuple(sorted(found.values(), key=lambda f: (-f.level, eng.order[f.id])))
 
 
+HISTORY = ("cancer_history", "iv_drug_use", "long_term_steroids")
+"""Findings about a person's past, not signs that can start later: a combined sign that rests
+on one of them (``back_iv_drug_use``: "a back spasm and you have injected drugs") is left off
+the handout of a patient who was asked and did not tick it."""
+
+
+def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[Flag, ...]:
+    """The warning signs for one patient's handout, each once at its highest level, highest
+    level first. The rule (issue 12 item 5):
+
+    * every emergency sign shown for everyone (``shown_for`` = ``all``) comes first at its level;
+    * then the signs of the picked ``causes`` (``shown_for`` names one), and every sign the
+      patient was shown on screen (``assess(ticked, causes)``'s ``watch_for`` and ``if_worse``,
+      in that order: a back spasm with numbness puts cauda equina first), and every sign the
+      patient ticked;
+    * not on it: a sign of a question group the patient was not asked (``groups_for``; the
+      emergency questions are asked of everyone), the general signs below emergency that fit
+      none of the causes (as on screen), and a combined sign resting on a :data:`HISTORY`
+      finding asked and not ticked. A sign shown on screen is never left off.
+    """
+    picked = _validated_causes(causes)
+    chosen = _validated(ticked)
+    eng = engine()
+    asked = set(groups_for(picked, chosen))
+    result = assess(chosen, picked)
+    screen = list(dict.fromkeys((*result.if_worse, *result.watch_for)))
+    rank = {sign: i for i, sign in enumerate(screen)}
+
+    def was_asked(fid: str) -> bool:
+        row = eng.flags[fid]
+        return row.level == "emergency" or row.group in asked
+
+    found: dict[str, tuple] = {}
+    rows = [(row, "finding") for row in eng.flags.values()] + [(r, "rule") for r in eng.rules]
+    for row, kind in rows:
+        if not row.sign or row.level == "self_care":
+            continue
+        ident = row.finding_id if kind == "finding" else row.rule_id
+        needed = (ident,) if kind == "finding" else tuple(row.findings)
+        targets = set(_shown_for(row))
+        level = Level[row.level]
+        universal = "all" in targets and level == Level.emergency
+        on_screen = row.sign in rank
+        mine = bool(targets & set(picked)) or set(needed) <= chosen
+        if not (universal or on_screen or mine):
+            continue
+        if not on_screen and not universal:
+            if not all(was_asked(f) for f in needed):
+                continue
+            if any(f in HISTORY and f not in chosen and was_asked(f) for f in needed):
+                continue
+        reason = (eng.finding_reasons if kind == "finding" else eng.rule_reasons)[ident]
+        flag = Flag(
+            id=ident,
+            kind=kind,
+            level=level,
+            sign=row.sign,
+            question=row.question if kind == "finding" else None,
+            findings=reason.findings,
+            source_ids=reason.source_ids,
+            general="all" in targets,
+        )
+        key = " ".join(row.sign.lower().split())
+        near = 0 if universal else rank.get(row.sign, len(rank))  # universal: file order
+        order = (-level, not universal, near, eng.order[ident])
+        if key not in found or order < found[key][0]:
+            found[key] = (order, flag)
+    return tuple(flag for _, flag in sorted(found.values(), key=lambda x: x[0]))
+
+
 def level_row(level: Level | str):
     """The data/triage_levels.csv row of a level (badge word, heading, advice)."""
     name = level.name if isinstance(level, Level) else check.choice("level", level, LEVEL_IDS)

@@ -8,6 +8,7 @@ knees just enough to reach. Body segment lengths below are drawing sizes, not da
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 
 from spasm_edu.models import body_mechanics as bm
@@ -79,11 +80,18 @@ def pose(h_cm: float, v_cm: float) -> dict[str, tuple[float, float]]:
 
 
 def lift_picture(
-    result: LiftResult, width: int = 560, height: int = 400, plain: bool = False
+    result: LiftResult,
+    width: int = 560,
+    height: int = 400,
+    plain: bool = False,
+    title: str = "Side view of the lift",
+    minimal: bool = False,
 ) -> str:
     """Side view: the figure, the load at H and V, its travel D, and the H cut-off.
 
-    ``plain`` (patient mode) labels the distances in words, with no H, V, D or A."""
+    ``plain`` (patient mode) labels the distances in words, with no H, V, D or A. ``minimal``
+    (the printed handout) keeps only the title, how far out the hands are and the twist, in
+    large type: no floor, reach-limit, travel or height labels to crowd a small drawing."""
     units, lu = result.units, result.length_unit
     c = bm.constants(units)
     h_cm = min(_cm(result.h, units), WORLD_X[1] - 20)
@@ -94,7 +102,8 @@ def lift_picture(
         f"{result.v:g} {lu} above the floor. The load moves {result.d:g} {lu} up. "
         f"The body twists {result.a_deg:g} degrees."
     )
-    svg = Svg(width, height, "Side view of the lift", desc)
+    svg = Svg(width, height, title, desc)
+    big = 17 if minimal else 13
     sx = (width - 20) / (WORLD_X[1] - WORLD_X[0])
     sy = (height - 30) / (WORLD_Y[1] - WORLD_Y[0])
     s = min(sx, sy)
@@ -106,13 +115,14 @@ def lift_picture(
     def py(y: float) -> float:
         return height - 10 - (y - WORLD_Y[0]) * s
 
-    svg.text(8, 20, "Side view of the lift", size=16, weight="bold")
+    svg.text(8, 20, title, size=18 if minimal else 16, weight="bold")
     svg.line(px(WORLD_X[0]), py(0), px(WORLD_X[1]), py(0), stroke=INK, width=2)
-    svg.text(px(WORLD_X[0]) + 2, py(0) - 4, "floor", size=12)
-    # The H cut-off (HM = 0 beyond it), drawn faintly.
-    x_cut = px(_cm(c.h_max, units))
-    svg.line(x_cut, py(0), x_cut, py(WORLD_Y[1] - 30), stroke=GRID, width=2, dash="4 4")
-    svg.text(x_cut + 3, py(WORLD_Y[1] - 30) + 12, f"reach limit {c.h_max:g} {lu}", size=11)
+    if not minimal:
+        svg.text(px(WORLD_X[0]) + 2, py(0) - 4, "floor", size=12)
+        # The H cut-off (HM = 0 beyond it), drawn faintly.
+        x_cut = px(_cm(c.h_max, units))
+        svg.line(x_cut, py(0), x_cut, py(WORLD_Y[1] - 30), stroke=GRID, width=2, dash="4 4")
+        svg.text(x_cut + 3, py(WORLD_Y[1] - 30) + 12, f"reach limit {c.h_max:g} {lu}", size=11)
 
     joints = pose(h_cm, v_cm)
     pts = [joints[k] for k in ("ankle", "knee", "hip", "shoulder")]
@@ -129,7 +139,7 @@ def lift_picture(
     # Load at the start, and dashed at the end of its travel.
     box_w, box_h = 28.0, 22.0
     svg.rect(px(h_cm - box_w / 2), py(v_cm + box_h / 2), box_w * s, box_h * s, ORANGE, stroke=INK)
-    if top_cm > v_cm:
+    if top_cm > v_cm and not minimal:
         svg.rect(
             px(h_cm - box_w / 2), py(top_cm + box_h / 2), box_w * s, box_h * s, "none",
             stroke=INK, stroke_dasharray="5 4",
@@ -140,12 +150,17 @@ def lift_picture(
     # H along the floor, V up from the floor (right of the load, below D).
     svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
     out = f"hands out {result.h:g} {lu}" if plain else f"H = {result.h:g} {lu}"
-    svg.text(px(h_cm / 2), py(-14) + 16, out, size=13, anchor="middle")
-    svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
-    up = f"hands up {result.v:g} {lu}" if plain else f"V = {result.v:g} {lu}"
-    svg.text(px(h_cm + 23), py(v_cm / 2) + 4, up, size=13)
+    svg.text(px(h_cm / 2), py(-14) + big + 3, out, size=big, anchor="middle")
+    if not minimal:
+        svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
+        up = f"hands up {result.v:g} {lu}" if plain else f"V = {result.v:g} {lu}"
+        svg.text(px(h_cm + 23), py(v_cm / 2) + 4, up, size=13)
     twist = f"Twist {result.a_deg:g}°" if plain else f"Twist A = {result.a_deg:g}°"
-    svg.text(width - 10, 20, twist, size=14, anchor="end")
+    if minimal:
+        twist = f"twist {result.a_deg:g}°" if result.a_deg else "no twist"
+        svg.text(8, 44, twist, size=big)
+    else:
+        svg.text(width - 10, 20, twist, size=14, anchor="end")
     if (hands[0], hands[1]) != (h_cm, v_cm):
         svg.text(width - 10, 38, "Out of reach", size=14, anchor="end", fill=VERMILLION)
     return str(svg)
@@ -223,5 +238,41 @@ def handout_picture(result: LiftResult) -> str:
             references=[("Safe limit", limit)],
             width=400,  # drawn at this size in print, its words are about 10 pt
         )
-    svg = lift_picture(result, width=320, height=150, plain=True)
-    return svg.replace("</desc>", f" {escape(said)}</desc>", 1)
+    better = bm.better_lift(result)
+    now = lift_picture(
+        result, 300, 230, plain=True, minimal=True, title=f"Now: limit {amount(result.rwl, unit)}"
+    )
+    if better is None:
+        return now.replace("</desc>", f" {escape(said)}</desc>", 1)
+    better_title = f"Better: limit {amount(better.rwl, unit)}"
+    after = lift_picture(better, 300, 230, plain=True, minimal=True, title=better_title)
+    lu = result.length_unit
+    desc = (
+        f"Two side views. Now: hands {result.h:g} {lu} out, twist {result.a_deg:g} degrees, "
+        f"safe limit {amount(result.rwl, unit)}. Better: the load close, hands "
+        f"{better.h:g} {lu} out, no twist, safe limit {amount(better.rwl, unit)}. {said}"
+    )
+    return _side_by_side((now, after), 300, 230, "Your lift now and a better lift", desc)
+
+
+def _side_by_side(svgs, width: int, height: int, title: str, desc: str) -> str:
+    """Several drawings of ``width`` x ``height`` in one row, as one image with one title and
+    text alternative (the inner drawings are hidden from screen readers)."""
+    inner = []
+    for i, one in enumerate(svgs):
+        one = re.sub(r"<title[^>]*>.*?</title><desc[^>]*>.*?</desc>", "", one, count=1, flags=re.S)
+        one = re.sub(
+            r'^<svg xmlns="http://www.w3.org/2000/svg" role="img" (viewBox="[^"]*") '
+            r'width="100%" style="[^"]*" aria-labelledby="[^"]*"',
+            rf'<svg x="{i * width}" y="0" width="{width}" height="{height}" \1 aria-hidden="true"',
+            one,
+        )
+        inner.append(one)
+    full = width * len(svgs)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {full} {height}" '
+        f'width="100%" style="max-width:{full}px;height:auto" '
+        'aria-labelledby="spasm-svg-lift-t spasm-svg-lift-d" font-family="sans-serif">'
+        f'<title id="spasm-svg-lift-t">{escape(title)}</title>'
+        f'<desc id="spasm-svg-lift-d">{escape(desc)}</desc>{"".join(inner)}</svg>'
+    )

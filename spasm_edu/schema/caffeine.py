@@ -88,8 +88,24 @@ class HalfLifeRow(FactRow):
         return self
 
 
+class TimingRow(FactRow):
+    """When to stop caffeine: at least ``hours_before_bed`` before bed. ``example_bedtime_h``
+    is only a worked example for a patient whose bedtime is not known (never their answer)."""
+
+    timing_id: Id
+    label: Text
+    hours_before_bed: float = Field(gt=0, le=24)
+    example_bedtime_h: float = Field(ge=18, le=30)
+
+
 TABLES = [
     TableSpec("caffeine_drinks.csv", DrinkRow, "drink_id", "Typical caffeine per serving."),
     TableSpec("caffeine_limits.csv", LimitRow, "limit_id", "Daily caffeine limits by group."),
     TableSpec("caffeine_half_life.csv", HalfLifeRow, "situation_id", "Caffeine half-lives."),
+    TableSpec(
+        "caffeine_timing.csv",
+        TimingRow,
+        "timing_id",
+        "How long before bed to stop caffeine (and a worked-example bedtime).",
+    ),
 ]

@@ -40,3 +40,21 @@ TABLES.append(
         "How each cause's steps help and what is not known, for the take-home handout.",
     )
 )
+
+
+class SelfCareAdviceRow(FactRow):
+    """What to do at home for one cause, said on the handout instead of the self-care level's
+    general cramp advice (an eyelid twitch gets no "stretch the muscle"; reading grade <= 7)."""
+
+    cause_id: Id  # a cause_id from causes.csv
+    advice: Text
+
+
+TABLES.append(
+    TableSpec(
+        "self_care_advice.csv",
+        SelfCareAdviceRow,
+        "cause_id",
+        "Self-care advice per cause, for a handout at the self-care level.",
+    )
+)

@@ -50,6 +50,7 @@ def patient_summary(day: CaffeineDay) -> str:
             f"At bedtime ({clock(day.bedtime_h)}), about "
             f"<strong>{amount(day.at_bedtime_mg, 'mg')}</strong> is still in your body.",
             "Caffeine late in the day can make sleep harder.",
+            esc(last_caffeine_sentence(day.bedtime_h)),
         ),
     ]
     if day.over_limit:
@@ -120,6 +121,7 @@ def intake_summary(told: Intake) -> str:
                 f"At bedtime ({clock(day.bedtime_h)}), about "
                 f"<strong>{amount(day.at_bedtime_mg, 'mg')}</strong> is still in your body.",
                 "Caffeine late in the day can make sleep harder.",
+                esc(last_caffeine_sentence(day.bedtime_h)),
             )
         )
     elif told.total_mg > 0:
@@ -240,6 +242,9 @@ def handout_actions(day) -> tuple:
             return ()
         n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
         now = "That is over the limit." if told.over_limit else "That is under the limit."
+        timing = caffeine.last_caffeine_by(told.bedtime_h)
+        tips = facts.table("self_care_tips.csv").by_id
+        slow = tips.get("caffeine_slow") if told.over_limit else None
         return (
             Action(
                 f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
@@ -248,6 +253,8 @@ def handout_actions(day) -> tuple:
                 f"Now you have about {amount(told.total_mg, 'mg')} a day. {now}",
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
             ),
+            *([Action(slow.tip, tuple(slow.source_ids))] if slow is not None else []),
+            Action(last_caffeine_sentence(told.bedtime_h), timing.source_ids),
         )
     lines = []
     limit, drink = day.limit, caffeine.main_drink(day)
@@ -283,14 +290,40 @@ def handout_actions(day) -> tuple:
             )
         else:
             lines.append(Action(slow.tip, tuple(slow.source_ids)))
-    if day.total_mg and day.at_bedtime_mg >= 1 and drink is not None:
-        like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
-        lines.append(
-            Action(
-                f"Have your last caffeine earlier. With your last drink at "
-                f"{clock(day.last_drink_h)}, about {amount(day.at_bedtime_mg, 'mg')} is still "
-                f"in your body at bedtime ({clock(day.bedtime_h)}). That is like {like}.",
-                tuple(day.half_life_source_ids),
+    if day.total_mg and drink is not None:
+        stop = caffeine.last_caffeine_by(day.bedtime_h)
+        keep = day.last_drink_h <= stop.by_h
+        said = [
+            f"{'Keep' if keep else 'Have'} your last caffeine by {clock(stop.by_h)}: at least "
+            f"{stop.hours_before_bed:g} hours before your bedtime ({clock(day.bedtime_h)})."
+        ]
+        sources = list(stop.source_ids)
+        if day.at_bedtime_mg >= 1:
+            like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
+            said.append(
+                f"With your last drink at {clock(day.last_drink_h)}, about "
+                f"{amount(day.at_bedtime_mg, 'mg')} is still in your body at bedtime. "
+                f"That is like {like}."
             )
-        )
+            sources += list(day.half_life_source_ids)
+        lines.append(Action(" ".join(said), tuple(sources)))
     return tuple(lines)
+
+
+def last_caffeine_sentence(bedtime_h: float | None) -> str:
+    """'Have your last caffeine by 5 pm: at least 6 hours before your bedtime (11 pm).' With no
+    bedtime told: 'Stop caffeine at least 6 hours before bed (for example, for a 10 pm bedtime,
+    by 4 pm).' (the example is labelled as one, never given as the patient's bedtime)."""
+    from spasm_edu.models import caffeine
+
+    stop = caffeine.last_caffeine_by(bedtime_h)
+    hours = f"{stop.hours_before_bed:g}"
+    if stop.example:
+        return (
+            f"Stop caffeine at least {hours} hours before bed (for example, for a "
+            f"{clock(stop.bedtime_h)} bedtime, by {clock(stop.by_h)})."
+        )
+    return (
+        f"Have your last caffeine by {clock(stop.by_h)}: at least {hours} hours before your "
+        f"bedtime ({clock(stop.bedtime_h)})."
+    )

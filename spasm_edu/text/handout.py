@@ -31,8 +31,8 @@ PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the li
 PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
-    "body_mechanics": "This is how you lift now. Bring the load in close to your body before "
-    "you lift. Turn your feet, not your back.",
+    "body_mechanics": "Left: how you lift now. Right: a better lift. Bring the load in close "
+    "to your body before you lift, and turn your feet, not your back: your safe limit goes up.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
@@ -61,6 +61,8 @@ NOT_KNOWN_LEAD = "Not known:"
 SOURCES_HEADING = "Sources (for your doctor)"
 SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
+# the last line of the emergency box: a catch-all for what no list can name
+ANY_SUDDEN = "Call 911 for any sudden, severe or frightening new symptom."
 TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
@@ -206,3 +208,23 @@ def told_lines(values) -> tuple[tuple[str, str], ...]:
         else:
             out.insert(at, ("Sleep, night by night (hours)", ", ".join(nights)))
     return tuple(out)
+
+
+def fit_self_care(
+    what_to_do: str, source_ids, picked, level_advice: str, level_sources, advice
+) -> tuple[str, tuple[str, ...]]:
+    """The self-care level's "what to do" fitted to the picked causes: the level's general
+    advice (``level_advice``, "Stretch the muscle gently. Rest it. …") is replaced by each
+    picked cause's own line from data/self_care_advice.csv (``advice``: cause id -> row), each
+    line once; anything after the level's advice (a ticked finding's own step) stays. With no
+    picked cause in the file, nothing changes. Returns (what to do, source ids)."""
+    rows = [advice[c] for c in dict.fromkeys(picked) if c in advice]
+    if not rows or not what_to_do.startswith(level_advice):
+        return what_to_do, tuple(source_ids)
+    said = [x for r in rows for x in re.split(r"(?<=[.!?])\s+", r.advice.strip())]
+    lines = list(dict.fromkeys(said))  # a sentence two causes share, once
+    rest = what_to_do[len(level_advice) :].strip()
+    text = " ".join([*lines, *([rest] if rest else [])])
+    sources = [s for s in source_ids if s not in set(level_sources)]
+    sources += [s for r in rows for s in r.source_ids]
+    return text, tuple(dict.fromkeys(sources))
