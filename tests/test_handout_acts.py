@@ -386,7 +386,8 @@ def test_the_main_message_is_the_first_text_after_the_title(data_of):
     # the key steps come from the model (4 cups: 400 mg // 96 mg; 7 hours: AASM)
     assert (
         "Main message: You can care for this at home. Your key steps: have no more than "
-        "4 cups of brewed coffee a day and sleep 7 hours or more a night." in a
+        f"{_cups_to_keep()} cups of brewed coffee a day and sleep "
+        f"{oracle_text('stress_fatigue_sleep.csv:adult_18_60:min_h')} hours or more a night." in a
     )
     # urgent: the one message is to get help today, and when to call 911
     b = handout.plain_text(handout.render_body(data_of("B")))
@@ -452,13 +453,19 @@ def test_the_handout_says_what_is_known_and_not_known(data_of):
         assert text.count(handout_text.NOT_KNOWN_LEAD) >= 1
 
 
+def _cups_to_keep() -> int:
+    """Session A drinks 5 cups: it keeps limit // cup of them (400 mg // 96 mg = 4)."""
+    limit = oracle("caffeine_limits.csv:adult:max_mg_per_day")
+    return int(limit // oracle("caffeine_drinks.csv:brewed_coffee:typical_mg"))
+
+
 def test_cutting_down_is_in_the_patients_own_cups(data_of):
     data = data_of("A")
     (caffeine,) = [c for c in data.causes if c.cause_id == "caffeine"]
     (line,) = [a for a in caffeine.actions if a.text.startswith("Cut down")]
     assert line.text == (
         "Cut down little by little: have one cup less, or a smaller cup, each day until you "
-        "are at 4 cups of brewed coffee. Stopping at once can give you headaches."
+        f"are at {_cups_to_keep()} cups of brewed coffee. Stopping at once can give you headaches."
     )
     assert "mayo_caffeine_too_much" in line.source_ids and "fda_caffeine" in line.source_ids
 
@@ -467,9 +474,10 @@ def test_the_pictures_show_the_action(data_of):
     from spasm_edu.plots import VERMILLION
 
     a = re.search(r"<svg.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
-    assert "Your brewed coffee a day: keep 4" in a
-    assert a.count("<polyline") == 4  # a tick on each of the 4 cups to keep
-    assert a.count(f'stroke="{VERMILLION}"') == 2  # one cross (2 strokes): the 5th cup
+    keep = _cups_to_keep()  # 4
+    assert f"Your brewed coffee a day: keep {keep}" in a
+    assert a.count("<polyline") == keep  # a tick on each of the 4 cups to keep
+    assert a.count(f'stroke="{VERMILLION}"') == 2 * (5 - keep)  # a cross (2 strokes): the 5th
     b = re.search(r"<figure.*?</figure>", handout.render_body(data_of("B")), re.S).group(0)
     assert "Now: limit" in b and "hands out 40 cm" in b  # the patient's own lift
     assert "Better: limit" in b and "hands out 25 cm" in b  # and the one to aim for
