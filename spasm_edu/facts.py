@@ -195,10 +195,16 @@ def _read_rows(path: Path, spec: TableSpec) -> list[dict[str, str]]:
         raise FactsError(spec.file, f"is not valid CSV ({exc})") from None
 
 
-def _validate(spec: TableSpec, raw_rows: list[dict[str, str]]) -> tuple[FactRow, ...]:
+def _validate(
+    spec: TableSpec, raw_rows: list[dict[str, str]], data_dir: Path = DATA_DIR
+) -> tuple[FactRow, ...]:
     rows: list[FactRow] = []
     seen: dict[str, int] = {}
     for line_no, raw in enumerate(raw_rows, start=2):
+        if spec.templated:
+            from spasm_edu import factref
+
+            raw = factref.render_row(spec, raw, line_no, data_dir)
         cleaned = {k: (v.strip() if v.strip() != "" else None) for k, v in raw.items()}
         try:
             row = spec.row.model_validate(cleaned)
@@ -253,7 +259,7 @@ def table(file: str, data_dir: Path = DATA_DIR) -> Table:
             file,
             f"no schema declared for it in spasm_edu/schema (known: {', '.join(sorted(specs()))})",
         ) from None
-    rows = _validate(spec, _read_rows(Path(data_dir) / file, spec))
+    rows = _validate(spec, _read_rows(Path(data_dir) / file, spec), Path(data_dir))
     _check_sources(spec, rows, Path(data_dir))
     return Table(spec, rows)
 

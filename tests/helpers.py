@@ -6,6 +6,7 @@ reports its values the same way an assert written in the test itself would.
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -103,3 +104,40 @@ def finish_questions(triage_explorer) -> None:
         if not triage_explorer.answered(group):
             triage_explorer.none_boxes[group].value = True
     assert triage_explorer.complete
+
+
+ORACLE_FILE = ROOT / "tests" / "oracle.yaml"
+
+
+@functools.cache
+def oracle_entries() -> dict[str, object]:
+    """``{"FILE:ROW:COLUMN": expected value}`` from tests/oracle.yaml."""
+    import yaml
+
+    tree = yaml.safe_load(ORACLE_FILE.read_text(encoding="utf-8"))
+    return {
+        f"{file}:{row}:{column}": value
+        for file, rows in tree.items()
+        for row, columns in rows.items()
+        for column, value in columns.items()
+    }
+
+
+def oracle(key: str):
+    """A pinned data value, ``oracle("caffeine_limits.csv:adult:max_mg_per_day")``.
+
+    It must be listed in tests/oracle.yaml; the value returned is the one data/ holds, and
+    tests/test_oracle.py is the one test that compares it with the oracle's. A test that pins
+    a number therefore fails only there when a clinician changes it."""
+    from spasm_edu import factref
+
+    if key not in oracle_entries():
+        raise KeyError(f"{key} is not in tests/oracle.yaml: add it there with its value")
+    return factref.cell(*key.split(":"))
+
+
+def oracle_text(key: str) -> str:
+    """A pinned value as the course writes it (400, 62.5, 3,400): for matching shown text."""
+    from spasm_edu import factref
+
+    return factref.number(oracle(key))

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from spasm_edu.explorers.caffeine import CaffeineExplorer
+from spasm_edu.factref import number
 from spasm_edu.tooling.readability import plain_text
-from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle, oracle_text
+
+ADULT = oracle_text("caffeine_limits.csv:adult:max_mg_per_day")  # 400 (FDA)
+PREGNANT = oracle_text("caffeine_limits.csv:pregnant:max_mg_per_day")  # 200 (ACOG)
+COFFEE = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")  # 96 (Mayo Clinic)
+SHOT = oracle("caffeine_drinks.csv:energy_shot:typical_mg")  # 200
 
 
 @pytest.fixture
@@ -15,9 +21,9 @@ def explorer():
 
 
 def test_starts_with_two_coffees_under_the_adult_limit(explorer):
-    assert explorer.result.total_mg == 192
-    assert "192 mg" in explorer.summary.value
-    assert "healthy adults is 400 mg" in explorer.summary.value
+    assert explorer.result.total_mg == 2 * COFFEE
+    assert f"{number(2 * COFFEE)} mg" in explorer.summary.value
+    assert f"healthy adults is {ADULT} mg" in explorer.summary.value
     assert "under this limit" in explorer.summary.value
     assert "<svg" in explorer.figure.value and "Bedtime" in explorer.figure.value
 
@@ -32,7 +38,7 @@ def test_every_drink_slider_changes_the_total(explorer):
 
 def test_over_the_limit_is_said_in_words_and_shown(explorer):
     explorer.controls["drink:energy_shot"].value = 2  # 192 + 400 mg
-    assert explorer.result.total_mg == 592
+    assert explorer.result.total_mg == 2 * COFFEE + 2 * SHOT
     assert "over this limit" in explorer.summary.value
     assert "over the limit" in explorer.figure.value  # never colour alone
     assert "cut down slowly" in explorer.summary.value
@@ -41,7 +47,7 @@ def test_over_the_limit_is_said_in_words_and_shown(explorer):
 def test_pregnancy_uses_the_pregnancy_limit(explorer):
     explorer.controls["pregnant"].value = True
     assert explorer.result.limit.limit_id == "pregnant"
-    assert "pregnancy is 200 mg" in explorer.summary.value
+    assert f"pregnancy is {PREGNANT} mg" in explorer.summary.value
 
 
 def test_age_and_body_mass_pick_the_teen_limit(explorer):
@@ -119,10 +125,10 @@ def test_patient_total_counts_only_the_drinks_told_and_both_limits_until_pregnan
     patient = CaffeineExplorer(mode="patient")
     patient.controls["drink:brewed_coffee"].value = 2
     r = patient.result
-    assert r.total_mg == 192 and r.not_told == ("black_tea", "cola", "energy_drink")
+    assert r.total_mg == 2 * COFFEE and r.not_told == ("black_tea", "cola", "energy_drink")
     s = plain_text(patient.summary.value)
-    assert "From the drinks you told us about, you get about 192 mg" in s
-    assert "400 mg for healthy adults and 200 mg in pregnancy" in s
+    assert f"From the drinks you told us about, you get about {number(2 * COFFEE)} mg" in s
+    assert f"{ADULT} mg for healthy adults and {PREGNANT} mg in pregnancy" in s
     assert "You have not said if you are pregnant" in s
     assert "bedtime (" not in s and "under this limit" not in s  # nothing assumed
     assert patient.answers_in_words() == (("Brewed coffee per day — 1 cup (8 oz / 237 mL)", "2"),)
@@ -139,7 +145,8 @@ def test_patient_pregnancy_and_times_once_told_give_the_bedtime_amount():
     patient.controls["drink:brewed_coffee"].value = 1
     patient.controls["pregnant"].value = "yes"
     assert [x.limit_id for x in patient.result.limits] == ["pregnant"]
-    assert "pregnancy is 200 mg. You are under this limit" in plain_text(patient.summary.value)
+    told = plain_text(patient.summary.value)
+    assert f"pregnancy is {PREGNANT} mg. You are under this limit" in told
     assert patient.result.day is None  # no times told: no bedtime amount
     patient.controls["last_drink_h"].value = 15
     patient.controls["bedtime_h"].value = 23
@@ -148,7 +155,7 @@ def test_patient_pregnancy_and_times_once_told_give_the_bedtime_amount():
     assert f"{day.at_bedtime_mg:.0f} mg is still in your body" in plain_text(patient.summary.value)
     assert "Bedtime" in patient.figure.value
     patient.controls["pregnant"].value = "no"
-    assert "healthy adults is 400 mg" in plain_text(patient.summary.value)
+    assert f"healthy adults is {ADULT} mg" in plain_text(patient.summary.value)
 
 
 def test_patient_bedtime_before_the_last_drink_is_a_kind_message():

@@ -9,34 +9,62 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spasm_edu.models import caffeine
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import (
+    any_input,
+    assert_names_argument,
+    oracle,
+    oracle_text,
+    result_or_value_error,
+)
+
+ADULT = oracle("caffeine_limits.csv:adult:max_mg_per_day")  # FDA
+PREGNANT = oracle("caffeine_limits.csv:pregnant:max_mg_per_day")  # ACOG
+COFFEE = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")  # Mayo Clinic, 8 oz
+COLA = oracle("caffeine_drinks.csv:cola:typical_mg")
+ENERGY = oracle("caffeine_drinks.csv:energy_drink:typical_mg")
 
 
 def test_total_adds_mayo_servings():
-    # Mayo Clinic: brewed coffee 96 mg, cola 33 mg, energy drink 79 mg per 8 oz.
     day = caffeine.day({"brewed_coffee": 3, "cola": 1, "energy_drink": 1})
-    assert day.total_mg == 3 * 96 + 33 + 79 == 400
-    assert day.limit.mg_per_day == 400 and day.limit.source_id == "fda_caffeine"
-    assert day.percent_of_limit == pytest.approx(100)
-    assert day.over_limit is False  # at the limit, not over it
+    assert day.total_mg == 3 * COFFEE + COLA + ENERGY  # 3 x 96 + 33 + 79 = 400 mg
+    assert day.limit.mg_per_day == ADULT and day.limit.source_id == "fda_caffeine"
+    assert day.percent_of_limit == pytest.approx(100 * day.total_mg / ADULT)
+    assert day.over_limit is (day.total_mg > ADULT)
+
+
+def test_at_the_limit_is_not_over_it(data_copy, monkeypatch):
+    from spasm_edu import facts
+    from tests.conftest import rewrite
+
+    at = 3 * COFFEE + COLA + ENERGY
+    text = (data_copy / "caffeine_limits.csv").read_text(encoding="utf-8")
+    old = f"Healthy adults,19,120,{oracle_text('caffeine_limits.csv:adult:max_mg_per_day')},"
+    assert old in text
+    rewrite(data_copy / "caffeine_limits.csv", old, f"Healthy adults,19,120,{at:g},")
+    real = facts.table
+    monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
+    day = caffeine.day({"brewed_coffee": 3, "cola": 1, "energy_drink": 1})
+    assert day.total_mg == day.limit.mg_per_day == at
+    assert day.percent_of_limit == pytest.approx(100) and day.over_limit is False
 
 
 def test_over_the_adult_limit():
-    day = caffeine.day({"brewed_coffee": 5})
-    assert day.total_mg == 480 and day.over_limit
+    cups = int(ADULT // COFFEE) + 1  # 5 cups = 480 mg
+    day = caffeine.day({"brewed_coffee": cups})
+    assert day.total_mg == cups * COFFEE and day.over_limit
 
 
 @pytest.mark.parametrize(
     ("person", "limit_id", "mg"),
     [
-        (caffeine.Person(age_years=30), "adult", 400),  # FDA
-        (caffeine.Person(age_years=30, pregnant=True), "pregnant", 200),  # ACOG
+        (caffeine.Person(age_years=30), "adult", ADULT),  # FDA
+        (caffeine.Person(age_years=30, pregnant=True), "pregnant", PREGNANT),  # ACOG
         (caffeine.Person(age_years=4), "child_4_6", 45),  # Health Canada
         (caffeine.Person(age_years=6), "child_4_6", 45),
         (caffeine.Person(age_years=7), "child_7_9", 62.5),
         (caffeine.Person(age_years=12), "child_10_12", 85),
         (caffeine.Person(age_years=15, body_mass_kg=60), "teen_13_18", 150),  # 2.5 mg/kg x 60
-        (caffeine.Person(age_years=19), "adult", 400),
+        (caffeine.Person(age_years=19), "adult", ADULT),
     ],
 )
 def test_limit_fits_the_person(person, limit_id, mg):
@@ -58,7 +86,7 @@ def test_no_limit_is_invented_for_under_fours():
 
 def test_mg_per_kg():
     day = caffeine.day({"brewed_coffee": 2}, caffeine.Person(body_mass_kg=64))
-    assert day.mg_per_kg == pytest.approx(192 / 64)
+    assert day.mg_per_kg == pytest.approx(2 * COFFEE / 64)
 
 
 def test_remaining_by_hand():
@@ -106,15 +134,19 @@ def test_bedtime_amount_uses_the_situation_half_life():
     pregnant = caffeine.day(**kwargs, situation_id="pregnant")
     pill = caffeine.day(**kwargs, situation_id="oral_contraceptives")
     smoker = caffeine.day(**kwargs, situation_id="smoker")
-    assert adult.at_bedtime_mg == pytest.approx(23.31, abs=0.01)
+    # the sums below were worked by hand for 96 mg cups; what is left is linear in the dose
+    cup = COFFEE / 96
+    assert adult.at_bedtime_mg == pytest.approx(23.31 * cup, abs=0.01)
     # By hand, 96 mg at 8:00 and 15:00, left at 23:00 = 96 x 0.5**(15/t) + 96 x 0.5**(8/t):
     # pregnant t = 8.3 h (unchanged, Knutti 1981): 96 x 0.2857 + 96 x 0.5127 = 76.65 mg, the
     # 76.6 mg of notebook 02; pill t = 3.4 x 7.88 / 5.37 = 4.989 h: 96 x 0.1244 + 96 x 0.3291
     # = 43.54 mg; smoker t = 3.4 x 3.5 / 6.0 = 1.983 h: 96 x 0.0053 + 96 x 0.0611 = 6.37 mg.
-    assert pregnant.at_bedtime_mg == pytest.approx(96 * 0.5 ** (15 / 8.3) + 96 * 0.5 ** (8 / 8.3))
-    assert pregnant.at_bedtime_mg == pytest.approx(76.65, abs=0.01)
-    assert pill.at_bedtime_mg == pytest.approx(43.54, abs=0.01)
-    assert smoker.at_bedtime_mg == pytest.approx(6.37, abs=0.01)
+    assert pregnant.at_bedtime_mg == pytest.approx(
+        COFFEE * 0.5 ** (15 / 8.3) + COFFEE * 0.5 ** (8 / 8.3)
+    )
+    assert pregnant.at_bedtime_mg == pytest.approx(76.65 * cup, abs=0.01)
+    assert pill.at_bedtime_mg == pytest.approx(43.54 * cup, abs=0.01)
+    assert smoker.at_bedtime_mg == pytest.approx(6.37 * cup, abs=0.01)
     assert smoker.at_bedtime_mg < adult.at_bedtime_mg < pill.at_bedtime_mg
     assert pill.at_bedtime_mg < pregnant.at_bedtime_mg
 
@@ -122,7 +154,7 @@ def test_bedtime_amount_uses_the_situation_half_life():
 def test_curve_spans_24_hours_and_peaks_after_the_last_drink():
     day = caffeine.day({"brewed_coffee": 3}, first_drink_h=7, last_drink_h=17, bedtime_h=22)
     assert day.curve_h[0] == 7 and day.curve_h[-1] == 31 and len(day.curve_h) == 97
-    assert day.peak_mg == max(day.curve_mg) >= 96
+    assert day.peak_mg == max(day.curve_mg) >= COFFEE
     assert day.curve_mg[day.curve_h.index(17)] == day.peak_mg
 
 

@@ -6,6 +6,14 @@ import pytest
 
 from spasm_edu import facts
 from tests.conftest import rewrite
+from tests.helpers import oracle, oracle_text
+
+ADULT = "caffeine_limits.csv:adult:max_mg_per_day"
+COFFEE = "caffeine_drinks.csv:brewed_coffee:typical_mg"
+CUP = ",".join(  # the brewed-coffee row's typical, low and high mg, as the CSV writes them
+    oracle_text(f"caffeine_drinks.csv:brewed_coffee:{c}")
+    for c in ("typical_mg", "low_mg", "high_mg")
+)
 
 
 def test_every_data_file_loads_and_has_a_schema():
@@ -52,7 +60,7 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
     [
         (
             "caffeine_drinks.csv",
-            "brewed_coffee,Brewed coffee,1 cup (8 oz / 237 mL),96,",
+            f"brewed_coffee,Brewed coffee,1 cup (8 oz / 237 mL),{oracle_text(COFFEE)},",
             "brewed_coffee,Brewed coffee,1 cup (8 oz / 237 mL),lots,",
             2,
             "typical_mg",
@@ -68,7 +76,7 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_limits.csv",
-            "adult,adult,Healthy adults,19,120,400,",
+            f"adult,adult,Healthy adults,19,120,{oracle_text(ADULT)},",
             "adult,adult,Healthy adults,19,120,,",
             2,
             None,
@@ -100,8 +108,8 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_drinks.csv",
-            "96,96,96,yes,mayo_caffeine_content,",
-            "96,96,96,yes,mayo_caffein_content,",
+            f"{CUP},yes,mayo_caffeine_content,",
+            f"{CUP},yes,mayo_caffein_content,",
             2,
             "source_id",
             "not in data/sources.csv",
@@ -116,8 +124,8 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_drinks.csv",
-            "96,96,96,yes,",
-            "96,96,96,yes,extra,",
+            f"{CUP},yes,",
+            f"{CUP},yes,extra,",
             2,
             None,
             "different number",
@@ -196,7 +204,7 @@ def test_a_csv_without_schema_is_reported(data_copy):
 def test_frame_gives_a_dataframe_with_every_column():
     frame = facts.table("caffeine_drinks.csv").frame()
     assert list(frame.columns)[:2] == ["source_id", "drink_id"] or "drink_id" in frame.columns
-    assert frame.loc[frame.drink_id == "brewed_coffee", "typical_mg"].item() == 96
+    assert frame.loc[frame.drink_id == "brewed_coffee", "typical_mg"].item() == oracle(COFFEE)
 
 
 def test_pick_names_the_argument_and_lists_valid_ids():

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from spasm_edu import facts, handout
+from spasm_edu import factref, facts, handout
 from spasm_edu.models import triage
 from spasm_edu.session import PatientSession
 from spasm_edu.text import handout as handout_text
 from tests.conftest import rewrite
-from tests.helpers import finish_questions
+from tests.helpers import finish_questions, oracle, oracle_text
 
 SESSIONS = ("A", "B")
 
@@ -119,22 +119,30 @@ def test_each_cause_gives_at_most_three_short_lines(data_of):
 def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):
     text = handout.plain_text(handout.render_body(data_of("A")))
     # 400 mg (FDA) // 96 mg a cup (Mayo Clinic) = 4 cups; 5 cups = 480 mg
+    limit = oracle("caffeine_limits.csv:adult:max_mg_per_day")
+    cup = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
     assert (
-        "Aim for under 400 mg (milligrams) of caffeine a day. "
-        "For you, that is about 4 cups of brewed coffee." in text
+        f"Aim for under {factref.number(limit)} mg (milligrams) of caffeine a day. "
+        f"For you, that is about {int(limit // cup)} cups of brewed coffee." in text
     )
-    assert "Now you have about 480 mg a day. That is over the limit." in text
+    over = "over the limit" if 5 * cup > limit else "under the limit"
+    assert f"Now you have about {factref.number(5 * cup)} mg a day. That is {over}." in text
 
 
 def test_targets_follow_the_data_files(data_copy, monkeypatch):
     """Change the limit, a cup's caffeine and the sleep advice in a copy of data/: the
     handout's targets change with them (nothing is typed into the wording)."""
+    limit = oracle_text("caffeine_limits.csv:adult:max_mg_per_day")
     rewrite(
         data_copy / "caffeine_limits.csv",
-        "Healthy adults,19,120,400,",
-        "Healthy adults,19,120,300,",
+        f"Healthy adults,19,120,{limit},",
+        "Healthy adults,19,120,250,",
     )
-    rewrite(data_copy / "caffeine_drinks.csv", "237 mL),96,96,96,", "237 mL),120,96,120,")
+    cup = ",".join(
+        oracle_text(f"caffeine_drinks.csv:brewed_coffee:{c}")
+        for c in ("typical_mg", "low_mg", "high_mg")
+    )
+    rewrite(data_copy / "caffeine_drinks.csv", f"237 mL),{cup},", "237 mL),120,96,120,")
     real = facts.table
     monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
     triage.engine.cache_clear()
@@ -145,11 +153,11 @@ def test_targets_follow_the_data_files(data_copy, monkeypatch):
     finally:
         triage.engine.cache_clear()
     assert (
-        "Aim for under 300 mg (milligrams) of caffeine a day. "
+        "Aim for under 250 mg (milligrams) of caffeine a day. "
         "For you, that is about 2 cups of brewed coffee." in text
     )
     assert "Now you have about 600 mg a day." in text  # 5 cups x 120 mg
-    assert "400 mg" not in text and "480 mg" not in text
+    assert f"{limit} mg" not in text and "480 mg" not in text
 
 
 def test_lifting_target_is_the_models_limit(data_of):
@@ -210,7 +218,8 @@ def test_one_picture_with_a_text_alternative_and_no_network(data_of):
         svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
         assert 'role="img"' in svg and "aria-labelledby" in svg and "<desc" in svg
         assert not re.search(r"(href|src)=", svg)
-    assert "480 mg" in re.search(
+    five = 5 * oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
+    assert f"{factref.number(five)} mg" in re.search(
         r"<desc[^>]*>(.*?)</desc>", handout.render_body(data_of("A"))
     ).group(1)
 
@@ -377,7 +386,8 @@ def test_the_main_message_is_the_first_text_after_the_title(data_of):
     # the key steps come from the model (4 cups: 400 mg // 96 mg; 7 hours: AASM)
     assert (
         "Main message: You can care for this at home. Your key steps: have no more than "
-        "4 cups of brewed coffee a day and sleep 7 hours or more a night." in a
+        f"{_cups_to_keep()} cups of brewed coffee a day and sleep "
+        f"{oracle_text('stress_fatigue_sleep.csv:adult_18_60:min_h')} hours or more a night." in a
     )
     # urgent: the one message is to get help today, and when to call 911
     b = handout.plain_text(handout.render_body(data_of("B")))
@@ -443,13 +453,19 @@ def test_the_handout_says_what_is_known_and_not_known(data_of):
         assert text.count(handout_text.NOT_KNOWN_LEAD) >= 1
 
 
+def _cups_to_keep() -> int:
+    """Session A drinks 5 cups: it keeps limit // cup of them (400 mg // 96 mg = 4)."""
+    limit = oracle("caffeine_limits.csv:adult:max_mg_per_day")
+    return int(limit // oracle("caffeine_drinks.csv:brewed_coffee:typical_mg"))
+
+
 def test_cutting_down_is_in_the_patients_own_cups(data_of):
     data = data_of("A")
     (caffeine,) = [c for c in data.causes if c.cause_id == "caffeine"]
     (line,) = [a for a in caffeine.actions if a.text.startswith("Cut down")]
     assert line.text == (
         "Cut down little by little: have one cup less, or a smaller cup, each day until you "
-        "are at 4 cups of brewed coffee. Stopping at once can give you headaches."
+        f"are at {_cups_to_keep()} cups of brewed coffee. Stopping at once can give you headaches."
     )
     assert "mayo_caffeine_too_much" in line.source_ids and "fda_caffeine" in line.source_ids
 
@@ -458,9 +474,10 @@ def test_the_pictures_show_the_action(data_of):
     from spasm_edu.plots import VERMILLION
 
     a = re.search(r"<svg.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
-    assert "Your brewed coffee a day: keep 4" in a
-    assert a.count("<polyline") == 4  # a tick on each of the 4 cups to keep
-    assert a.count(f'stroke="{VERMILLION}"') == 2  # one cross (2 strokes): the 5th cup
+    keep = _cups_to_keep()  # 4
+    assert f"Your brewed coffee a day: keep {keep}" in a
+    assert a.count("<polyline") == keep  # a tick on each of the 4 cups to keep
+    assert a.count(f'stroke="{VERMILLION}"') == 2 * (5 - keep)  # a cross (2 strokes): the 5th
     b = re.search(r"<figure.*?</figure>", handout.render_body(data_of("B")), re.S).group(0)
     assert "Now: limit" in b and "hands out 40 cm" in b  # the patient's own lift
     assert "Better: limit" in b and "hands out 25 cm" in b  # and the one to aim for

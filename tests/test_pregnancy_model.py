@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from spasm_edu import facts
 from spasm_edu.models import pregnancy
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import any_input, assert_names_argument, oracle, result_or_value_error
 
 
 def test_sperstad_figures_are_the_published_ones():
@@ -78,17 +78,22 @@ def test_pelvic_figure_is_wu_2004_for_pelvic_girdle_and_low_back_pain_together()
 def test_caffeine_reuses_the_pregnancy_limit_and_half_life():
     # 2 brewed coffees (96 mg, Mayo) + 1 black tea (48 mg) = 240 mg > 200 mg (ACOG CO 462).
     s = pregnancy.stage(weeks_pregnant=20, servings={"brewed_coffee": 2, "black_tea": 1})
-    assert s.caffeine_day.total_mg == 2 * 96 + 48 == 240
-    assert s.caffeine_day.limit.mg_per_day == 200 and s.caffeine_day.over_limit
-    assert s.caffeine_day.half_life_h == 8.3  # Knutti 1982, pregnancy mean
-    assert facts.table("caffeine_limits.csv")["pregnant"].max_mg_per_day == 200
+    total = 2 * oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
+    total += oracle("caffeine_drinks.csv:black_tea:typical_mg")
+    limit = oracle("caffeine_limits.csv:pregnant:max_mg_per_day")
+    assert s.caffeine_day.total_mg == total
+    assert s.caffeine_day.limit.mg_per_day == limit
+    assert s.caffeine_day.over_limit is (total > limit)
+    assert s.caffeine_day.half_life_h == oracle("caffeine_half_life.csv:pregnant:half_life_h")
 
 
 def test_after_birth_uses_the_adult_limit_and_half_life():
     s = pregnancy.stage("after_birth", months_after_birth=2, servings={"brewed_coffee": 3})
-    assert s.caffeine_day.total_mg == 288
-    assert s.caffeine_day.limit.limit_id == "adult" and not s.caffeine_day.over_limit
-    assert s.caffeine_day.half_life_h == 3.4
+    total = 3 * oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
+    assert s.caffeine_day.total_mg == total
+    assert s.caffeine_day.limit.limit_id == "adult"
+    assert s.caffeine_day.over_limit is (total > oracle("caffeine_limits.csv:adult:max_mg_per_day"))
+    assert s.caffeine_day.half_life_h == oracle("caffeine_half_life.csv:adult:half_life_h")
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from spasm_edu.models import triage
 from spasm_edu.session import N_STEPS, PatientSession, explorer_class, patient_control
 from spasm_edu.text import session as wording
 from tests.conftest import ROOT
-from tests.helpers import finish_questions
+from tests.helpers import finish_questions, oracle
 
 
 @pytest.fixture
@@ -142,9 +142,10 @@ def test_the_shown_lists_drive_the_explorer(session):
     coffee = shown["Brewed coffee per day — 1 cup (8 oz / 237 mL)"]
     assert coffee is explorer.controls["drink:brewed_coffee"]
     coffee.value = 4
-    assert explorer.result.total_mg == 384  # 4 cups x 96 mg (Mayo Clinic)
+    cup = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")  # 96 mg (Mayo Clinic)
+    assert explorer.result.total_mg == 4 * cup
     coffee.value = 5
-    assert explorer.result.total_mg == 480 and "over both limits" in explorer.summary.value
+    assert explorer.result.total_mg == 5 * cup and "over both limits" in explorer.summary.value
     shown["Last drink at"].value = 15
     shown["Bedtime"].value = 25
     explorer.controls["pregnant"].value = "no"
@@ -335,7 +336,8 @@ def test_summary_and_handout_hold_the_choices(session):
     assert "Caffeine" in html_of(session.body)
     page = session.make_handout()
     text = handout.plain_text(page)
-    assert "about 480 mg a day" in text  # 5 cups x 96 mg, from the model
+    cup = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
+    assert f"about {5 * cup:,.0f} mg a day" in text  # 5 cups x 96 mg, from the model
     coffee = session.explorers["caffeine"].controls["drink:brewed_coffee"].description
     told = coffee.split(" \u2014 ")[0]  # what you told us, the serving size left out
     assert f"{told}: 5" in text

@@ -50,3 +50,6 @@ class TableSpec:
     row: type[BaseModel]
     id_column: str
     description: str
+    templated: tuple[str, ...] = ()
+    """Columns of text a reader sees that may cite other tables' numbers as
+    ``{FILE:ROW:COLUMN}``, rendered at load time (:mod:`spasm_edu.factref`)."""

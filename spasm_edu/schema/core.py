@@ -96,5 +96,14 @@ TABLES = [
     TableSpec("sources.csv", SourceRow, "source_id", "Every source a fact cites."),
     TableSpec("causes.csv", CauseRow, "cause_id", "The causes of spasms the course covers."),
     TableSpec("notebooks.csv", NotebookRow, "notebook", "The course contents, in order."),
-    TableSpec("quiz.csv", QuizRow, "question_id", "Check-your-understanding questions."),
+    TableSpec(
+        "quiz.csv",
+        QuizRow,
+        "question_id",
+        "Check-your-understanding questions.",
+        templated=(
+            "question",
+            *(f"{kind}_{x}" for kind in ("choice", "feedback") for x in "abcd"),
+        ),
+    ),
 ]

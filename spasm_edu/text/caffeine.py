@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spasm_edu.factref import say
 from spasm_edu.models.caffeine import CaffeineDay, Intake
 from spasm_edu.text import amount, clock, esc, paragraph, student_box
 
@@ -14,7 +15,11 @@ def drinks_phrase(day: CaffeineDay) -> str:
 def limit_sentence(day: CaffeineDay) -> str:
     limit = day.limit
     if limit is None:
-        return "There is no set safe amount for children under 4. It is best to avoid caffeine."
+        youngest = say("caffeine_limits.csv:child_4_6:age_min_years", unit="none")
+        return (
+            f"There is no set safe amount for children under {youngest}. "
+            "It is best to avoid caffeine."
+        )
     if limit.mg_per_day is None:
         return (
             f"The limit for {limit.label.lower()} depends on body weight: "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spasm_edu.factref import say
 from spasm_edu.models.dehydration import FluidDay, HydrationCheck, SignsCheck, WeighIn
 from spasm_edu.text import amount, esc, paragraph, student_box
 
@@ -12,8 +13,13 @@ BAND_WORDS = {
     "below_typical": "below the typical range",
     "typical": "within the typical range",
     "above_typical": "above the typical range",
-    "very_high": "very high (above 3 L/h)",
+    "very_high": "very high (above {})",
 }
+
+
+def band_words(band: str) -> str:
+    """'very high (above 3 L/h)': the number read from data/dehydration_reference.csv."""
+    return BAND_WORDS[band].format(say("dehydration_reference.csv:sweat_rate_very_high:value"))
 
 
 def litres(value: float) -> str:
@@ -137,7 +143,7 @@ def student_summary(result: HydrationCheck) -> str:
         f"{day.sweat_rate_l_h:g} L/h = {day.sweat_l:.2f} L → "
         f"<strong>{day.fluid_out_l:.2f} L</strong>.</li>",
         f"<li>Balance = in − out = <strong>{day.balance_l:+.2f} L</strong>.</li>",
-        f"<li>Sweat rate {day.sweat_rate_l_h:g} L/h is {BAND_WORDS[day.sweat_rate_band]} "
+        f"<li>Sweat rate {day.sweat_rate_l_h:g} L/h is {band_words(day.sweat_rate_band)} "
         f"(typically {day.typical_sweat_low_l_h:g}–{day.typical_sweat_high_l_h:g} L/h; "
         "individuals vary widely; <code>acsm_2007</code>).</li>",
     ]
@@ -155,7 +161,7 @@ def student_summary(result: HydrationCheck) -> str:
             f"<strong>{weigh.sweat_l:.2f} L</strong> (1 kg ≈ 1 L); rate = "
             f"{weigh.sweat_l:.2f} L ÷ {weigh.hours:g} h = "
             f"<strong>{weigh.sweat_rate_l_h:.2f} L/h</strong> "
-            f"({BAND_WORDS[weigh.sweat_rate_band]}).</li>",
+            f"({band_words(weigh.sweat_rate_band)}).</li>",
             f"<li>Body-mass change {weigh.mass_change_kg:+.2f} kg = "
             f"{-weigh.loss_percent:+.2f}% of pre-exercise mass; ACSM limit for exercise: lose no "
             f"more than {weigh.acsm_limit_percent:g}% "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spasm_edu import facts
+from spasm_edu.factref import say
 from spasm_edu.models.pregnancy import CommonThing, Stage
 from spasm_edu.text import amount, esc, paragraph, student_box
 from spasm_edu.text.caffeine import half_life_phrase, limit_sentence
@@ -36,14 +38,17 @@ def gap_sentences(s: Stage) -> list[str]:
     if g is None:
         return [
             "A gap in the belly muscles is not measured this early.",
-            "One study first checked at 21 weeks.",
+            f"One study first checked at {say('pregnancy_diastasis.csv:gestation_21w:weeks_pregnant')}.",
         ]
     out = [
         f"In one study of {g.women_studied} first-time mothers, "
         f"{in_100(g.percent)} had a belly gap at {esc(g.label)}."
     ]
     if s.gap_beyond_study:
-        out.append("The study stopped at 12 months.")
+        rows = facts.table("pregnancy_diastasis.csv")
+        last = max(rows, key=lambda r: r.weeks_after_birth or 0)  # '12 months after birth'
+
+        out.append(f"The study stopped at {esc(last.timepoint_label.split(' after')[0])}.")
     out.append("The gap was not linked to back or pelvic pain.")
     return out
 

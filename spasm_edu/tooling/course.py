@@ -27,7 +27,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, facts
+from spasm_edu import DISCLAIMER, factref, facts
 from spasm_edu import causes as cause_registry
 from spasm_edu.models import triage
 from spasm_edu.paths import folder
@@ -35,6 +35,7 @@ from spasm_edu.text import levels
 from spasm_edu.tooling import sources
 
 NOTEBOOK_DIR = folder("notebooks")  # the checkout's, or the copy in an installed wheel
+STAMP_KEY = sources.STAMP
 
 
 def contents() -> list:
@@ -173,6 +174,26 @@ def fill_generated(nb, name: str) -> bool:
     return changed
 
 
+def data_digest(data_dir: Path | None = None) -> str:
+    """SHA-256 of every file in ``data/``: the data a notebook's stored outputs were made from."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(Path(data_dir or facts.DATA_DIR).glob("*.csv")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _has_checked_outputs(nb: dict) -> bool:
+    return any(
+        "nbval-check-output" in c.get("metadata", {}).get("tags", []) for c in nb.get("cells", [])
+    )
+
+
+def _outputs_data(nb: dict | None) -> str | None:
+    return (nb or {}).get("metadata", {}).get(sources.STAMP, {}).get("data_sha256")
+
+
 def sync(
     check: bool = False,
     paths: list[Path] | None = None,
@@ -197,6 +218,7 @@ def sync(
             {p.stem for p in nb_dir.glob("*.ipynb")} | {p.stem for p in src_dir.glob("*.md")}
         )
     plan = []
+    digest = data_digest()
     for stem in names:
         notebook, source = nb_dir / f"{stem}.ipynb", src_dir / f"{stem}.md"
         if not source.exists():
@@ -206,23 +228,34 @@ def sync(
             )
         src = sources.read_source(source)
         fill_generated(src, notebook.name)
+        try:
+            factref.fill_facts(src)  # <!--fact …--> values from data/
+        except factref.FactRefError as err:
+            raise factref.FactRefError(f"{sources._rel(source)}, {err}") from None
         text = sources.as_text(src)
         old = sources.read_notebook(notebook) if notebook.exists() else None
         if old is not None and not force and sources.state(notebook, text) == "edited":
             raise sources.HandEdited(notebook, source)
-        new_nb = sources.dumps(sources.build(src, old, notebook, source))
-        plan.append((stem, source, text, notebook, new_nb))
+        built = sources.build(src, old, notebook, source)
+        # stored nbval outputs are re-made when data/ changed since they were recorded
+        # (a new notebook has none yet: `make record` stores them the first time)
+        rerun = old is not None and _has_checked_outputs(built) and _outputs_data(old) != digest
+        if _has_checked_outputs(built):
+            built["metadata"][sources.STAMP]["data_sha256"] = _outputs_data(old) or digest
+        plan.append((stem, source, text, notebook, sources.dumps(built), rerun))
     stale = []
-    for stem, source, text, notebook, new_nb in plan:
+    for stem, source, text, notebook, new_nb, rerun in plan:
         md_changed = source.read_text(encoding="utf-8") != text
         nb_changed = not notebook.exists() or notebook.read_text(encoding="utf-8") != new_nb
-        if md_changed or nb_changed:
+        if md_changed or nb_changed or rerun:
             stale.append(f"{stem}.ipynb")
             if not check:
                 if md_changed:
                     source.write_text(text, encoding="utf-8")
                 if nb_changed:
                     notebook.write_text(new_nb, encoding="utf-8")
+                if rerun:
+                    record([notebook], data_sha256=digest)
     return stale
 
 
@@ -235,7 +268,7 @@ def pull(notebook: Path, source_dir: Path | None = None) -> Path:
     return source
 
 
-def record(paths: list[Path]) -> None:
+def record(paths: list[Path], data_sha256: str | None = None) -> None:
     """Run notebooks and keep only the outputs of cells tagged ``nbval-check-output``.
 
     Those stored outputs are what nbval compares on every test run: teaching facts, checked.
@@ -260,6 +293,8 @@ def record(paths: list[Path]) -> None:
                     c.execution_count = None
                 c.get("metadata", {}).pop("execution", None)
         nb.metadata.pop("widgets", None)
+        if STAMP_KEY in nb.metadata:  # the data these outputs were made from (sync re-makes them)
+            nb.metadata[STAMP_KEY]["data_sha256"] = data_sha256 or data_digest()
         path.write_text(sources.dumps(nb), encoding="utf-8")
 
 
@@ -295,14 +330,22 @@ def main(argv: list[str] | None = None) -> int:
         paths = [Path(p) for p in args.notebooks] or None
     try:
         stale = sync(check=args.check, paths=paths, force=args.force)
-    except (sources.HandEdited, FileNotFoundError) as err:
+    except (sources.HandEdited, FileNotFoundError, factref.FactRefError) as err:
         print(f"Not synced: {err}", file=sys.stderr)
         return 1
+    problems = factref.check_all()  # derived statements to re-read, numbers that cite nothing
+    if problems:
+        print("Numbers to check (see CONTRIBUTING.md, 'Numbers'):", file=sys.stderr)
+        print("\n".join(f"- {p}" for p in problems), file=sys.stderr)
     if args.check and stale:
         print("Out of date with content/notebooks/ or data/ (run `make sync`): " + ", ".join(stale))
         return 1
     print(("Updated: " + ", ".join(stale)) if stale else "All notebooks up to date.")
-    return 0
+    # sync writes, then lists what to re-read; --check (make test) fails on a number that cites
+    # nothing or a bad reference. A derived statement resting on a changed value fails the tests
+    # (tests/test_oracle.py or tests/test_factref.py), which name it with the rest to re-read.
+    blocking = [p for p in problems if p.stale is None]
+    return 1 if blocking and args.check else 0
 
 
 if __name__ == "__main__":

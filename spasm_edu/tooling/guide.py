@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-from spasm_edu import facts
+from spasm_edu import factref, facts
 from spasm_edu.paths import CHECKOUT
 from spasm_edu.tooling import course
 
@@ -26,7 +26,8 @@ GUIDE_PATH = CHECKOUT / "docs" / "instructor-guide.md"
 
 def _markdown(path: Path) -> str:
     nb = json.loads(path.read_text(encoding="utf-8"))
-    return "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    text = "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return factref.COMMENT.sub("", text)  # the values stay, the <!--fact …--> notes go
 
 
 def objectives(path: Path) -> tuple[list[str], int | None]:

@@ -197,4 +197,5 @@ def pre_save_hook(model, path, contents_manager=None, **kwargs):
     nb = model["content"]
     meta = nb.setdefault("metadata", {})
     source = f"content/notebooks/{Path(path).stem}.md"
-    meta[STAMP] = {"source": source, "sha256": digest(as_text(nb))}
+    # data_sha256 (the data the stored outputs were made from) stays as it was
+    meta[STAMP] = {**meta.get(STAMP, {}), "source": source, "sha256": digest(as_text(nb))}
