@@ -25,11 +25,12 @@ from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
 from tests.test_triage_situations import question_for
 
-# tests/triage_heldback2.yaml is a second, independent set written the same way by another
-# reviewer (tests/triage_heldback2_draft.md first); both run through every check below.
+# tests/triage_heldback2.yaml and tests/triage_heldback3.yaml are a second and a third
+# independent set, written the same way by other reviewers (their _draft.md files first); every
+# set runs through every check below.
 HELDBACK_FILES = {
     name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
-    for name in ("triage_heldback.yaml", "triage_heldback2.yaml")
+    for name in ("triage_heldback.yaml", "triage_heldback2.yaml", "triage_heldback3.yaml")
 }
 # A range its reviewer now thinks was too tight, kept as written (ranges are never edited to
 # pass): the over-triage check is an expected failure for it, and fails if the result ever
@@ -52,7 +53,7 @@ def asked_on_path(causes) -> set[str]:
     return {fid for page in explorer.groups_asked() for fid in explorer.questions_on(page)}
 
 
-def test_ids_are_unique_across_both_sets():
+def test_ids_are_unique_across_all_sets():
     assert len(IDS) == len(set(IDS)), "situation ids must be unique"
 
 
@@ -71,7 +72,9 @@ def test_the_heldback_set_is_complete(name):
         assert set(s["causes"]) <= set(causes), s["id"]
     emergencies = [s for s in situations if s["level"][0] == "emergency"]
     assert len(emergencies) >= 15, name
-    self_care = [s for s in situations if s["level"][1] == "self_care"]
+    # self-care is an acceptable answer (the third set writes most of its plainly self-care
+    # stories as "self-care, or see a doctor at most", as the NHS pages it cites do)
+    self_care = [s for s in situations if s["level"][0] == "self_care"]
     assert len(self_care) >= 5, name
 
 
