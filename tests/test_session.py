@@ -655,6 +655,7 @@ FALLBACK_COVERS = {
     "exertion_confusion": "Being confused after hard work, heat, a long race",
     "fluid_loss_confusion": "a bad stomach bug",
     "alcohol_confusion": "or heavy drinking",
+    "alcohol_withdrawal": "after you stop heavy drinking",
     "drank_too_much": "after you drank a lot in a long race or hike",
     "heat_stroke": "Very hot skin and confusion after heat or hard work",
     "leg_cold_pale": "suddenly turns cold, pale and very painful",

@@ -54,6 +54,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "A fever or a new medicine, and stiff muscles all over",
     "Feeling agitated, sweaty, shaky or twitchy after a new medicine for mood, pain or migraine",
     "Being confused after hard work, heat, a long race, a bad stomach bug, or heavy drinking",
+    "Shaking, sweating or seeing things that are not there after you stop heavy drinking",
     "A bad headache, throwing up or feeling mixed up after you drank a lot in a long race or hike",
     "Very hot skin and confusion after heat or hard work",
     "A leg or foot that suddenly turns cold, pale and very painful",
