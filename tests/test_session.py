@@ -678,6 +678,7 @@ FALLBACK_COVERS = {
     "muscle_breakdown_exertion": "pee that is dark, like cola or tea",
     "dark_urine_little_pee": "Dark pee, like cola or tea, and very little of it",
     "water_pills_weak_heart_flutter": "Water pills, weak muscles and a heart that races",
+    "potassium_medicine_weak_heart_flutter": "A pill that raises potassium, weak muscles",
     "wound_large_or_deep": "A large or deep wound",
     "botulism_signs": "Both eyelids droop, you see double, or it is hard to swallow",
     "stiff_or_spasms_after_wound": "Painful spasms or stiffness, or a stiff jaw, after a cut",

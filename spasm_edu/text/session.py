@@ -71,6 +71,7 @@ FALLBACK_EMERGENCY_SIGNS = (
     "Very bad muscle pain or weakness, and pee that is dark, like cola or tea",
     "Dark pee, like cola or tea, and very little of it",
     "Water pills, weak muscles and a heart that races, flutters or skips",
+    "A pill that raises potassium, weak muscles and a heart that races, flutters or skips",
     "A large or deep wound",
     "Both eyelids droop, you see double, or it is hard to swallow",
     "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
