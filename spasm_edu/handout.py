@@ -265,8 +265,8 @@ class _Citations:
 
 def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The warning signs, each once, at the most urgent level it is listed at, in the order of
-    the see-a-doctor list (the emergency signs for everyone first, then this patient's own,
-    nearest to what was ticked first). For an urgent result the "if it gets worse" signs join
+    the see-a-doctor list (this patient's own signs first, nearest to what was ticked first,
+    then the emergency signs for everyone). For an urgent result the "if it gets worse" signs join
     the emergency group (any the list lacks go at its end), so none shown on screen is lost."""
     groups: dict[str, list[str]] = {}
     seen: set[str] = set()

@@ -244,14 +244,14 @@ def test_an_emergency_sign_is_not_repeated_lower_down_and_cauda_equina_comes_fir
     groups = _groups(handout.render_body(data))
     emergency = triage.level_row(triage.Level.emergency).heading
     first = next(iter(groups))
-    # the emergency signs for everyone first, then B's own, nearest to her ticks first
+    # B's own emergency signs first, nearest to her ticks first, then the ones for everyone
     universal = [
         f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency and f.general
     ]
-    assert first == emergency and groups[first][: len(universal)] == universal
+    assert first == emergency and groups[first][-len(universal) :] == universal
     assert set(data.triage.if_worse) <= set(groups[first])
     saddle = triage.engine().flags["saddle_numbness"].sign
-    assert groups[first][len(universal)] == saddle
+    assert groups[first][0] == saddle
     lower = [s for h, signs in groups.items() if h != emergency for s in signs]
     assert not set(lower) & set(groups[emergency])
     assert "If it gets worse." in handout.plain_text(handout.render_body(data))
