@@ -165,7 +165,35 @@ def test_lifting_target_is_the_models_limit(data_of):
         f"keep loads under about {amount(limit, 'kg')}. Your load is 20 kg. That is over the limit."
     )
     assert said in text
-    assert f"The safe limit is {amount(limit, 'kg')}." in text  # the picture says the same
+    assert f"The recommended limit is {amount(limit, 'kg')}." in text  # the picture too
+
+
+def test_b_is_told_the_better_lift_is_still_over_her_limit_and_what_to_do(data_of):
+    from spasm_edu.models import body_mechanics as bm
+    from spasm_edu.text import amount
+    from spasm_edu.text import body_mechanics as bm_text
+
+    now = bm.assess(
+        load=20, h=40, v=30, d=25, a_deg=45, freq_per_min=1.0, duration="2to8h", coupling="fair"
+    )
+    better = bm.better_lift(now)
+    assert better.li > 1  # the model: even the better lift is over the limit
+    text = handout.plain_text(handout.render_body(data_of("B")))
+    said = f"is more than your limit of {amount(better.rwl, 'kg')}."
+    assert "Even lifted this way" in text and f"20 kg {said}" in text
+    tip = facts.table("body_mechanics_tips.csv")["help"]  # split, a helper, a cart or hoist
+    assert tip.tip in text and tip.where and "cart or hoist" in tip.tip
+    assert "safe limit" not in text.lower() and "recommended limit" in text
+    # the stay-active step says when to stop, in the words of its 911 signs
+    assert f"try walking. Too much bed rest can slow healing. {handout_text.STAY_ACTIVE_STOP}" in (
+        text
+    )
+    # a lift whose better form is under the limit gets no such line
+    light = bm.assess(
+        load=10, h=40, v=30, d=25, a_deg=45, freq_per_min=1.0, duration="2to8h", coupling="fair"
+    )
+    assert bm.better_lift(light).li <= 1
+    assert not [a for a in bm_text.handout_actions(light) if "Even lifted" in a.text]
 
 
 def test_nothing_answered_gives_tips_not_targets(tmp_path):

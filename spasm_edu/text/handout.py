@@ -32,7 +32,7 @@ PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
     "body_mechanics": "Left: how you lift now. Right: a better lift. Bring the load in close "
-    "to your body before you lift, and turn your feet, not your back: your safe limit goes up.",
+    "to your body before you lift, and turn your feet, not your back: your limit goes up.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
@@ -67,6 +67,12 @@ TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
 BACK_CAUSES = frozenset({"spine", "body_mechanics"})
+STAY_ACTIVE = "Stay gently active"
+# the risk of the stay-active step, linked in words to its signs in the 911 box (CCI item 19)
+STAY_ACTIVE_STOP = (
+    "If numbness spreads or your legs get weaker, stop and call 911: these are signs in the "
+    "box below."
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,15 @@ def cause_actions(
     lines += [a for a in tip_actions(tips) if a.text not in seen]
     if back:
         lines = [a for a in lines if not says_rest(a.text)]
+        lines = [with_stop(a) for a in lines]
     return tuple(lines[:most])
+
+
+def with_stop(action: Action) -> Action:
+    """A back patient's "Stay gently active" step with when to stop (its 911 signs)."""
+    if not action.text.startswith(STAY_ACTIVE) or STAY_ACTIVE_STOP in action.text:
+        return action
+    return Action(f"{action.text} {STAY_ACTIVE_STOP}", action.source_ids, action.short)
 
 
 def signs_from(source_ids, sources) -> str:
