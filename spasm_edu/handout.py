@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, facts
+from spasm_edu import facts
 from spasm_edu.text import handout as handout_text
 from spasm_edu.text import levels
 from spasm_edu.text import session as wording
@@ -348,10 +348,10 @@ def _sources_html(numbers: dict[str, int]) -> str:
 def _what_you_told_us(causes: tuple[CauseNotes, ...]) -> str:
     rows = []
     for cause in causes:
-        told = handout_text.told_lines(cause.values)
+        told = handout_text.told_sentences(cause.values)
         if told:
-            said = "; ".join(f"{label}: {value}" for label, value in told)
-            rows.append(f"<li><strong>{esc(cause.name)}.</strong> {esc(said)}.</li>")
+            said = " ".join(told)
+            rows.append(f"<li><strong>{esc(cause.name)}.</strong> {esc(said)}</li>")
     if not rows:
         return ""
     heading = esc(handout_text.TOLD_US_HEADING)
@@ -459,7 +459,7 @@ def render_body(data: HandoutData) -> str:
     parts.append(
         f'<p class="spasm-disclaimer spasm-known"><strong>{esc(handout_text.KNOWN_HEADING)}'
         f"</strong> {esc(handout_text.KNOWN_UNKNOWN)} <strong>Please note:</strong> "
-        f"{esc(DISCLAIMER)}</p>"
+        f"{esc(handout_text.DISCLAIMER)}</p>"
     )
     parts.append(_sources_html(cite.numbers))
     return "".join(parts)

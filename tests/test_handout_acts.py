@@ -335,7 +335,7 @@ def test_appointment_lines_disclaimer_and_only_cited_sources(data_of):
         body = handout.render_body(data)
         text = handout.plain_text(body)
         assert handout_text.NEXT_APPOINTMENT in text and handout_text.CLINIC_PHONE in text
-        assert handout.DISCLAIMER in text
+        assert handout_text.DISCLAIMER in text and "prescriber" not in text
         cited = {
             int(n)
             for group in re.findall(r"<sup[^>]*>\[([\d,]+)\]</sup>", body)
@@ -495,12 +495,34 @@ def test_the_pictures_show_the_action(data_of):
     assert " H = " not in b and "RWL" not in b  # plain words on a patient's paper
 
 
+def _told(data) -> str:
+    text = handout.plain_text(handout.render_body(data))
+    return text.split(handout_text.TOLD_US_HEADING, 1)[1].split(handout_text.NEXT_APPOINTMENT)[0]
+
+
 def test_what_you_told_us_is_short(data_of):
-    text = handout.plain_text(handout.render_body(data_of("A")))
-    told = text.split(handout_text.TOLD_US_HEADING, 1)[1].split(handout_text.NEXT_APPOINTMENT)[0]
-    assert "Sleep each night (hours): 5" in told and "Sleep Mon night" not in told
-    assert "Brewed coffee per day: 5" in told and "(8 oz / 237 mL)" not in told
+    told = _told(data_of("A"))
+    assert "You sleep about 5 hours a night." in told and "Sleep Mon night" not in told
+    assert "You have 5 cups of brewed coffee a day (a cup is 8 oz)." in told
+    assert "(8 oz / 237 mL)" not in told
     assert "Black tea" not in told  # 0 a day
     assert handout_text.told_lines(
         [("Sleep Mon night (hours)", "5"), ("Sleep Tue night (hours)", "6"), ("Units", "kg")]
     ) == (("Sleep, night by night (hours)", "5, 6"),)
+
+
+def test_what_you_told_us_is_sentences_not_form_labels(data_of):
+    a, b = _told(data_of("A")), _told(data_of("B"))
+    assert "You are not pregnant." in a and "You are 18 to 60 years old." in a
+    assert "You feel somewhat stressed." in a and "You have eyelid twitching." in a
+    assert "You lift 20 kg about once a minute for most of the shift." in b
+    assert "Your hands start 40 cm in front of your ankles and 30 cm off the floor." in b
+    assert "You twist 45 degrees." in b and "Your grip is fair." in b
+    for form in ("?:", "(kg)", "(cm)", "What you lift", "An object", "Your age:", "Adults"):
+        assert form not in a + b, form
+    assert len(b.split()) < 60  # was 85 words of form labels
+    # an answer with no sentence of its own is still said, as asked
+    assert handout_text.told_sentences([("Something new", "3")]) == ("Something new: 3.",)
+    assert handout_text.told_sentences([("Are you pregnant?", "Yes")]) == ("You are pregnant.",)
+    twist = ("How much you twist your body (degrees)", "0 (no twist)")
+    assert handout_text.told_sentences([twist]) == ("You do not twist.",)
