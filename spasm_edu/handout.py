@@ -406,6 +406,7 @@ def render_body(data: HandoutData) -> str:
         if summaries and not data.triage.reasons and not has_benefit:
             why_steps = " ".join(esc(c.summary) + cite(c.summary_source_ids) for c in summaries)
             parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
+        pictured = next((c for c in data.causes if c.picture_svg), None)
         parts.append("<ul>")
         for cause in data.causes:
             for action in cause.actions:
@@ -421,14 +422,13 @@ def render_body(data: HandoutData) -> str:
                     f'<li class="spasm-why"><strong>{esc(handout_text.BENEFIT_LEAD)}</strong> '
                     f"{esc(row.benefit)}{unknown}{cite(row.source_ids)}</li>"
                 )
+            if cause is pictured:  # the picture next to its own cause's steps
+                how = handout_text.picture_how(pictured.cause_id)
+                parts.append(
+                    f'</ul><figure class="spasm-picture">{pictured.picture_svg}'
+                    f"<figcaption>{esc(how)}</figcaption></figure><ul>"
+                )
         parts.append("</ul>")
-        pictured = next((c for c in data.causes if c.picture_svg), None)
-        if pictured is not None:
-            how = handout_text.picture_how(pictured.cause_id)
-            parts.append(
-                f'<figure class="spasm-picture">{pictured.picture_svg}'
-                f"<figcaption>{esc(how)}</figcaption></figure>"
-            )
         boxes = " ".join(f"{esc(d)}&nbsp;&#9744;" for d in handout_text.DAYS)
         parts.append(f'<p class="spasm-tracker">{esc(handout_text.TRACKER)} {boxes}</p>')
     else:

@@ -119,10 +119,8 @@ def test_each_cause_gives_at_most_three_short_lines(data_of):
 def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):
     text = handout.plain_text(handout.render_body(data_of("A")))
     # 400 mg (FDA) // 96 mg a cup (Mayo Clinic) = 4 cups; 5 cups = 480 mg
-    assert (
-        "Aim for under 400 mg (milligrams) of caffeine a day. "
-        "For you, that is about 4 cups of brewed coffee." in text
-    )
+    assert "Aim for under 400 mg (milligrams) of caffeine a day." in text
+    assert "For you, that is about 4 cups of brewed coffee." in text
     assert "Now you have about 480 mg a day. That is over the limit." in text
 
 
@@ -144,10 +142,8 @@ def test_targets_follow_the_data_files(data_copy, monkeypatch):
         )
     finally:
         triage.engine.cache_clear()
-    assert (
-        "Aim for under 300 mg (milligrams) of caffeine a day. "
-        "For you, that is about 2 cups of brewed coffee." in text
-    )
+    assert "Aim for under 300 mg (milligrams) of caffeine a day." in text
+    assert "For you, that is about 2 cups of brewed coffee." in text
     assert "Now you have about 600 mg a day." in text  # 5 cups x 120 mg
     assert "400 mg" not in text and "480 mg" not in text
 
@@ -357,9 +353,29 @@ def test_the_bedtime_amount_is_said_as_a_share_of_the_patients_drink(data_of):
     assert words.share_words(0.54, "brewed_coffee") == "half a cup of brewed coffee"
     assert words.share_words(0.1, "espresso") == "a few sips of a shot of espresso"
     assert words.share_words(2.2, "black_tea") == "2 cups of black tea"
-    day = handout.reference_session("A").explorers["caffeine"].result.day  # all told
+    # A's last drink (4 pm) meets the "by 5 pm" rule: a verdict, no bedtime number to worry at
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    assert "Your last drink at 4 pm already does this." in text
+    assert "still in your body at bedtime" not in text
+    # a last drink after the rule's time: what is left at bedtime, said as a drink
+    session = handout.reference_session("A")
+    session.explorers["caffeine"].controls["last_drink_h"].value = 21  # 9 pm
+    day = session.explorers["caffeine"].result.day
     share = words.share_words(day.at_bedtime_mg / 96, "brewed_coffee")
-    assert f"That is like {share}." in handout.plain_text(handout.render_body(data_of("A")))
+    late = " ".join(a.text for a in words.handout_actions(day))
+    assert f"is still in your body at bedtime: like having {share} as you go to bed." in late
+    assert "already does this" not in late
+
+
+def test_the_400_mg_limit_says_what_it_is_about(data_of):
+    from spasm_edu.text import caffeine as words
+
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    assert words.LIMIT_MEANS["adult"] in text
+    where = facts.table("caffeine_limits.csv")["adult"].where
+    assert "not generally associated with" in where  # the FDA's words the sentence rests on
+    # the picture of cups comes with the caffeine steps, before the sleep steps
+    assert text.index("keep 4") < text.index("Aim for 7 hours of sleep")
 
 
 def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
