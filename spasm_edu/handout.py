@@ -200,14 +200,14 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
 @media print {
-  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.3;}
+  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.25;}
   h1 {font-size: 20pt;} h2 {font-size: 15pt; margin: 0.5em 0 0.2em;} h3 {font-size: 13pt;}
   .spasm-signs ul {columns: 2; column-gap: 1.4em;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
   .spasm-signs > p {margin: 0.4em 0 0.1em;}
   .spasm-911 > p:first-child {font-size: 13pt;}
   .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
-  .spasm-picture > svg {flex: 0 0 auto; width: 100%;}
+  .spasm-picture > svg {flex: 0 0 auto; width: 58%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
   .spasm-made {font-size: 10pt;} .spasm-main {font-size: 13pt; line-height: 1.25;}
   .spasm-now h2 {margin: 0.2em 0 0.1em; float: left; padding: 0.15em 0.8em 0 0;}

@@ -72,10 +72,7 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BACK_CAUSES = frozenset({"spine", "body_mechanics"})
 STAY_ACTIVE = "Stay gently active"
 # the risk of the stay-active step, linked in words to its signs in the 911 box (CCI item 19)
-STAY_ACTIVE_STOP = (
-    "If numbness spreads or your legs get weaker, stop and call 911: these are signs in the "
-    "box below."
-)
+STAY_ACTIVE_STOP = "Stop and call 911 if numbness spreads or your legs get weaker (box below)."
 
 
 @dataclass(frozen=True)
@@ -309,12 +306,14 @@ def told_sentences(values) -> tuple[str, ...]:
         out.append(f"The load moves {_with_unit(d, _unit_of(d_label))} up or down.")
     a_label = next((k for k in told if k.startswith("How much you twist")), None)
     a = take(a_label) if a_label else None
+    grip = take("Your grip")
+    grip = f"a {grip.split()[0].lower()} grip" if grip else ""
     if a:
         twist = _with_unit(a, "degrees")
-        out.append("You do not twist." if twist.startswith("0 ") else f"You twist {twist}.")
-    grip = take("Your grip")
-    if grip:
-        out.append(f"Your grip is {grip.split()[0].lower()}.")
+        said = "You do not twist" if twist.startswith("0 ") else f"You twist {twist}"
+        out.append(f"{said}, with {grip}." if grip else f"{said}.")
+    elif grip:
+        out.append(f"You have {grip}.")
     # caffeine
     for short, (name, unit, size) in drinks.items():
         n = take(short)

@@ -48,7 +48,7 @@ ANSWERS = {
         "red_flags": (),
         "level": "Self-care at home",
         "key_sentences": (
-            "Aim for under 400 mg (milligrams) of caffeine a day. "
+            "Aim for under 400 mg (milligrams) of caffeine a day.",
             "For you, that is about 4 cups of brewed coffee.",
             "Now you have about 480 mg a day. That is over the limit.",
             "Aim for 7 hours of sleep or more a night. Last week you slept about 5 hours a night.",
