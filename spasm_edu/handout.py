@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from spasm_edu import DISCLAIMER, facts
+from spasm_edu import facts
 from spasm_edu.text import handout as handout_text
 from spasm_edu.text import levels
 from spasm_edu.text import session as wording
@@ -200,14 +200,14 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
 @media print {
-  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.3;}
+  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.25;}
   h1 {font-size: 20pt;} h2 {font-size: 15pt; margin: 0.5em 0 0.2em;} h3 {font-size: 13pt;}
   .spasm-signs ul {columns: 2; column-gap: 1.4em;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
   .spasm-signs > p {margin: 0.4em 0 0.1em;}
   .spasm-911 > p:first-child {font-size: 13pt;}
   .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
-  .spasm-picture > svg {flex: 0 0 auto; width: 100%;}
+  .spasm-picture > svg {flex: 0 0 auto; width: 58%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
   .spasm-made {font-size: 10pt;} .spasm-main {font-size: 13pt; line-height: 1.25;}
   .spasm-now h2 {margin: 0.2em 0 0.1em; float: left; padding: 0.15em 0.8em 0 0;}
@@ -265,8 +265,8 @@ class _Citations:
 
 def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The warning signs, each once, at the most urgent level it is listed at, in the order of
-    the see-a-doctor list (the emergency signs for everyone first, then this patient's own,
-    nearest to what was ticked first). For an urgent result the "if it gets worse" signs join
+    the see-a-doctor list (this patient's own signs first, nearest to what was ticked first,
+    then the emergency signs for everyone). For an urgent result the "if it gets worse" signs join
     the emergency group (any the list lacks go at its end), so none shown on screen is lost."""
     groups: dict[str, list[str]] = {}
     seen: set[str] = set()
@@ -348,10 +348,10 @@ def _sources_html(numbers: dict[str, int]) -> str:
 def _what_you_told_us(causes: tuple[CauseNotes, ...]) -> str:
     rows = []
     for cause in causes:
-        told = handout_text.told_lines(cause.values)
+        told = handout_text.told_sentences(cause.values)
         if told:
-            said = "; ".join(f"{label}: {value}" for label, value in told)
-            rows.append(f"<li><strong>{esc(cause.name)}.</strong> {esc(said)}.</li>")
+            said = " ".join(told)
+            rows.append(f"<li><strong>{esc(cause.name)}.</strong> {esc(said)}</li>")
     if not rows:
         return ""
     heading = esc(handout_text.TOLD_US_HEADING)
@@ -406,6 +406,7 @@ def render_body(data: HandoutData) -> str:
         if summaries and not data.triage.reasons and not has_benefit:
             why_steps = " ".join(esc(c.summary) + cite(c.summary_source_ids) for c in summaries)
             parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
+        pictured = next((c for c in data.causes if c.picture_svg), None)
         parts.append("<ul>")
         for cause in data.causes:
             for action in cause.actions:
@@ -421,14 +422,13 @@ def render_body(data: HandoutData) -> str:
                     f'<li class="spasm-why"><strong>{esc(handout_text.BENEFIT_LEAD)}</strong> '
                     f"{esc(row.benefit)}{unknown}{cite(row.source_ids)}</li>"
                 )
+            if cause is pictured:  # the picture next to its own cause's steps
+                how = handout_text.picture_how(pictured.cause_id)
+                parts.append(
+                    f'</ul><figure class="spasm-picture">{pictured.picture_svg}'
+                    f"<figcaption>{esc(how)}</figcaption></figure><ul>"
+                )
         parts.append("</ul>")
-        pictured = next((c for c in data.causes if c.picture_svg), None)
-        if pictured is not None:
-            how = handout_text.picture_how(pictured.cause_id)
-            parts.append(
-                f'<figure class="spasm-picture">{pictured.picture_svg}'
-                f"<figcaption>{esc(how)}</figcaption></figure>"
-            )
         boxes = " ".join(f"{esc(d)}&nbsp;&#9744;" for d in handout_text.DAYS)
         parts.append(f'<p class="spasm-tracker">{esc(handout_text.TRACKER)} {boxes}</p>')
     else:
@@ -459,7 +459,7 @@ def render_body(data: HandoutData) -> str:
     parts.append(
         f'<p class="spasm-disclaimer spasm-known"><strong>{esc(handout_text.KNOWN_HEADING)}'
         f"</strong> {esc(handout_text.KNOWN_UNKNOWN)} <strong>Please note:</strong> "
-        f"{esc(DISCLAIMER)}</p>"
+        f"{esc(handout_text.DISCLAIMER)}</p>"
     )
     parts.append(_sources_html(cite.numbers))
     return "".join(parts)

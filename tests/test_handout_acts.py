@@ -56,6 +56,29 @@ def test_the_handout_prints_on_at_most_two_pages(data_of, name, paper, tmp_path)
     assert 1 <= handout.pdf_page_count(_pdf(page, tmp_path)) <= 2
 
 
+def _with_teach_back(name: str):
+    """A reference handout with three teach-back lines recorded (as in the browser walk)."""
+    import dataclasses
+
+    session = handout.reference_session(name)
+    data = session.handout_data()
+    session.teach_back.refresh(data.triage, data.causes)
+    asked = [p.ask.removeprefix("Ask: ") for p in session.teach_back.prompts][:3]
+    assert len(asked) == 3
+    return dataclasses.replace(data, gone_over=tuple((q, "Explained it back") for q in asked))
+
+
+@needs_chromium
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", SESSIONS)
+def test_the_handout_with_three_teach_back_lines_prints_on_at_most_two_pages(name, paper, tmp_path):
+    # before: B with three teach-back lines printed 3 Letter pages (its last sources spilled)
+    data = _with_teach_back(name)
+    page = handout.render(data, paper=paper)
+    assert "Explained it back".lower() in handout.plain_text(page)
+    assert 1 <= handout.pdf_page_count(_pdf(page, tmp_path)) <= 2
+
+
 @needs_chromium
 def test_the_page_count_is_read_from_the_pdf(data_of, tmp_path):
     """The counter is not fixed at 1 or 2: the same page with huge type prints on more."""
@@ -121,10 +144,8 @@ def test_caffeine_target_is_this_patients_coffee_from_the_model(data_of):
     # 400 mg (FDA) // 96 mg a cup (Mayo Clinic) = 4 cups; 5 cups = 480 mg
     limit = oracle("caffeine_limits.csv:adult:max_mg_per_day")
     cup = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
-    assert (
-        f"Aim for under {factref.number(limit)} mg (milligrams) of caffeine a day. "
-        f"For you, that is about {int(limit // cup)} cups of brewed coffee." in text
-    )
+    assert f"Aim for under {factref.number(limit)} mg (milligrams) of caffeine a day." in text
+    assert f"For you, that is about {int(limit // cup)} cups of brewed coffee." in text
     over = "over the limit" if 5 * cup > limit else "under the limit"
     assert f"Now you have about {factref.number(5 * cup)} mg a day. That is {over}." in text
 
@@ -152,10 +173,8 @@ def test_targets_follow_the_data_files(data_copy, monkeypatch):
         )
     finally:
         triage.engine.cache_clear()
-    assert (
-        "Aim for under 250 mg (milligrams) of caffeine a day. "
-        "For you, that is about 2 cups of brewed coffee." in text
-    )
+    assert "Aim for under 250 mg (milligrams) of caffeine a day." in text
+    assert "For you, that is about 2 cups of brewed coffee." in text
     assert "Now you have about 600 mg a day." in text  # 5 cups x 120 mg
     assert f"{limit} mg" not in text and "480 mg" not in text
 
@@ -173,7 +192,35 @@ def test_lifting_target_is_the_models_limit(data_of):
         f"keep loads under about {amount(limit, 'kg')}. Your load is 20 kg. That is over the limit."
     )
     assert said in text
-    assert f"The safe limit is {amount(limit, 'kg')}." in text  # the picture says the same
+    assert f"The recommended limit is {amount(limit, 'kg')}." in text  # the picture too
+
+
+def test_b_is_told_the_better_lift_is_still_over_her_limit_and_what_to_do(data_of):
+    from spasm_edu.models import body_mechanics as bm
+    from spasm_edu.text import amount
+    from spasm_edu.text import body_mechanics as bm_text
+
+    now = bm.assess(
+        load=20, h=40, v=30, d=25, a_deg=45, freq_per_min=1.0, duration="2to8h", coupling="fair"
+    )
+    better = bm.better_lift(now)
+    assert better.li > 1  # the model: even the better lift is over the limit
+    text = handout.plain_text(handout.render_body(data_of("B")))
+    said = f"is more than your limit of {amount(better.rwl, 'kg')}."
+    assert "Even lifted this way" in text and f"20 kg {said}" in text
+    tip = facts.table("body_mechanics_tips.csv")["help"]  # split, a helper, a cart or hoist
+    assert tip.tip in text and tip.where and "cart or hoist" in tip.tip
+    assert "safe limit" not in text.lower() and "recommended limit" in text
+    # the stay-active step says when to stop, in the words of its 911 signs
+    assert f"try walking. Too much bed rest can slow healing. {handout_text.STAY_ACTIVE_STOP}" in (
+        text
+    )
+    # a lift whose better form is under the limit gets no such line
+    light = bm.assess(
+        load=10, h=40, v=30, d=25, a_deg=45, freq_per_min=1.0, duration="2to8h", coupling="fair"
+    )
+    assert bm.better_lift(light).li <= 1
+    assert not [a for a in bm_text.handout_actions(light) if "Even lifted" in a.text]
 
 
 def test_nothing_answered_gives_tips_not_targets(tmp_path):
@@ -253,14 +300,14 @@ def test_an_emergency_sign_is_not_repeated_lower_down_and_cauda_equina_comes_fir
     groups = _groups(handout.render_body(data))
     emergency = triage.level_row(triage.Level.emergency).heading
     first = next(iter(groups))
-    # the emergency signs for everyone first, then B's own, nearest to her ticks first
+    # B's own emergency signs first, nearest to her ticks first, then the ones for everyone
     universal = [
         f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency and f.general
     ]
-    assert first == emergency and groups[first][: len(universal)] == universal
+    assert first == emergency and groups[first][-len(universal) :] == universal
     assert set(data.triage.if_worse) <= set(groups[first])
     saddle = triage.engine().flags["saddle_numbness"].sign
-    assert groups[first][len(universal)] == saddle
+    assert groups[first][0] == saddle
     lower = [s for h, signs in groups.items() if h != emergency for s in signs]
     assert not set(lower) & set(groups[emergency])
     assert "If it gets worse." in handout.plain_text(handout.render_body(data))
@@ -316,7 +363,7 @@ def test_appointment_lines_disclaimer_and_only_cited_sources(data_of):
         body = handout.render_body(data)
         text = handout.plain_text(body)
         assert handout_text.NEXT_APPOINTMENT in text and handout_text.CLINIC_PHONE in text
-        assert handout.DISCLAIMER in text
+        assert handout_text.DISCLAIMER in text and "prescriber" not in text
         cited = {
             int(n)
             for group in re.findall(r"<sup[^>]*>\[([\d,]+)\]</sup>", body)
@@ -338,9 +385,29 @@ def test_the_bedtime_amount_is_said_as_a_share_of_the_patients_drink(data_of):
     assert words.share_words(0.54, "brewed_coffee") == "half a cup of brewed coffee"
     assert words.share_words(0.1, "espresso") == "a few sips of a shot of espresso"
     assert words.share_words(2.2, "black_tea") == "2 cups of black tea"
-    day = handout.reference_session("A").explorers["caffeine"].result.day  # all told
+    # A's last drink (4 pm) meets the "by 5 pm" rule: a verdict, no bedtime number to worry at
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    assert "Your last drink at 4 pm already does this." in text
+    assert "still in your body at bedtime" not in text
+    # a last drink after the rule's time: what is left at bedtime, said as a drink
+    session = handout.reference_session("A")
+    session.explorers["caffeine"].controls["last_drink_h"].value = 21  # 9 pm
+    day = session.explorers["caffeine"].result.day
     share = words.share_words(day.at_bedtime_mg / 96, "brewed_coffee")
-    assert f"That is like {share}." in handout.plain_text(handout.render_body(data_of("A")))
+    late = " ".join(a.text for a in words.handout_actions(day))
+    assert f"is still in your body at bedtime: like having {share} as you go to bed." in late
+    assert "already does this" not in late
+
+
+def test_the_400_mg_limit_says_what_it_is_about(data_of):
+    from spasm_edu.text import caffeine as words
+
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    assert words.LIMIT_MEANS["adult"] in text
+    where = facts.table("caffeine_limits.csv")["adult"].where
+    assert "not generally associated with" in where  # the FDA's words the sentence rests on
+    # the picture of cups comes with the caffeine steps, before the sleep steps
+    assert text.index("keep 4") < text.index("Aim for 7 hours of sleep")
 
 
 def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
@@ -484,12 +551,34 @@ def test_the_pictures_show_the_action(data_of):
     assert " H = " not in b and "RWL" not in b  # plain words on a patient's paper
 
 
+def _told(data) -> str:
+    text = handout.plain_text(handout.render_body(data))
+    return text.split(handout_text.TOLD_US_HEADING, 1)[1].split(handout_text.NEXT_APPOINTMENT)[0]
+
+
 def test_what_you_told_us_is_short(data_of):
-    text = handout.plain_text(handout.render_body(data_of("A")))
-    told = text.split(handout_text.TOLD_US_HEADING, 1)[1].split(handout_text.NEXT_APPOINTMENT)[0]
-    assert "Sleep each night (hours): 5" in told and "Sleep Mon night" not in told
-    assert "Brewed coffee per day: 5" in told and "(8 oz / 237 mL)" not in told
+    told = _told(data_of("A"))
+    assert "You sleep about 5 hours a night." in told and "Sleep Mon night" not in told
+    assert "You have 5 cups of brewed coffee a day (a cup is 8 oz)." in told
+    assert "(8 oz / 237 mL)" not in told
     assert "Black tea" not in told  # 0 a day
     assert handout_text.told_lines(
         [("Sleep Mon night (hours)", "5"), ("Sleep Tue night (hours)", "6"), ("Units", "kg")]
     ) == (("Sleep, night by night (hours)", "5, 6"),)
+
+
+def test_what_you_told_us_is_sentences_not_form_labels(data_of):
+    a, b = _told(data_of("A")), _told(data_of("B"))
+    assert "You are not pregnant." in a and "You are 18 to 60 years old." in a
+    assert "You feel somewhat stressed." in a and "You have eyelid twitching." in a
+    assert "You lift 20 kg about once a minute for most of the shift." in b
+    assert "Your hands start 40 cm in front of your ankles and 30 cm off the floor." in b
+    assert "You twist 45 degrees, with a fair grip." in b
+    for form in ("?:", "(kg)", "(cm)", "What you lift", "An object", "Your age:", "Adults"):
+        assert form not in a + b, form
+    assert len(b.split()) < 60  # was 85 words of form labels
+    # an answer with no sentence of its own is still said, as asked
+    assert handout_text.told_sentences([("Something new", "3")]) == ("Something new: 3.",)
+    assert handout_text.told_sentences([("Are you pregnant?", "Yes")]) == ("You are pregnant.",)
+    twist = ("How much you twist your body (degrees)", "0 (no twist)")
+    assert handout_text.told_sentences([twist]) == ("You do not twist.",)

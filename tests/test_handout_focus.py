@@ -57,33 +57,34 @@ def test_a_handout_lists_the_911_signs_and_its_own_not_every_sign(data_of):
     assert len([s for s in a if s not in universal]) < len([s for s in b if s not in universal])
 
 
-def test_the_911_signs_for_everyone_come_first_then_the_catch_all_line(data_of):
+def test_the_patients_own_911_signs_come_first_then_everyones_then_the_catch_all_line(data_of):
     universal = _universal()
     assert len(universal) >= 5
     for name in ("A", "B"):
         first_heading, first = handout.warning_groups(data_of(name))[0]
         assert first_heading == triage.level_row(triage.Level.emergency).heading
-        assert list(first[: len(universal)]) == universal
+        own = [s for s in first if s not in set(universal)]
+        # own signs first, then every sign for everyone, in file order: none dropped
+        assert list(first) == [*own, *universal], name
         body = handout.render_body(data_of(name))
         box = re.search(r'<section class="spasm-911.*?</section>', body, re.S).group(0)
         assert handout_text.ANY_SUDDEN in handout.plain_text(box)
+    # A's own (caffeine) seizure sign leads her box
+    assert handout.warning_groups(data_of("A"))[0][1][0] == _row_sign("seizure")
 
 
-def test_each_of_the_patients_cause_signs_is_on_the_handout(data_of):
-    for name, causes in (("A", ("caffeine", "stress_fatigue")), ("B", ("body_mechanics", "spine"))):
-        signs = set(_signs(data_of(name)))
-        for cause in causes:
-            for flag in triage.flags_for(cause, general=False):
-                if flag.kind == "rule" and any(f in triage.HISTORY for f in flag.findings):
-                    continue  # "a back spasm and you have injected drugs": asked, not ticked
-                assert flag.sign in signs, (name, cause, flag.id)
-
-
-def test_b_has_cauda_equina_first_among_its_own_signs(data_of):
+def test_b_has_cauda_equina_first_in_the_911_box_in_the_screens_order(data_of):
     first = handout.warning_groups(data_of("B"))[0][1]
-    own = [s for s in first if s not in set(_universal())]
-    assert own[0] == _row_sign("saddle_numbness")
-    assert own[1] == _row_sign("bladder_bowel_change")
+    assert first[0] == _row_sign("saddle_numbness")  # the box's very first line: page 1
+    assert first[1] == _row_sign("bladder_bowel_change")
+    weaker = next(s for s in first if "weaker" in s)
+    assert first.index(weaker) < first.index(_universal()[0])
+    # the own signs shown on screen keep the screen's order (if_worse, then watch_for)
+    result = triage.assess(["back_spasm", "numbness_tingling"], ["body_mechanics", "spine"])
+    screen = list(dict.fromkeys((*result.if_worse, *result.watch_for)))
+    shown = [s for s in first if s in screen and s not in set(_universal())]
+    assert shown == [s for s in screen if s in shown]
+    assert len(shown) >= 3
 
 
 def test_every_ticked_sign_is_on_the_handout(data_of):
@@ -130,10 +131,9 @@ def test_no_sign_shown_on_screen_is_missing_from_the_handout(causes, ticked):
     assert shown <= set(signs), shown - set(signs)
     assert set(_universal()) <= set(signs) | {_row_sign(t) for t in ticked}
     emergency = [f.sign for f in flags if f.level == triage.Level.emergency]
-    assert (
-        emergency[: len(_universal())]
-        == [s for s in _universal() if s in emergency][: len(emergency[: len(_universal())])]
-    )
+    # this patient's own emergency signs first, then everyone's, in file order
+    everyone = [s for s in _universal() if s in emergency]
+    assert emergency[len(emergency) - len(everyone) :] == everyone
 
 
 def test_the_rule_can_fail_when_a_screen_sign_is_dropped(monkeypatch):

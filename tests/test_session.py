@@ -12,12 +12,13 @@ import ipywidgets as w
 import pytest
 import textstat
 
-from spasm_edu import DISCLAIMER, facts, handout, present
+from spasm_edu import facts, handout, present
 from spasm_edu import session as session_mod
 from spasm_edu.explorers.base import NumberBox
 from spasm_edu.explorers.caffeine import CaffeineExplorer
 from spasm_edu.models import triage
 from spasm_edu.session import N_STEPS, PatientSession, explorer_class, patient_control
+from spasm_edu.text import handout as handout_text
 from spasm_edu.text import session as wording
 from tests.conftest import ROOT
 from tests.helpers import finish_questions, oracle
@@ -339,11 +340,11 @@ def test_summary_and_handout_hold_the_choices(session):
     cup = oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
     assert f"about {5 * cup:,.0f} mg a day" in text  # 5 cups x 96 mg, from the model
     coffee = session.explorers["caffeine"].controls["drink:brewed_coffee"].description
-    told = coffee.split(" \u2014 ")[0]  # what you told us, the serving size left out
-    assert f"{told}: 5" in text
+    told = coffee.split(" \u2014 ")[0].removesuffix(" per day").lower()  # as a sentence
+    assert f"You have 5 cups of {told} a day" in text
     assert "Cut down slowly" in text and "Drink through the day" in text
     assert "See a doctor soon if" in text and "Call 911" in text
-    assert DISCLAIMER in text
+    assert handout_text.DISCLAIMER in text  # the disclaimer, "prescriber" in plain words
     assert "Sources" in text and "fda.gov" in page
     assert "stretch the muscle gently" in text.lower() or "Stretch" in text
     assert "<script" not in page and "http://127" not in page

@@ -402,11 +402,12 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
     """The warning signs for one patient's handout, each once at its highest level, highest
     level first. The rule (issue 12 item 5):
 
-    * every emergency sign shown for everyone (``shown_for`` = ``all``) comes first at its level;
-    * then the signs of the picked ``causes`` (``shown_for`` names one), and every sign the
-      patient was shown on screen (``assess(ticked, causes)``'s ``watch_for`` and ``if_worse``,
-      in that order: a back spasm with numbness puts cauda equina first), and every sign the
-      patient ticked;
+    * at each level this patient's own signs come first: the signs of the picked ``causes``
+      (``shown_for`` names one), every sign the patient was shown on screen
+      (``assess(ticked, causes)``'s ``if_worse`` and ``watch_for``, in that order: a back spasm
+      with numbness puts cauda equina first) and every sign the patient ticked, so a patient's
+      own emergency signs print on page 1 (the independent review, B fix 1);
+    * then every emergency sign shown for everyone (``shown_for`` = ``all``), in file order;
     * not on it: a sign of a question group the patient was not asked (``groups_for``; the
       emergency questions are asked of everyone), the general signs below emergency that fit
       none of the causes (as on screen), and a combined sign resting on a :data:`HISTORY`
@@ -456,7 +457,7 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
         )
         key = " ".join(row.sign.lower().split())
         near = 0 if universal else rank.get(row.sign, len(rank))  # universal: file order
-        order = (-level, not universal, near, eng.order[ident])
+        order = (-level, universal, near, eng.order[ident])  # own signs before everyone's
         if key not in found or order < found[key][0]:
             found[key] = (order, flag)
     return tuple(flag for _, flag in sorted(found.values(), key=lambda x: x[0]))

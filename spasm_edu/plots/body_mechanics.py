@@ -219,23 +219,24 @@ def _load_bar(load: float, ref: tuple[str, float], over: bool, unit: str) -> str
 
 def handout_picture(result: LiftResult) -> str:
     """For the take-home handout: the patient's own lift, side view, in plain words (how far
-    out the hands are is what to change), with the load and the safe limit in its text
-    alternative; for lifting a person, the load against the limit."""
+    out the hands are is what to change), with the load and the recommended limit (NIOSH's
+    term, never "safe") in its text alternative; for lifting a person, the load against the
+    limit."""
     unit = result.mass_unit
     limit = result.patient_limit if result.lifting_a_person else result.rwl
     over = result.over_patient_limit if result.lifting_a_person else result.li > 1
     state = "over the limit" if over else "under the limit"
     said = (
-        f"Your load is {amount(result.load, unit)}. The safe limit is {amount(limit, unit)}. "
-        f"Your load is {state}."
+        f"Your load is {amount(result.load, unit)}. "
+        f"The recommended limit is {amount(limit, unit)}. Your load is {state}."
     )
     if result.lifting_a_person:
         return hbars(
             [(f"Your load ({state})", result.load, VERMILLION if over else BLUE)],
             unit,
-            "Your load and the safe limit",
+            "Your load and the recommended limit",
             said,
-            references=[("Safe limit", limit)],
+            references=[("Recommended limit", limit)],
             width=400,  # drawn at this size in print, its words are about 10 pt
         )
     better = bm.better_lift(result)
@@ -249,8 +250,8 @@ def handout_picture(result: LiftResult) -> str:
     lu = result.length_unit
     desc = (
         f"Two side views. Now: hands {result.h:g} {lu} out, twist {result.a_deg:g} degrees, "
-        f"safe limit {amount(result.rwl, unit)}. Better: the load close, hands "
-        f"{better.h:g} {lu} out, no twist, safe limit {amount(better.rwl, unit)}. {said}"
+        f"limit {amount(result.rwl, unit)}. Better: the load close, hands "
+        f"{better.h:g} {lu} out, no twist, limit {amount(better.rwl, unit)}. {said}"
     )
     return _side_by_side((now, after), 300, 230, "Your lift now and a better lift", desc)
 

@@ -288,8 +288,21 @@ def student_summary(result: LiftResult) -> str:
     return patient_summary(result) + student_box("the lifting equation", body)
 
 
+OVER_EVEN_BETTER = (
+    "Even lifted this way, close and with no twist, {load} is more than your limit of {limit}."
+)
+
+
+def split_tip():
+    """The data/body_mechanics_tips.csv row on what to do with a load over the limit (split
+    it, a helper, a cart or hoist: HSE INDG143, CCOHS)."""
+    return facts.table(bm.TIPS)["help"]
+
+
 def handout_actions(result: LiftResult) -> tuple:
-    """The handout's lines: the safe limit for the lift the patient showed, and its fix."""
+    """The handout's lines: the recommended limit (NIOSH's term: never "safe") for the lift the
+    patient showed, its fix, and, when even the better lift is over the limit, that plainly
+    with what to do instead (split the load, a helper, a cart or hoist)."""
     from spasm_edu.text.handout import Action
 
     unit = result.mass_unit
@@ -304,7 +317,7 @@ def handout_actions(result: LiftResult) -> tuple:
         )
     short = "lift close to your body and do not twist"
     if result.rwl == 0:
-        first = "No weight is safe to lift the way you showed us. Change how you lift."
+        first = "No load is under the limit the way you lift now. Change how you lift."
     else:
         short = f"keep loads under about {weight(result.rwl, unit)}, close to your body"
         over = "over" if result.li > 1 else "under"
@@ -312,4 +325,12 @@ def handout_actions(result: LiftResult) -> tuple:
             f"For the lift you showed us, keep loads under about {weight(result.rwl, unit)}. "
             f"Your load is {weight(result.load, unit)}. That is {over} the limit."
         )
-    return (Action(first, src, short=short), Action(costliest_sentence(result), src))
+    lines = [Action(first, src, short=short), Action(costliest_sentence(result), src)]
+    better = bm.better_lift(result)
+    if better is not None and better.li > 1:
+        tip = split_tip()
+        said = OVER_EVEN_BETTER.format(
+            load=weight(result.load, unit), limit=weight(better.rwl, unit)
+        )
+        lines.append(Action(f"{said} {tip.tip}", tuple(dict.fromkeys((*src, *tip.source_ids)))))
+    return tuple(lines)

@@ -221,6 +221,35 @@ def share_words(servings: float, drink_id: str) -> str:
     return servings_words(max(1, round(servings)), drink_id)
 
 
+# What a daily limit is about, in one sentence (the limit's source, data/caffeine_limits.csv
+# `where`): FDA "an amount not generally associated with dangerous, negative effects" for most
+# healthy adults; ACOG: under 200 mg "does not appear to be a major contributing factor in
+# miscarriage or preterm birth". Neither is a limit for twitching.
+LIMIT_MEANS = {
+    "adult": "The FDA says this much is not generally linked with harmful effects in most "
+    "healthy adults.",
+    "pregnant": "Less than this does not seem to raise the risk of losing the baby or an early "
+    "birth.",
+}
+ALREADY_ON_TIME = "Your last drink at {last} already does this."
+
+
+def _limit_line(limit, cups: str, total_mg: float, over: bool) -> str:
+    now = "That is over the limit." if over else "That is under the limit."
+    means = LIMIT_MEANS.get(limit.limit_id, "")
+    return " ".join(
+        x
+        for x in (
+            f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
+            "caffeine a day.",
+            means,
+            f"For you, that is about {cups}.",
+            f"Now you have about {amount(total_mg, 'mg')} a day. {now}",
+        )
+        if x
+    )
+
+
 def handout_actions(day) -> tuple:
     """The handout's lines: the limit as this patient's own drink, and the bedtime amount.
 
@@ -241,16 +270,14 @@ def handout_actions(day) -> tuple:
         if not limit.mg_per_day or drink is None:
             return ()
         n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
-        now = "That is over the limit." if told.over_limit else "That is under the limit."
         timing = caffeine.last_caffeine_by(told.bedtime_h)
         tips = facts.table("self_care_tips.csv").by_id
         slow = tips.get("caffeine_slow") if told.over_limit else None
         return (
             Action(
-                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
-                "caffeine a day. "
-                f"For you, that is about {servings_words(n, drink.drink_id)}. "
-                f"Now you have about {amount(told.total_mg, 'mg')} a day. {now}",
+                _limit_line(
+                    limit, servings_words(n, drink.drink_id), told.total_mg, told.over_limit
+                ),
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
             ),
             *([Action(slow.tip, tuple(slow.source_ids))] if slow is not None else []),
@@ -261,14 +288,10 @@ def handout_actions(day) -> tuple:
     n = None
     if limit is not None and limit.mg_per_day and drink is not None:
         n = caffeine.servings_under_limit(limit.mg_per_day, drink.drink_id)
-        now = "That is over the limit." if day.over_limit else "That is under the limit."
         cups = servings_words(n, drink.drink_id)
         lines.append(
             Action(
-                f"Aim for under {amount(limit.mg_per_day, 'mg', exact=True)} (milligrams) of "
-                "caffeine a day. "
-                f"For you, that is about {cups}. "
-                f"Now you have about {amount(day.total_mg, 'mg')} a day. {now}",
+                _limit_line(limit, cups, day.total_mg, day.over_limit),
                 (limit.source_id, facts.table(caffeine.DRINKS)[drink.drink_id].source_id),
                 short=f"have no more than {cups} a day",
             )
@@ -298,12 +321,14 @@ def handout_actions(day) -> tuple:
             f"{stop.hours_before_bed:g} hours before your bedtime ({clock(day.bedtime_h)})."
         ]
         sources = list(stop.source_ids)
-        if day.at_bedtime_mg >= 1:
+        if keep:  # the time already meets the rule: a verdict, not a number with no meaning
+            said.append(ALREADY_ON_TIME.format(last=clock(day.last_drink_h)))
+        elif day.at_bedtime_mg >= 1:  # too late: what is left at bedtime, as a drink
             like = share_words(day.at_bedtime_mg / (drink.mg / drink.count), drink.drink_id)
             said.append(
                 f"With your last drink at {clock(day.last_drink_h)}, about "
-                f"{amount(day.at_bedtime_mg, 'mg')} is still in your body at bedtime. "
-                f"That is like {like}."
+                f"{amount(day.at_bedtime_mg, 'mg')} is still in your body at bedtime: like "
+                f"having {like} as you go to bed."
             )
             sources += list(day.half_life_source_ids)
         lines.append(Action(" ".join(said), tuple(sources)))

@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from spasm_edu import DISCLAIMER as _DISCLAIMER
 from spasm_edu import causes as cause_registry
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
     "body_mechanics": "Left: how you lift now. Right: a better lift. Bring the load in close "
-    "to your body before you lift, and turn your feet, not your back: your safe limit goes up.",
+    "to your body before you lift, and turn your feet, not your back: your limit goes up.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
@@ -56,6 +57,8 @@ KNOWN_UNKNOWN = (
     "This sheet does not diagnose the cause of your spasms. It shows things that may play a "
     "part, from what you told us. Only a doctor can check the cause."
 )
+# the disclaimer in plain words on paper ("prescriber" is health-system jargon: CCI item 7)
+DISCLAIMER = _DISCLAIMER.replace("your prescriber", "the doctor who gave you the medicine")
 BENEFIT_LEAD = "How it helps:"
 NOT_KNOWN_LEAD = "Not known:"
 SOURCES_HEADING = "Sources (for your doctor)"
@@ -67,6 +70,9 @@ TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
 BACK_CAUSES = frozenset({"spine", "body_mechanics"})
+STAY_ACTIVE = "Stay gently active"
+# the risk of the stay-active step, linked in words to its signs in the 911 box (CCI item 19)
+STAY_ACTIVE_STOP = "Stop and call 911 if numbness spreads or your legs get weaker (box below)."
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,15 @@ def cause_actions(
     lines += [a for a in tip_actions(tips) if a.text not in seen]
     if back:
         lines = [a for a in lines if not says_rest(a.text)]
+        lines = [with_stop(a) for a in lines]
     return tuple(lines[:most])
+
+
+def with_stop(action: Action) -> Action:
+    """A back patient's "Stay gently active" step with when to stop (its 911 signs)."""
+    if not action.text.startswith(STAY_ACTIVE) or STAY_ACTIVE_STOP in action.text:
+        return action
+    return Action(f"{action.text} {STAY_ACTIVE_STOP}", action.source_ids, action.short)
 
 
 def signs_from(source_ids, sources) -> str:
@@ -207,6 +221,143 @@ def told_lines(values) -> tuple[tuple[str, str], ...]:
             out.insert(at, ("Sleep each night (hours)", nights[0]))
         else:
             out.insert(at, ("Sleep, night by night (hours)", ", ".join(nights)))
+    return tuple(out)
+
+
+_DRINK = re.compile(r"^(?P<name>.+) per day \u2014 1 (?P<unit>[^(]+?) \((?P<size>[^/)]+)")
+_FIRST_NUMBER = re.compile(r"^(?P<n>\d+(?:\.\d+)?)(?P<rest>[^(]*)")
+STRESS_WORDS = {
+    "Not at all": "You do not feel stressed.",
+    "A little": "You feel a little stressed.",
+    "Somewhat": "You feel somewhat stressed.",
+    "A lot": "You feel a lot of stress.",
+    "Extremely": "You feel extremely stressed.",
+}
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """'25 or less (a short move)', 'cm' -> '25 cm or less'; '40', 'cm' -> '40 cm'."""
+    m = _FIRST_NUMBER.match(value.strip())
+    if m is None:
+        return value
+    return f"{m['n']} {unit}{m['rest'].rstrip()}".strip()
+
+
+def _unit_of(label: str) -> str:
+    """'Weight of the load (kg)' -> 'kg'."""
+    m = re.search(r"\(([^)]+)\)\s*$", label)
+    return m.group(1) if m else ""
+
+
+def _plural(word: str, n: str) -> str:
+    return word if n.strip() in ("1", "1.0") else f"{word}s"
+
+
+def told_sentences(values) -> tuple[str, ...]:
+    """What the patient told, as short sentences for paper ('You lift 20 kg about once a minute
+    for most of the shift.', 'You are not pregnant.'), never raw form labels. A drink's cup or
+    serving size is said once ('a cup is 8 oz'); an answer with no sentence of its own is said
+    as 'label: value.'. Built on :func:`told_lines` (the same answers, the same shortening)."""
+    raw = list(values)
+    drinks = {}
+    for label, value in raw:
+        m = _DRINK.match(label)
+        if m is not None and value.strip() != "0":
+            drinks[label.split(" \u2014 ")[0]] = (m["name"], m["unit"].strip(), m["size"].strip())
+    told = dict(told_lines(raw))
+    out: list[str] = []
+    used: set[str] = set()
+
+    def take(label: str) -> str | None:
+        if label in told:
+            used.add(label)
+            return told[label]
+        return None
+
+    # lifting: one sentence for how much, how often and how long
+    load_label = next((k for k in told if k.startswith("Weight of the load")), None)
+    load = take(load_label) if load_label else None
+    if take("What you lift") == "A person":
+        out.append("You lift or move a person.")
+    often, long = take("How often you lift"), take("How long you lift each day")
+    if load or often or long:
+        parts = ["You lift"]
+        parts.append(_with_unit(load, _unit_of(load_label)) if load else "loads")
+        if often:
+            parts.append(often[0].lower() + often[1:])
+        if long:
+            parts.append("for " + re.sub(r"\s*\(.*\)", "", long[0].lower() + long[1:]))
+        out.append(" ".join(parts) + ".")
+    h_label = next((k for k in told if k.startswith("How far your hands are")), None)
+    v_label = next((k for k in told if k.startswith("Height of your hands")), None)
+    h = take(h_label) if h_label else None
+    v = take(v_label) if v_label else None
+    if h or v:
+        bits = []
+        if h:
+            bits.append(f"{_with_unit(h, _unit_of(h_label))} in front of your ankles")
+        if v:
+            up = _with_unit(v, _unit_of(v_label))
+            bits.append("at the floor" if up.startswith("0 ") else f"{up} off the floor")
+        out.append(f"Your hands start {' and '.join(bits)}.")
+    d_label = next((k for k in told if k.startswith("How far the load moves")), None)
+    d = take(d_label) if d_label else None
+    if d:
+        out.append(f"The load moves {_with_unit(d, _unit_of(d_label))} up or down.")
+    a_label = next((k for k in told if k.startswith("How much you twist")), None)
+    a = take(a_label) if a_label else None
+    grip = take("Your grip")
+    grip = f"a {grip.split()[0].lower()} grip" if grip else ""
+    if a:
+        twist = _with_unit(a, "degrees")
+        said = "You do not twist" if twist.startswith("0 ") else f"You twist {twist}"
+        out.append(f"{said}, with {grip}." if grip else f"{said}.")
+    elif grip:
+        out.append(f"You have {grip}.")
+    # caffeine
+    for short, (name, unit, size) in drinks.items():
+        n = take(short)
+        if n is not None:
+            word = "cup" if unit == "cup" else "serving"
+            out.append(
+                f"You have {n} {_plural(word, n)} of {name.lower()} a day (a {word} is {size})."
+            )
+    pregnant = take("Are you pregnant?")
+    if pregnant:
+        out.append("You are pregnant." if pregnant == "Yes" else "You are not pregnant.")
+    last = take("Last drink at")
+    if last:
+        out.append(f"Your last caffeine drink is at {last}.")
+    bed = take("Bedtime")
+    if bed:
+        out.append(f"You go to bed at {bed}.")
+    # stress and sleep
+    age = take("Your age")
+    if age:
+        years = age.removeprefix("Adults ")
+        if years.endswith(" and older"):
+            out.append(f"You are {years.removesuffix(' and older')} or older.")
+        else:
+            out.append(f"You are {years} years old.")
+    each = take("Sleep each night (hours)")
+    if each:
+        out.append(f"You sleep about {each} {_plural('hour', each)} a night.")
+    nights = take("Sleep, night by night (hours)")
+    if nights:
+        out.append(f"You slept {nights} hours, night by night.")
+    stress = take("How stressed do you feel?")
+    if stress:
+        out.append(STRESS_WORDS.get(stress, f"Stress: {stress}."))
+    for label, value in told.items():  # anything else, as it was asked
+        if label in used:
+            continue
+        if value == "Yes" and label.endswith("."):
+            out.append(label)  # a ticked sentence: 'Cramps often wake you up at night.'
+        elif value == "Yes":
+            said = re.sub(r"\bI\b", "you", label[0].lower() + label[1:])
+            out.append(f"You have {said}.")
+        else:
+            out.append(f"{label}: {value}{'' if value.endswith('.') else '.'}")
     return tuple(out)
 
 

@@ -48,7 +48,7 @@ ANSWERS = {
         "red_flags": (),
         "level": "Self-care at home",
         "key_sentences": (
-            "Aim for under 400 mg (milligrams) of caffeine a day. "
+            "Aim for under 400 mg (milligrams) of caffeine a day.",
             "For you, that is about 4 cups of brewed coffee.",
             "Now you have about 480 mg a day. That is over the limit.",
             "Aim for 7 hours of sleep or more a night. Last week you slept about 5 hours a night.",
@@ -83,7 +83,8 @@ ANSWERS = {
         "key_sentences": (
             "Call your doctor today.",
             "Your load is 20 kg. That is over the limit.",
-            "Stay gently active",
+            "Stay gently active: keep up daily tasks and try walking.",
+            "20 kg is more than your limit of 14 kg.",
         ),
     },
 }
@@ -303,9 +304,4 @@ def test_reference_session_walked_as_a_nurse_clicks_it(
         assert len(pictures) == pages
     assert not page.errors, page.errors
     assert page.blocked == []
-    if name == "B" and pages == 3:  # everything else above is asserted; remove when fixed
-        pytest.xfail(
-            "known: B with the three teach-back lines prints 3 Letter pages (2 without them, "
-            "2 on A4); the handout must fit 2 (issue 12 item 5)"
-        )
     assert 1 <= pages <= 2, f"the handout prints on {pages} pages"
