@@ -48,14 +48,19 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_ENV = "SPASM_HANDOUT_DIR"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_FLAGS = (
-    "--headless",
+# every Chromium the package starts (the PDF here, the benchmark and the browser tests): as root,
+# no GPU, no background network
+BROWSER_BASE_FLAGS = (
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+)
+CHROMIUM_FLAGS = (
+    "--headless",
+    *BROWSER_BASE_FLAGS,
     "--no-pdf-header-footer",
     "--virtual-time-budget=10000",
     # no host name resolves, so nothing can be fetched or looked up (without it, headless

@@ -42,16 +42,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from spasm_edu import present
+from spasm_edu import handout, present
 
-BROWSER_FLAGS = (  # Debian's Chromium under Playwright, as root, with no background network
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
+# Debian's Chromium under Playwright: the handout's base flags (root, no background network)
+BROWSER_FLAGS = handout.BROWSER_BASE_FLAGS
 CHROMIUM_FLAGS = [*BROWSER_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 FLOOR_NOTEBOOK = {
     "cells": [
