@@ -69,10 +69,12 @@ CULL_IDLE_S = 900  # a closed page's kernel (≈140 MB) is shut down after this 
 CULL_INTERVAL_S = 60
 CONNECT_GRACE_S = 120  # a page still loading or reconnecting keeps its kernel this long
 # Pre-heated kernels: each has run the session's cell before any page asks (≈140 MB each).
-# Pages opened together take them at once; the pool is filled again FILL_DELAY_S after a kernel
-# is taken, so the refill does not compete with the pages still loading (2 cores here).
-POOL_SIZE = int(os.environ.get("SPASM_POOL_SIZE", "4"))
-FILL_DELAY_S = float(os.environ.get("SPASM_FILL_DELAY_S", "15"))
+# A taken kernel is replaced FILL_DELAY_S later. Measured on this 2-core machine, quiet
+# (make bench-browser, 2026-12-01): pool 1 refilled after 1 s gave 5 / 10 pages at once p95
+# 9.9 / 21.1 s (832 MB); pool 4 refilled after 15 s gave 18.8 / 36.5 s (898 MB), because the
+# pages after the first four waited for the delayed refill. Larger pools only help with more cores.
+POOL_SIZE = int(os.environ.get("SPASM_POOL_SIZE", "1"))
+FILL_DELAY_S = float(os.environ.get("SPASM_FILL_DELAY_S", "1"))
 
 
 def voila_command(

@@ -104,10 +104,10 @@ def test_present_refuses_a_timeout_that_is_not_a_positive_whole_number(option, v
 def test_pages_opened_together_get_kernels_with_the_session_built():
     cmd = present.voila_command(8866)
     assert "--preheat_kernel=True" in cmd
-    assert f"--pool_size={present.POOL_SIZE}" in cmd and present.POOL_SIZE >= 2
-    # the pool refills after the pages that took its kernels have loaded, not during
+    assert f"--pool_size={present.POOL_SIZE}" in cmd and present.POOL_SIZE >= 1
+    # a taken kernel is replaced (the measured defaults: see present.py)
     assert f"--VoilaKernelManager.fill_delay={present.FILL_DELAY_S:g}" in cmd
-    assert present.FILL_DELAY_S >= 5
+    assert present.FILL_DELAY_S > 0
     cmd = present.voila_command(8866, pool_size=7, fill_delay_s=2)
     assert "--pool_size=7" in cmd and "--VoilaKernelManager.fill_delay=2" in cmd
     no_pool = present.voila_command(8866, preheat=False)
