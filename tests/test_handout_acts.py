@@ -407,7 +407,11 @@ def test_the_400_mg_limit_says_what_it_is_about(data_of):
     where = facts.table("caffeine_limits.csv")["adult"].where
     assert "not generally associated with" in where  # the FDA's words the sentence rests on
     # the picture of cups comes with the caffeine steps, before the sleep steps
-    assert text.index("keep 4") < text.index("Aim for 7 hours of sleep")
+    cups = int(
+        oracle("caffeine_limits.csv:adult:max_mg_per_day")
+        // oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
+    )
+    assert text.index(f"keep {cups}") < text.index("Aim for 7 hours of sleep")
 
 
 def test_a_tick_box_week_and_how_to_read_the_picture(data_of):
