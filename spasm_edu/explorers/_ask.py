@@ -161,6 +161,27 @@ def one_answer(controls: Mapping[str, w.Widget], none_key: str, prefix: str, cha
         controls[none_key].value = False
 
 
+class NoneOfThese:
+    """Mixin for an explorer whose ``controls`` hold a "None of these" box (``none_key``) and the
+    boxes named ``none_prefix…`` it stands against: one answer, not two (:func:`one_answer`),
+    guarded against the change events the unticking fires, then one update."""
+
+    none_key: str
+    none_prefix: str
+    _busy = False
+
+    def _on_change(self, change=None) -> None:
+        if self._busy:
+            return
+        if change is not None and self.none_key in self.controls and change["new"] is True:
+            self._busy = True
+            try:
+                one_answer(self.controls, self.none_key, self.none_prefix, change)
+            finally:
+                self._busy = False
+        self.update()
+
+
 def with_note(control: w.Widget, notes: Mapping[Any, str] | Callable[[Any], str | None]) -> w.Box:
     """``control`` with a short note beside it while its value has one: ``notes`` maps values
     to notes, or is a function of the value (e.g. a choice counted at the edge of what the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers._ask import Answers, one_answer
+from spasm_edu.explorers._ask import Answers, NoneOfThese
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import neuro
 from spasm_edu.plots import neuro as plots
@@ -15,13 +15,16 @@ from spasm_edu.text import neuro as wording
 NONE = "no_features"  # patient mode: "None of these fit me" (not a red-flag finding)
 
 
-class NeuroExplorer(Answers, Explorer):
+class NeuroExplorer(NoneOfThese, Answers, Explorer):
     """One checkbox per feature, a "came on suddenly" box and (student mode) an example picker.
 
     Patient mode shows only the checklist: the example conditions are for students. An empty
     checklist is not read as "none of these" (no reassurance is given) until the patient ticks
     "None of these fit me"; that box and the features untick each other (one answer).
     """
+
+    none_key = NONE
+    none_prefix = "feature:"
 
     title = "Rare nerve and brain conditions"
     findings_table = ("neuro_features.csv", "feature:")
@@ -46,7 +49,6 @@ class NeuroExplorer(Answers, Explorer):
                 indent=False,
                 layout=w.Layout(width="auto"),
             )
-        self._busy = False
         if mode == "student":
             self.controls["example"] = w.Dropdown(
                 options=[(c.name, c.condition_id) for c in facts.table(neuro.CONDITIONS)],
@@ -56,18 +58,6 @@ class NeuroExplorer(Answers, Explorer):
         self.summary = w.HTML()
         self.figure = w.HTML()
         super().__init__(mode)
-
-    def _on_change(self, change=None) -> None:
-        """One answer, not two: "None of these" unticks the features, a feature unticks it."""
-        if self._busy:
-            return
-        if change is not None and NONE in self.controls and change["new"] is True:
-            self._busy = True
-            try:
-                one_answer(self.controls, NONE, "feature:", change)
-            finally:
-                self._busy = False
-        self.update()
 
     def compute(self, **values):
         features = [k.split(":", 1)[1] for k, v in values.items() if k.startswith("feature:") and v]

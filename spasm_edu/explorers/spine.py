@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from spasm_edu import facts
-from spasm_edu.explorers._ask import Answers, ask_buttons, one_answer
+from spasm_edu.explorers._ask import Answers, NoneOfThese, ask_buttons
 from spasm_edu.explorers.base import Explorer, Mode
 from spasm_edu.models import spine
 from spasm_edu.plots import spine as plots
@@ -15,7 +15,7 @@ from spasm_edu.text import spine as wording
 NONE = "no_flags"  # patient mode: "None of these signs fit me" (not a red-flag finding)
 
 
-class SpineExplorer(Answers, Explorer):
+class SpineExplorer(NoneOfThese, Answers, Explorer):
     """A condition picker and a red-flag checklist (one checkbox per sign).
 
     Both modes show every warning sign (they matter to patients); patient mode drops the
@@ -24,6 +24,9 @@ class SpineExplorer(Answers, Explorer):
     diagnosis; an empty checklist is not read as "no signs" until "None of these signs fit
     me" is ticked.
     """
+
+    none_key = NONE
+    none_prefix = "flag:"
 
     title = "Back and spine problems"
     findings_table = ("spine_red_flags.csv", "flag:")
@@ -60,22 +63,9 @@ class SpineExplorer(Answers, Explorer):
                 indent=False,
                 layout=w.Layout(width="auto"),
             )
-        self._busy = False
         self.summary = w.HTML()
         self.figure = w.HTML()
         super().__init__(mode)
-
-    def _on_change(self, change=None) -> None:
-        """One answer, not two: "None of these" unticks the signs, a sign unticks "None"."""
-        if self._busy:
-            return
-        if change is not None and NONE in self.controls and change["new"] is True:
-            self._busy = True
-            try:
-                one_answer(self.controls, NONE, "flag:", change)
-            finally:
-                self._busy = False
-        self.update()
 
     def compute(self, **values):
         flags = [k.split(":", 1)[1] for k, v in values.items() if k.startswith("flag:") and v]
