@@ -211,14 +211,17 @@ def walk(page, think_s: float = 0.0) -> dict[str, list[float]]:
     pause before each Next or Back (reading the step), a third of it before each tick."""
     out: dict[str, list[float]] = {"step": [], "round_trip": [], "make": [], "save": []}
 
-    def next_step(step: int) -> None:
+    def change_step(button: str, step: int, came_from: int) -> None:
         time.sleep(think_s)
         start = time.perf_counter()
-        page.get_by_role("button", name="Next", exact=True).click()
+        page.get_by_role("button", name=button, exact=True).click()
         page.get_by_text(f"Step {step} of 5").wait_for()
         ms = (time.perf_counter() - start) * 1000
         out["step"].append(ms)
-        out.setdefault(f"step {step - 1}->{step}", []).append(ms)
+        out.setdefault(f"step {came_from}->{step}", []).append(ms)
+
+    def next_step(step: int) -> None:
+        change_step("Next", step, step - 1)
 
     next_step(2)
     for name in ("Caffeine", "Overuse", "Not enough fluid"):
@@ -252,13 +255,7 @@ def walk(page, think_s: float = 0.0) -> dict[str, list[float]]:
     page.get_by_text("Saved in the folder").first.wait_for(timeout=60_000)
     out["save"].append((time.perf_counter() - start) * 1000)
     for step in (4, 3, 2):  # and back again
-        time.sleep(think_s)
-        start = time.perf_counter()
-        page.get_by_role("button", name="Back", exact=True).click()
-        page.get_by_text(f"Step {step} of 5").wait_for()
-        ms = (time.perf_counter() - start) * 1000
-        out["step"].append(ms)
-        out.setdefault(f"step {step + 1}->{step}", []).append(ms)
+        change_step("Back", step, step + 1)
     return out
 
 
