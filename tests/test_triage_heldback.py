@@ -54,37 +54,13 @@ OPEN_UNDER_TRIAGE = {
     "hb3-vague-grandad-one-side": "a vague carer who ticks weak + trouble walking + unsteady, "
     "not the act-now stroke question, gets urgent: no data fix chosen (a rule would over-triage "
     "long-standing weakness); for the clinical lead",
-    # fourth set, run 1 before any fix (tests/triage_heldback4_results.md): OPEN for a fixer
-    "hb4-rat-poison-arching": "gives urgent, needs emergency (CDC strychnine): no question fits "
-    "a poison swallowed or handled, or painful arching spasms set off by touch or noise while "
-    "awake; 'muscles all over your body stiff' is urgent on its own",
-    "hb4-tingling-climbing-knees": "gives urgent, needs emergency (Mayo Guillain-Barre: tingling "
-    "that started in the feet and is now ascending): no question fits tingling and weakness that "
-    "spread up both legs over days; 'All of a sudden' does not fit a two-week story",
-    "hb4-neighbour-cold-house": "gives urgent, needs emergency (NHS hypothermia: A&E or 999): no "
-    "question fits a very cold person who has stopped shivering; confusion of unknown onset is "
-    "see-a-doctor",
-    "hb4-lithium-stomach-bug": "gives see_doctor, needs emergency (FDA lithium label: diarrhoea, "
-    "vomiting, unsteadiness are toxicity): no question names lithium; 'lost a lot of fluid' is "
-    "not shown for the medicines cause; confusion + unsteady has no rule",
-    "hb4-teen-groin-cramp-sick": "gives see_doctor, needs emergency (NHS practice page on "
-    "testicular torsion: A&E, 999): no question fits sudden pain and swelling in the testicle or "
-    "groin with being sick",
-    "hb4-live-wire-heart-skipping": "gives see_doctor, needs emergency (healthdirect: always to "
-    "the emergency department after an electric shock; ambulance for an irregular heartbeat): no "
-    "question fits an electric shock; a fluttering heart alone is see-a-doctor",
-    "hb4-type1-vomiting-deep-breaths": "gives urgent, needs emergency (NHS DKA: vomiting, deep "
-    "fast breathing, drowsy -> A&E): no question fits diabetes with vomiting, deep breathing or "
-    "drowsiness; 'short of breath' does not fit deep, fast breathing",
-    "hb4-bat-in-boys-bedroom": "gives self_care, needs urgent (MSD rabies post-exposure: a bat in "
-    "the room of a sleeping child): no question fits an animal contact with no wound seen; may be "
-    "outside the tool's scope: for the clinical lead",
-    "hb4-temple-jaw-blurry-eye": "gives see_doctor, needs urgent (nidirect giant cell arteritis: "
-    "contact your GP immediately, risk of blindness): no question fits a new temple headache, jaw "
-    "pain on chewing or blurred sight in one eye",
-    "hb4-31-weeks-tightenings": "gives self_care, needs urgent (Tommy's premature labour: call the "
-    "maternity unit straight away): the pregnancy warning question covers pre-eclampsia only; no "
-    "question fits regular tightenings or period-type pains before 37 weeks",
+    # fourth set (tests/triage_heldback4_results.md): nine gaps closed by gaps4; one left open
+    "hb4-bat-in-boys-bedroom": "out of scope: a bat in a sleeping child's room with no bite seen "
+    "and no spasm is a rabies exposure question (MSD rabies post-exposure table: vaccination "
+    "when a young child is found with a bat), not a muscle spasm; a spasm tool's yes/no spasm "
+    "questions are the wrong place to decide rabies shots, and a bat question for every patient "
+    "would add a question no spasm patient needs. Rabies with spasms (hb4-bali-dog-throat-water) "
+    "is in scope and reaches emergency. For the clinical lead: a public-health or GP referral",
 }
 OPEN_OVER_TRIAGE = {
     "hb3-carpal-night-hand": "numbness with spasms gives urgent on its own; NHS carpal tunnel "
