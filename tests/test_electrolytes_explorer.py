@@ -169,7 +169,7 @@ def set_result(explorer, analyte_id, value, unit=None):
 @pytest.mark.parametrize(
     ("analyte_id", "value", "unit", "why"),
     [
-        ("potassium", 2.3, "mmol/L", "very weak muscles"),
+        ("potassium", 2.7, "mmol/L", "very weak muscles"),
         ("potassium", 6.3, "mmol/L", "chest pain"),
         ("sodium", 122, "mmol/L", "have a seizure"),
         ("calcium_total", 6.2, "mg/dL", "hands or feet that lock"),
@@ -184,6 +184,19 @@ def test_a_critical_result_says_today_and_when_to_call_911(analyte_id, value, un
     assert "Urgent: get help today" in text and TODAY in text
     assert f"{CALL_911} if you" in text and why in text
     assert 'role="alert"' in text
+
+
+@pytest.mark.parametrize(("value", "band_id"), [(2.3, "k_severe"), (6.8, "k_very_high")])
+def test_a_potassium_result_in_an_emergency_band_says_call_911_now(value, band_id):
+    # issue 11: below 2.5 mmol/L, A+E even without symptoms (PaperGP); 6.5 or more, hospital at
+    # once (GPnotebook): "call your doctor today" does not meet either
+    patient = patient_with_result()
+    set_result(patient, "potassium", value, "mmol/L")
+    assert patient.result.lab.band.band_id == band_id
+    assert patient.urgency.level == Level.emergency
+    text = patient.summary.value
+    assert "Emergency: call 911 or your local emergency number now" in text
+    assert TODAY not in text and 'role="alert"' in text
 
 
 def test_every_urgent_band_renders_today_and_911():

@@ -93,8 +93,9 @@ def test_value_falls_in_the_right_band(analyte_id, value, unit, band_id, positio
     ("analyte_id", "value", "unit", "level"),
     [
         # The critical bands of issue 11 need care today (and say when to call 911).
-        ("potassium", 2.4, "mmol/L", "urgent"),
         ("potassium", 6.1, "mmol/L", "urgent"),
+        # below 2.5 mmol/L: A+E even without symptoms (PaperGP, UK general practice)
+        ("potassium", 2.4, "mmol/L", "emergency"),
         # 6.5 mmol/L or more: severe, go to hospital at once (GPnotebook, UK primary care).
         ("potassium", 6.5, "mmol/L", "emergency"),
         ("potassium", 7.0, "mmol/L", "emergency"),

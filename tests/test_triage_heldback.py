@@ -48,12 +48,13 @@ RANGE_DISPUTED_HIGH = {
 # written): an expected failure that fails loudly once the situation reaches its range, so the
 # entry must then be dropped. See tests/triage_heldback3_results.md.
 OPEN_UNDER_TRIAGE = {
-    "hb3-pregnant-headache-twitch": "pre-eclampsia signs with twitching arms give urgent; the "
-    "NHS pre-eclampsia page itself says 'get medical advice immediately' (midwife, GP or 111), "
-    "so the written bottom of 'emergency' may be too strict: for the clinical lead",
-    "hb3-vague-grandad-one-side": "a vague carer who ticks weak + trouble walking + unsteady, "
-    "not the act-now stroke question, gets urgent: no data fix chosen (a rule would over-triage "
-    "long-standing weakness); for the clinical lead",
+    "hb3-pregnant-headache-twitch": "pre-eclampsia signs with twitching arms give urgent. Checked "
+    "(issue 11, clinical round): for a very bad headache, blurry sight or flashing lights and "
+    "swelling, NHS pre-eclampsia ('get medical advice immediately'), CDC Hear Her ('medical care "
+    "immediately'), AWHONN POST-BIRTH and NY State DOH ('call your health care provider') all "
+    "say care right away, not 911; 911 is for a fit, and (NY DOH) for a headache that does not "
+    "go away with medicine, now its own emergency question, which this story does not tell. "
+    "No patient-facing source read makes twitching arms in pregnancy a 911 sign: kept open",
     # fourth set (tests/triage_heldback4_results.md): nine gaps closed by gaps4; one left open
     "hb4-bat-in-boys-bedroom": "out of scope: a bat in a sleeping child's room with no bite seen "
     "and no spasm is a rabies exposure question (MSD rabies post-exposure table: vaccination "

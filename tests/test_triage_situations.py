@@ -87,8 +87,8 @@ def test_the_under_triage_check_can_fail(data_copy, monkeypatch):
     # the stroke story must then fail as under-triaged
     rewrite(
         data_copy / "red_flags.csv",
-        "Did any of these start suddenly?,emergency,",
-        "Did any of these start suddenly?,see_doctor,",
+        'today or in the last few days?",emergency,',
+        'today or in the last few days?",see_doctor,',
     )
     broken = triage.engine(data_copy)
     monkeypatch.setattr(triage, "engine", lambda data_dir=None: broken)

@@ -131,14 +131,18 @@ class TriageExplorer(Explorer):
     def questions_on(self, page: str) -> tuple[str, ...]:
         """The finding ids a page asks. Patient mode leaves out a question that only one cause
         lists (``shown_for``) at the "see a doctor soon" level when that cause is not picked
-        (an eyelid twitch for a back patient); every urgent and emergency question stays. With
-        no cause picked nothing is left out: the tool cannot tell which signs fit (a parent with
-        a limping child picks none, and "a child who limps" is a "see a doctor" sign)."""
+        (an eyelid twitch for a back patient); every urgent and emergency question stays, and so
+        does every question that is part of an urgent or emergency rule
+        (:func:`~spasm_edu.models.triage.rule_findings`: "trouble walking" with a back spasm
+        and a fever, "a new medicine" with stiff muscles all over). With no cause picked
+        nothing is left out: the tool cannot tell which signs fit (a parent with a limping
+        child picks none, and "a child who limps" is a "see a doctor" sign)."""
         fids = self.pages[page][1]
         if self.mode != "patient":
             return fids
         flags = triage.engine().flags
         picked = set(self.causes)
+        in_rules = triage.rule_findings()
 
         def fits(fid: str) -> bool:
             row = flags[fid]
@@ -146,6 +150,7 @@ class TriageExplorer(Explorer):
             low = triage.Level[row.level] <= triage.Level.see_doctor
             return (
                 not low
+                or fid in in_rules
                 or not picked
                 or "all" in targets
                 or bool(targets & picked)

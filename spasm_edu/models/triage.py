@@ -226,6 +226,19 @@ def emergency_findings() -> list[str]:
     return [fid for fid, row in engine().flags.items() if row.level == "emergency"]
 
 
+def rule_findings(at_least: Level = Level.urgent) -> frozenset[str]:
+    """Findings that are part of a rule at ``at_least`` or above (data/red_flag_rules.csv).
+
+    A patient's page never leaves one of these out for a cause that was not picked: "a new
+    medicine" is a 'see a doctor soon' sign of the medicines cause, but with stiff muscles all
+    over it is an emergency for anyone (issue 11, questions hidden by the path). ``at_least``: a
+    Level or a level id (InputError, a ValueError, for anything else)."""
+    name = at_least.name if isinstance(at_least, Level) else None
+    lowest = Level[name or check.choice("at_least", at_least, LEVEL_IDS)]
+    eng = engine()
+    return frozenset(f for r in eng.rules if Level[r.level] >= lowest for f in r.findings)
+
+
 def _validated(findings: object) -> frozenset[str]:
     if isinstance(findings, str | bytes | Mapping) or not isinstance(findings, Iterable):
         raise check.InputError(
