@@ -66,6 +66,9 @@ SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
 # the last line of the emergency box: a catch-all for what no list can name
 ANY_SUDDEN = "Call 911 for any sudden, severe or frightening new symptom."
+# the heading of the 911 signs every handout gives, after this patient's own (a page break
+# between the two parts leaves each with a heading)
+ALSO_911 = "Also call 911 now if:"
 TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
