@@ -74,6 +74,6 @@ TABLES.append(
         "handout_emergency_core.csv",
         EmergencyCoreRow,
         "finding_id",
-        "The short list of emergency signs every handout's 911 box gives, from a when-to-call-999 page.",
+        "The emergency signs every handout's 911 box gives (a when-to-call-999 page).",
     )
 )
