@@ -273,13 +273,21 @@ def test_one_picture_with_a_text_alternative_and_no_network(data_of):
 
 # -- warning signs: each once, at the most urgent level -----------------------------------------
 def _groups(body: str) -> dict[str, list[str]]:
-    out = {}
+    """{heading: signs}; the 911 box's second part ("Also call 911 now if:") counts with the
+    box's own heading."""
+    out: dict[str, list[str]] = {}
+    last = None
     for heading, items in re.findall(
-        r"<p>(?:<strong>If it gets worse\.</strong> )?<strong>([^<]*):</strong></p><ul>(.*?)</ul>",
+        r'<p(?: class="spasm-911-head")?>(?:<svg class="spasm-call".*?</svg>)?'
+        r"(?:<strong>If it gets worse\.</strong> )?<strong>([^<]*?):?</strong></p><ul>(.*?)</ul>",
         body,
         re.S,
     ):
-        out[heading] = [handout.plain_text(i) for i in re.findall(r"<li>(.*?)</li>", items, re.S)]
+        if heading == handout_text.ALSO_911.rstrip(":"):
+            heading = last
+        signs = [handout.plain_text(i) for i in re.findall(r"<li>(.*?)</li>", items, re.S)]
+        out.setdefault(heading, []).extend(signs)
+        last = heading
     return out
 
 
@@ -300,11 +308,9 @@ def test_an_emergency_sign_is_not_repeated_lower_down_and_cauda_equina_comes_fir
     groups = _groups(handout.render_body(data))
     emergency = triage.level_row(triage.Level.emergency).heading
     first = next(iter(groups))
-    # B's own emergency signs first, nearest to her ticks first, then the ones for everyone
-    universal = [
-        f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency and f.general
-    ]
-    assert first == emergency and groups[first][-len(universal) :] == universal
+    # B's own emergency signs first, nearest to her ticks first, then the core list
+    core = [triage.engine().flags[f].sign for f in triage.core_emergency_ids()]
+    assert first == emergency and groups[first][-len(core) :] == core
     assert set(data.triage.if_worse) <= set(groups[first])
     saddle = triage.engine().flags["saddle_numbness"].sign
     assert groups[first][0] == saddle
