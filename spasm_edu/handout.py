@@ -327,7 +327,7 @@ def _signs_html(groups, if_worse: bool, core=()) -> str:
     own = [s for s in signs if s not in core]
     everyone = [s for s in signs if s in core]
     lead = "<strong>If it gets worse.</strong> " if if_worse else ""
-    icon = call_icon("emergency") if heading == levels.heading("emergency") else ""
+    icon = call_icon("emergency") if "911" in heading else ""  # no data needed (the fallback)
 
     def part(words: str, items, extra: str = "") -> str:
         lis = "".join(f"<li>{esc(s)}</li>" for s in items)
