@@ -664,14 +664,18 @@ def _finish_questions(session) -> None:
             answers.none_boxes[group].value = True
 
 
-def reference_session(name: str):
+def reference_session(name: str, units: str = "metric"):
     """One of the two sessions the handout is measured on (docs/handout-scoring.md).
 
     "A": an office worker: 5 cups of brewed coffee a day, 5 hours of sleep a night, somewhat
     stressed, an eyelid twitch (causes caffeine and stress_fatigue; no red flag).
     "B": a warehouse worker: back spasms after lifting 20 kg with a 45-degree twist, and leg
     numbness (causes body_mechanics and spine; red flags back_spasm and numbness_tingling).
+    ``units`` "us": B told in pounds and inches (44 lb, hands 16 in out and 12 in up, a move
+    of 10 in or less: the US options nearest her metric answers).
     """
+    if units not in ("metric", "us"):
+        raise ValueError(f"units must be 'metric' or 'us' (got {units!r})")
     from spasm_edu.session import PatientSession
 
     if name not in ("A", "B"):
@@ -700,6 +704,8 @@ def reference_session(name: str):
     else:
         lift = session.explorers["body_mechanics"].controls
         answers = {"units": "metric", "task": "object", "load": 20, "h": 40, "v": 30, "d": 25}
+        if units == "us":
+            answers = {"units": "us", "task": "object", "load": 44, "h": 16, "v": 12, "d": 10}
         answers |= {"a_deg": 45, "coupling": "fair", "freq_per_min": 1.0, "duration": "2to8h"}
         for key, value in answers.items():
             lift[key].value = value

@@ -351,3 +351,45 @@ def test_lifting_a_person_keeps_its_bar():
 
     person = bm.assess(20, 40, 30, 25, 45, 1.0, "2to8h", "fair", lifting_a_person=True)
     assert bm.better_lift(person) is None
+
+
+# -- units follow the patient's choice ---------------------------------------------------------
+def _body(name: str, units: str = "metric") -> str:
+    data = handout.reference_session(name, units=units).handout_data()
+    text = handout.plain_text(handout.render_body(data))
+    return text.split(handout_text.SOURCES_HEADING)[0]
+
+
+def test_a_patient_who_told_pounds_and_inches_reads_pounds_and_inches_in_whole_numbers():
+    from spasm_edu.models import body_mechanics as bm
+
+    us = _body("B", "us")
+    lift = bm.assess(44, 16, 12, 10, 45, 1.0, "2to8h", "fair", units="us")
+    better = bm.better_lift(lift)
+    limit, best = round(lift.rwl), round(better.rwl)
+    assert abs(lift.rwl - limit) > 0.05  # the model gives a fraction: the page rounds it
+    assert f"keep loads under about {limit} lb. Your load is 44 lb." in us
+    assert f"44 lb is more than your limit of {best} lb." in us
+    assert "You lift 44 lb about once a minute" in us
+    assert "16 inches in front of your ankles and 12 inches off the floor" in us
+    assert "hands out 16 inches" in us and "hands out 10 inches" in us  # the picture
+    assert not re.search(r"\d\.\d+ lb", us)  # pounds whole
+    assert not re.search(r"\d (kg|cm)\b", us) and not re.search(r"\d in\b", us)
+
+
+def test_the_metric_path_stays_metric():
+    metric = _body("B")
+    assert "keep loads under about 7.6 kg. Your load is 20 kg." in metric
+    assert "40 cm in front of your ankles" in metric and "hands out 40 cm" in metric
+    assert not re.search(r"\d (lb|inches)\b", metric)
+
+
+def test_weight_and_length_words():
+    from spasm_edu.text import length_words, weight_words
+
+    assert weight_words(16.7, "lb") == "17 lb" and weight_words(7.58, "kg") == "7.6 kg"
+    assert weight_words(0.3, "lb") == "1 lb" and weight_words(0, "lb") == "0 lb"
+    assert length_words(16, "in") == "16 inches" and length_words(1, "in") == "1 inch"
+    assert length_words(40, "cm") == "40 cm"
+    with pytest.raises(ValueError, match="units"):
+        handout.reference_session("B", units="imperial")

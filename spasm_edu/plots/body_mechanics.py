@@ -14,7 +14,7 @@ from html import escape
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult
 from spasm_edu.plots import BLUE, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
-from spasm_edu.text import amount
+from spasm_edu.text import length_words, weight_words
 
 CM_PER_IN = 2.54  # definition of the inch
 
@@ -149,7 +149,7 @@ def lift_picture(
         svg.text(px(h_cm + 23), py((v_cm + top_cm) / 2) + 4, moves, size=13)
     # H along the floor, V up from the floor (right of the load, below D).
     svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
-    out = f"hands out {result.h:g} {lu}" if plain else f"H = {result.h:g} {lu}"
+    out = f"hands out {length_words(result.h, lu)}" if plain else f"H = {result.h:g} {lu}"
     svg.text(px(h_cm / 2), py(-14) + big + 3, out, size=big, anchor="middle")
     if not minimal:
         svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
@@ -227,8 +227,8 @@ def handout_picture(result: LiftResult) -> str:
     over = result.over_patient_limit if result.lifting_a_person else result.li > 1
     state = "over the limit" if over else "under the limit"
     said = (
-        f"Your load is {amount(result.load, unit)}. "
-        f"The recommended limit is {amount(limit, unit)}. Your load is {state}."
+        f"Your load is {weight_words(result.load, unit)}. "
+        f"The recommended limit is {weight_words(limit, unit)}. Your load is {state}."
     )
     if result.lifting_a_person:
         return hbars(
@@ -241,17 +241,24 @@ def handout_picture(result: LiftResult) -> str:
         )
     better = bm.better_lift(result)
     now = lift_picture(
-        result, 300, 230, plain=True, minimal=True, title=f"Now: limit {amount(result.rwl, unit)}"
+        result,
+        300,
+        230,
+        plain=True,
+        minimal=True,
+        title=f"Now: limit {weight_words(result.rwl, unit)}",
     )
     if better is None:
         return now.replace("</desc>", f" {escape(said)}</desc>", 1)
-    better_title = f"Better: limit {amount(better.rwl, unit)}"
+    better_title = f"Better: limit {weight_words(better.rwl, unit)}"
     after = lift_picture(better, 300, 230, plain=True, minimal=True, title=better_title)
     lu = result.length_unit
     desc = (
-        f"Two side views. Now: hands {result.h:g} {lu} out, twist {result.a_deg:g} degrees, "
-        f"limit {amount(result.rwl, unit)}. Better: the load close, hands "
-        f"{better.h:g} {lu} out, no twist, limit {amount(better.rwl, unit)}. {said}"
+        f"Two side views. Now: hands {length_words(result.h, lu)} out, twist "
+        f"{result.a_deg:g} degrees, "
+        f"limit {weight_words(result.rwl, unit)}. Better: the load close, hands "
+        f"{length_words(better.h, lu)} out, no twist, limit {weight_words(better.rwl, unit)}. "
+        f"{said}"
     )
     return _side_by_side((now, after), 300, 230, "Your lift now and a better lift", desc)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from spasm_edu import facts
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult, LiftSoFar
-from spasm_edu.text import amount, esc, paragraph, student_box
+from spasm_edu.text import esc, paragraph, student_box, weight_words
 
 
 def weight(value: float, unit: str) -> str:
-    """A weight for reading aloud: 8.16 -> '8.2 kg', 23 -> '23 kg'."""
-    return amount(value, unit)
+    """A weight for reading aloud in the patient's unit: 8.16 -> '8.2 kg', 23 -> '23 kg',
+    16.7 lb -> '17 lb' (pounds whole)."""
+    return weight_words(value, unit)
 
 
 def _other_unit_limit(result: LiftResult) -> str:

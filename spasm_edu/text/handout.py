@@ -243,6 +243,8 @@ def _with_unit(value: str, unit: str) -> str:
     m = _FIRST_NUMBER.match(value.strip())
     if m is None:
         return value
+    if unit == "in":  # '16 in' reads as a preposition: say inches
+        unit = "inch" if m["n"] in ("1", "1.0") else "inches"
     return f"{m['n']} {unit}{m['rest'].rstrip()}".strip()
 
 
