@@ -393,3 +393,17 @@ def test_weight_and_length_words():
     assert length_words(40, "cm") == "40 cm"
     with pytest.raises(ValueError, match="units"):
         handout.reference_session("B", units="imperial")
+
+
+# -- the harm of going over 400 mg ---------------------------------------------------------------
+def test_over_the_limit_names_the_harm_from_the_fda(data_of):
+    row = facts.table("handout_risks.csv")["caffeine_adult"]
+    assert row.source_ids == ["fda_caffeine"] and "jitters" in row.where
+    assert "fast heart rate" in row.where and "insomnia" in row.where
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    assert f"That is over the limit. {row.text}" in text
+    assert not re.search(r"\d", row.text)
+    # under the limit: no harm named
+    under = caffeine.intake({"brewed_coffee": 2}, pregnant=False)
+    lines = " ".join(a.text for a in caffeine_text.handout_actions(under))
+    assert "under the limit" in lines and row.text not in lines

@@ -77,3 +77,22 @@ TABLES.append(
         "The emergency signs every handout's 911 box gives (a when-to-call-999 page).",
     )
 )
+
+
+class HandoutRiskRow(FactRow):
+    """What going over a limit can do, said on the handout beside the limit (CDC Clear
+    Communication Index item 18: name the risk, not only "over the limit"). ``risk_id`` is
+    the cause and the limit's id ("caffeine_adult"). Plain words, reading grade <= 7."""
+
+    risk_id: Id
+    text: Text
+
+
+TABLES.append(
+    TableSpec(
+        "handout_risks.csv",
+        HandoutRiskRow,
+        "risk_id",
+        "What going over a limit can do, for the handout (sourced, plain words).",
+    )
+)
