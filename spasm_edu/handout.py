@@ -410,8 +410,11 @@ def main_message_html(data: HandoutData) -> str:
     patient's key steps (each cause's first action with a ``short`` form, from the model)."""
     shorts = [a.short for c in data.causes for a in c.actions if a.short]
     text = handout_text.main_message(data.triage.level, shorts)
+    # a call to make (911, the doctor today or soon): the phone in the level's colour
+    icon = call_icon(data.triage.level) if data.triage.level in levels.HIGHEST_FIRST else ""
     return (
-        f'<p class="spasm-main"><strong>{esc(handout_text.MAIN_HEADING)}</strong> {esc(text)}</p>'
+        f'<p class="spasm-main">{icon}<strong>{esc(handout_text.MAIN_HEADING)}</strong> '
+        f"{esc(text)}</p>"
     )
 
 

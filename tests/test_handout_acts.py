@@ -262,7 +262,9 @@ def test_one_picture_with_a_text_alternative_and_no_network(data_of):
     for name in SESSIONS:
         body = handout.render_body(data_of(name))
         assert body.count("<svg xmlns") == 1  # one image (B's: two drawings inside it)
-        svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
+        # (the phones by the calls to action are decoration: aria-hidden, words beside them)
+        assert all('aria-hidden="true"' in p for p in re.findall(r"<svg class=[^>]*>", body))
+        svg = re.search(r"<svg xmlns.*?</svg>", body, re.S).group(0)
         assert 'role="img"' in svg and "aria-labelledby" in svg and "<desc" in svg
         assert not re.search(r"(href|src)=", svg)
     five = 5 * oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
@@ -456,7 +458,11 @@ def test_the_main_message_is_the_first_text_after_the_title(data_of):
         data = data_of(name)
         body = handout.render_body(data)
         first = re.sub(r"^<h1>.*?</h1>", "", body)
-        assert first.startswith('<p class="spasm-main"><strong>Main message:</strong>')
+        assert re.match(
+            r'<p class="spasm-main">(<svg class="spasm-call".*?</svg>)?'
+            r"<strong>Main message:</strong>",
+            first,
+        )
         said = handout.plain_text(re.match(r"<p[^>]*>(.*?)</p>", first).group(1))
         assert said.startswith("Main message: " + handout_text.MAIN_MESSAGE[data.triage.level])
     a = handout.plain_text(handout.render_body(data_of("A")))
@@ -466,9 +472,14 @@ def test_the_main_message_is_the_first_text_after_the_title(data_of):
         f"{_cups_to_keep()} cups of brewed coffee a day and sleep "
         f"{oracle_text('stress_fatigue_sleep.csv:adult_18_60:min_h')} hours or more a night." in a
     )
-    # urgent: the one message is to get help today, and when to call 911
+    # urgent: get help today first, then what to do until then (the lifting and back steps,
+    # from the model), then when to call 911
     b = handout.plain_text(handout.render_body(data_of("B")))
-    assert "Main message: Call your doctor today. Call 911 if a sign in the box below starts." in b
+    assert (
+        "Main message: Call your doctor today. Until you are seen: keep loads under about "
+        "7.6 kg, close to your body, and stay gently active. Call 911 if a sign in the box "
+        "below starts." in b
+    )
     assert "Your key steps" not in b
 
 
@@ -479,6 +490,10 @@ def test_main_message_follows_the_level_and_the_model():
     assert handout_text.main_message("self_care", ["a", "b", "c"]) == (
         "You can care for this at home. Your key steps: a and b. "
         "Get help if a warning sign below starts."
+    )
+    assert handout_text.main_message("urgent", ["a, b", "c"]) == (
+        "Call your doctor today. Until you are seen: a, b, and c. "
+        "Call 911 if a sign in the box below starts."
     )
     assert handout_text.main_message("nonsense", []).startswith(
         handout_text.MAIN_MESSAGE["unknown"]
@@ -550,7 +565,7 @@ def test_cutting_down_is_in_the_patients_own_cups(data_of):
 def test_the_pictures_show_the_action(data_of):
     from spasm_edu.plots import VERMILLION
 
-    a = re.search(r"<svg.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
+    a = re.search(r"<svg xmlns.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
     keep = _cups_to_keep()  # 4
     assert f"Your brewed coffee a day: keep {keep}" in a
     assert a.count("<polyline") == keep  # a tick on each of the 4 cups to keep

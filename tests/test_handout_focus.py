@@ -407,3 +407,31 @@ def test_over_the_limit_names_the_harm_from_the_fda(data_of):
     under = caffeine.intake({"brewed_coffee": 2}, pregnant=False)
     lines = " ".join(a.text for a in caffeine_text.handout_actions(under))
     assert "under the limit" in lines and row.text not in lines
+
+
+# -- steps: a stress step from the data; the phone in the level's colour -------------------------
+def test_a_stressed_patient_gets_a_stress_step_from_the_data(data_of):
+    steps = facts.table("stress_fatigue_steps.csv")
+    stress = [r for r in steps if r.applies_when == "stress"]
+    (cause,) = [c for c in data_of("A").causes if c.cause_id == "stress_fatigue"]
+    texts = [a.text for a in cause.actions]
+    assert stress[0].text in texts  # "Talk about how you feel…" (NHS stress)
+    assert set(stress[0].source_ids) <= {s for a in cause.actions for s in a.source_ids}
+    sleep = [r.text for r in steps if r.applies_when == "short_sleep"]
+    assert texts[1] == sleep[0]  # one sleep step, then the stress step
+    every = {r.text for r in steps}
+    assert all(t in every for t in texts[1:])  # no step that is not a data row
+
+
+def test_the_phone_by_a_call_to_action_has_the_levels_colour(data_of):
+    from spasm_edu.text import levels
+
+    b = handout.render_body(data_of("B"))
+    main = re.match(r"<h1>.*?</h1>(<p class=\"spasm-main\">.*?</p>)", b, re.S).group(1)
+    assert f'fill="{levels.colour("urgent")}"' in main  # "Call your doctor today"
+    box = re.search(r'<section class="spasm-911.*?</section>', b, re.S).group(0)
+    assert f'fill="{levels.colour("emergency")}"' in box
+    a = handout.render_body(data_of("A"))
+    main_a = re.match(r"<h1>.*?</h1>(<p class=\"spasm-main\">.*?</p>)", a, re.S).group(1)
+    assert "spasm-call" not in main_a  # self-care: no call to make
+    assert 'aria-hidden="true"' in handout.call_icon("urgent")  # the words say it

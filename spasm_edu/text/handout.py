@@ -52,6 +52,7 @@ MAIN_WATCH = {
     "unknown": "",
 }
 KEY_STEPS = "Your key steps:"
+UNTIL_SEEN = "Until you are seen:"
 KNOWN_HEADING = "What we know and do not know:"
 KNOWN_UNKNOWN = (
     "This sheet does not diagnose the cause of your spasms. It shows things that may play a "
@@ -156,7 +157,8 @@ def with_stop(action: Action) -> Action:
     """A back patient's "Stay gently active" step with when to stop (its 911 signs)."""
     if not action.text.startswith(STAY_ACTIVE) or STAY_ACTIVE_STOP in action.text:
         return action
-    return Action(f"{action.text} {STAY_ACTIVE_STOP}", action.source_ids, action.short)
+    short = action.short or STAY_ACTIVE.lower()  # for the main message
+    return Action(f"{action.text} {STAY_ACTIVE_STOP}", action.source_ids, short)
 
 
 def signs_from(source_ids, sources) -> str:
@@ -182,8 +184,11 @@ def main_message(level: str, shorts) -> str:
     ``short`` of the first actions, from the model) and when to get help."""
     parts = [MAIN_MESSAGE.get(level, MAIN_MESSAGE["unknown"])]
     shorts = [s for s in dict.fromkeys(shorts) if s][:2]
-    if shorts and level in ("self_care", "see_doctor"):  # help first: one message only
-        parts.append(f"{KEY_STEPS} {' and '.join(shorts)}.")
+    joined = (", and " if "," in shorts[0] else " and ").join(shorts) if shorts else ""
+    if shorts and level in ("self_care", "see_doctor"):
+        parts.append(f"{KEY_STEPS} {joined}.")
+    elif shorts and level == "urgent":  # help first, then what to do until then
+        parts.append(f"{UNTIL_SEEN} {joined}.")
     watch = MAIN_WATCH.get(level, "")
     if watch:
         parts.append(watch)
