@@ -435,3 +435,16 @@ def test_the_phone_by_a_call_to_action_has_the_levels_colour(data_of):
     main_a = re.match(r"<h1>.*?</h1>(<p class=\"spasm-main\">.*?</p>)", a, re.S).group(1)
     assert "spasm-call" not in main_a  # self-care: no call to make
     assert 'aria-hidden="true"' in handout.call_icon("urgent")  # the words say it
+
+
+def test_the_now_and_better_lifts_differ_at_a_glance(data_of):
+    from spasm_edu.plots import GREEN, VERMILLION
+
+    svg = next(c.picture_svg for c in data_of("B").causes if c.picture_svg)
+    now, better = re.findall(r'<svg x="\d+".*?</svg>', svg, re.S)
+    assert f'stroke="{VERMILLION}" stroke-width="6"' in now  # a red frame and a cross
+    assert f'stroke="{GREEN}" stroke-width="6"' in better  # a green frame and a tick
+    assert GREEN not in now and "<polyline" in better
+    assert "<path" in now and "<path" not in better  # the twist arrow: only the twisted lift
+    how = handout_text.picture_how("body_mechanics")
+    assert "with a cross: how you lift now" in how and "with a tick: a better lift" in how

@@ -13,7 +13,7 @@ from html import escape
 
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult
-from spasm_edu.plots import BLUE, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
+from spasm_edu.plots import BLUE, GREEN, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
 from spasm_edu.text import length_words, weight_words
 
 CM_PER_IN = 2.54  # definition of the inch
@@ -86,6 +86,7 @@ def lift_picture(
     plain: bool = False,
     title: str = "Side view of the lift",
     minimal: bool = False,
+    mark: str | None = None,
 ) -> str:
     """Side view: the figure, the load at H and V, its travel D, and the H cut-off.
 
@@ -163,7 +164,37 @@ def lift_picture(
         svg.text(width - 10, 20, twist, size=14, anchor="end")
     if (hands[0], hands[1]) != (h_cm, v_cm):
         svg.text(width - 10, 38, "Out of reach", size=14, anchor="end", fill=VERMILLION)
+    if mark is not None:
+        _mark(svg, mark, width, height, result.a_deg, (px(hx), py(hy)), s)
     return str(svg)
+
+
+def _mark(svg: Svg, mark: str, width: int, height: int, a_deg: float, head, s: float) -> None:
+    """'now' or 'better' at a glance: a thick frame and a round badge with a cross or a tick
+    (vermillion / green, never colour alone: the title says "Now" or "Better"), and for a
+    twisted lift a curved arrow round the body (a side view cannot show the twist)."""
+    colour = GREEN if mark == "better" else VERMILLION
+    svg.rect(3, 3, width - 6, height - 6, "none", stroke=colour, stroke_width=6, rx=10)
+    cx, cy, r = width - 30, 30, 20
+    svg.parts.append(
+        f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}" stroke="{INK}" stroke-width="2"/>'
+    )
+    if mark == "better":
+        svg.polyline([(cx - 10, cy), (cx - 3, cy + 8), (cx + 11, cy - 9)], stroke=INK, width=5)
+    else:
+        svg.line(cx - 9, cy - 9, cx + 9, cy + 9, stroke=INK, width=5)
+        svg.line(cx - 9, cy + 9, cx + 9, cy - 9, stroke=INK, width=5)
+    if mark == "now" and a_deg:
+        hx, hy = head
+        y = hy + 40 * s  # round the chest
+        rx, ry = 34 * s, 10 * s
+        svg.parts.append(
+            f'<path d="M {hx - rx:.1f} {y:.1f} A {rx:.1f} {ry:.1f} 0 1 0 {hx + rx:.1f} {y:.1f}" '
+            f'fill="none" stroke="{VERMILLION}" stroke-width="4"/>'
+            f'<path d="M {hx + rx - 7:.1f} {y - 8:.1f} L {hx + rx + 1:.1f} {y + 1:.1f} '
+            f'L {hx + rx + 8:.1f} {y - 9:.1f}" fill="none" stroke="{VERMILLION}" '
+            'stroke-width="4"/>'
+        )
 
 
 def multiplier_bars(result: LiftResult, width: int = 560) -> str:
@@ -247,11 +278,14 @@ def handout_picture(result: LiftResult) -> str:
         plain=True,
         minimal=True,
         title=f"Now: limit {weight_words(result.rwl, unit)}",
+        mark="now" if better is not None else None,  # a cross only beside a better lift
     )
     if better is None:
         return now.replace("</desc>", f" {escape(said)}</desc>", 1)
     better_title = f"Better: limit {weight_words(better.rwl, unit)}"
-    after = lift_picture(better, 300, 230, plain=True, minimal=True, title=better_title)
+    after = lift_picture(
+        better, 300, 230, plain=True, minimal=True, title=better_title, mark="better"
+    )
     lu = result.length_unit
     desc = (
         f"Two side views. Now: hands {length_words(result.h, lu)} out, twist "

@@ -32,8 +32,9 @@ PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the li
 PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
-    "body_mechanics": "Left: how you lift now. Right: a better lift. Bring the load in close "
-    "to your body before you lift, and turn your feet, not your back: your limit goes up.",
+    "body_mechanics": "Left, with a cross: how you lift now. Right, with a tick: a better "
+    "lift. Bring the load in close to your body before you lift, and turn your feet, not your "
+    "back: your limit goes up.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
