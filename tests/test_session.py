@@ -178,7 +178,7 @@ OLD_DEFAULT_WORDS = (  # what untouched explorers used to print as the patient's
     "active for 1 hour",
     "You drink about",
     "enough fluid",
-    "safe limit is about",
+    "recommended limit is about",
     "At 20 weeks pregnant",
     "Slipped disc",
     "You ticked none",

@@ -221,12 +221,13 @@ def multiplier_bars(result: LiftResult, width: int = 560) -> str:
 
 def load_vs_limit(result: LiftResult, plain: bool = False) -> str:
     """The load against the RWL (or, for a person, against the patient-handling limit).
-    ``plain`` (patient mode) calls the RWL "Safe limit"."""
+    ``plain`` (patient mode) calls the RWL "Your limit" (NIOSH's recommended weight limit is
+    not a line between safe and unsafe)."""
     if result.lifting_a_person:
         return load_vs_person_limit(result.load, result.patient_limit, result.mass_unit)
     return _load_bar(
         result.load,
-        ("Safe limit" if plain else "Limit (RWL)", result.rwl),
+        ("Your limit" if plain else "Limit (RWL)", result.rwl),
         result.li > 1,
         result.mass_unit,
     )

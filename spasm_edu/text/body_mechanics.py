@@ -79,11 +79,12 @@ def object_summary(result: LiftResult) -> str:
     if result.rwl == 0:
         first = paragraph(
             "This lift is too far out, too high or too twisted.",
-            "No weight is safe to lift this way.",
+            "Every load is over the limit when you lift this way.",
         )
     else:
         first = paragraph(
-            f"For this lift, the safe limit is about <strong>{weight(result.rwl, unit)}</strong>.",
+            f"For this lift, your recommended limit is about "
+            f"<strong>{weight(result.rwl, unit)}</strong>.",
             f"Your load is {weight(result.load, unit)}.",
         )
     return "".join(
@@ -189,7 +190,7 @@ def so_far_summary(r: LiftSoFar, over_8_hours: bool = False) -> str:
         load = paragraph(f"Your load is {weight(r.load, unit)}.") if r.load is not None else ""
         return (
             head
-            + "<p>To work out a safe limit for your lift, tell us:</p>"
+            + "<p>To work out your limit for this lift, tell us:</p>"
             + f"<ul>{items}</ul>"
             + load
             + tips_html()
@@ -200,14 +201,15 @@ def so_far_summary(r: LiftSoFar, over_8_hours: bool = False) -> str:
         names = " and ".join(bm.multiplier_info(k).plain_name for k in zeros)
         text.append(
             paragraph(
-                "No weight is safe to lift this way.",
+                "Every load is over the limit when you lift this way.",
                 f"The problem is {esc(names)}.",
             )
         )
     else:
         text.append(
             paragraph(
-                f"For this lift, the safe limit is about <strong>{weight(r.limit, unit)}</strong>."
+                f"For this lift, your recommended limit is about "
+                f"<strong>{weight(r.limit, unit)}</strong>."
             )
         )
     if r.lift is not None:
