@@ -29,6 +29,7 @@ SESSIONS = ("A", "B")
 def data_of():
     made = {name: handout.reference_session(name).handout_data() for name in SESSIONS}
     made["demo"] = handout.demo_session().handout_data()  # 3 causes and an emergency
+    made["B-us"] = handout.reference_session("B", units="us").handout_data()  # lb and inches
     return made.__getitem__
 
 
@@ -49,7 +50,7 @@ needs_chromium = pytest.mark.skipif(
 # -- printed pages ---------------------------------------------------------------------------
 @needs_chromium
 @pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("name", [*SESSIONS, "demo"])
+@pytest.mark.parametrize("name", [*SESSIONS, "demo", "B-us"])
 def test_the_handout_prints_on_at_most_two_pages(data_of, name, paper, tmp_path):
     page = handout.render(data_of(name), paper=paper)
     assert f"size: {handout.PAPER_SIZES[paper]};" in page
