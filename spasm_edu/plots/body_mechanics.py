@@ -174,7 +174,8 @@ def _mark(svg: Svg, mark: str, width: int, height: int, a_deg: float, head, s: f
     (vermillion / green, never colour alone: the title says "Now" or "Better"), and for a
     twisted lift a curved arrow round the body (a side view cannot show the twist)."""
     colour = GREEN if mark == "better" else VERMILLION
-    svg.rect(3, 3, width - 6, height - 6, "none", stroke=colour, stroke_width=6, rx=10)
+    # the frame stops above the "hands out" words at the foot, which stay clear of it
+    svg.rect(3, 3, width - 6, height - 30, "none", stroke=colour, stroke_width=6, rx=10)
     cx, cy, r = width - 30, 30, 20
     svg.parts.append(
         f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}" stroke="{INK}" stroke-width="2"/>'
