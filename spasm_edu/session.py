@@ -825,6 +825,9 @@ class PatientSession:
             notes = replace(notes, if_worse=tuple(s for s in notes.if_worse if s in kept))
             core_ids = set(triage.core_emergency_ids())
             core = tuple(f.sign for f in flags if f.id in core_ids)
+            # the "when to call 999" page the core list comes from counts among the signs'
+            for row in facts.table(triage.CORE):
+                sign_sources |= set(row.source_ids)
         return handout.HandoutData(
             causes=causes,
             triage=notes,
