@@ -173,7 +173,7 @@ _SPECS = (
     CauseSpec(
         "pregnancy",
         data=("pregnancy_common.csv", "pregnancy_diastasis.csv", "pregnancy_needs.csv"),
-        warning_groups=("back",),
+        warning_groups=("back", "pregnancy"),
     ),
     CauseSpec(
         "spine", data=("spine_conditions.csv", "spine_red_flags.csv"), warning_groups=("back",)

@@ -64,7 +64,8 @@ def test_no_data_file_belongs_to_two_causes():
 
 def test_the_groups_asked_only_for_some_causes_come_from_the_entries():
     assert causes.group_causes() == {
-        "back": tuple(c for c, s in causes.REGISTRY.items() if "back" in s.warning_groups)
+        group: tuple(c for c, s in causes.REGISTRY.items() if group in s.warning_groups)
+        for group in ("back", "pregnancy")
     }
     back = next(c for c, s in SPECS.items() if "back" in s.warning_groups)
     other = next(c for c, s in SPECS.items() if not s.warning_groups)

@@ -725,6 +725,12 @@ FALLBACK_COVERS = {
     "tetanus_breathing": "Chest pain or trouble breathing",
     "tetanus_body_stiff": "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
     "child_fever_joint_pain": "A child with a fever who will not stand on a leg",
+    "poison_spasms": "after you may have swallowed or touched a poison",
+    "spreading_tingling_weakness": "spreads up from your feet or hands",
+    "very_cold_confused": "Getting very cold, and then being confused",
+    "testicle_sudden_pain": "starts suddenly in a testicle (ball)",
+    "diabetes_very_ill": "Diabetes and feeling very ill",
+    "lithium_confusion": "Taking lithium, and being sick, shaky or unsteady",
 }
 
 

@@ -25,12 +25,17 @@ from spasm_edu.models import triage
 from spasm_edu.models.triage import Level
 from tests.test_triage_situations import question_for
 
-# tests/triage_heldback2.yaml and tests/triage_heldback3.yaml are a second and a third
-# independent set, written the same way by other reviewers (their _draft.md files first); every
-# set runs through every check below.
+# tests/triage_heldback2.yaml, tests/triage_heldback3.yaml and tests/triage_heldback4.yaml are a
+# second, third and fourth independent set, written the same way by other reviewers (their
+# _draft.md files first); every set runs through every check below.
 HELDBACK_FILES = {
     name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
-    for name in ("triage_heldback.yaml", "triage_heldback2.yaml", "triage_heldback3.yaml")
+    for name in (
+        "triage_heldback.yaml",
+        "triage_heldback2.yaml",
+        "triage_heldback3.yaml",
+        "triage_heldback4.yaml",
+    )
 }
 # A range its reviewer now thinks was too tight, kept as written (ranges are never edited to
 # pass): the over-triage check is an expected failure for it, and fails if the result ever
@@ -49,10 +54,20 @@ OPEN_UNDER_TRIAGE = {
     "hb3-vague-grandad-one-side": "a vague carer who ticks weak + trouble walking + unsteady, "
     "not the act-now stroke question, gets urgent: no data fix chosen (a rule would over-triage "
     "long-standing weakness); for the clinical lead",
+    # fourth set (tests/triage_heldback4_results.md): nine gaps closed by gaps4; one left open
+    "hb4-bat-in-boys-bedroom": "out of scope: a bat in a sleeping child's room with no bite seen "
+    "and no spasm is a rabies exposure question (MSD rabies post-exposure table: vaccination "
+    "when a young child is found with a bat), not a muscle spasm; a spasm tool's yes/no spasm "
+    "questions are the wrong place to decide rabies shots, and a bat question for every patient "
+    "would add a question no spasm patient needs. Rabies with spasms (hb4-bali-dog-throat-water) "
+    "is in scope and reaches emergency. For the clinical lead: a public-health or GP referral",
 }
 OPEN_OVER_TRIAGE = {
     "hb3-carpal-night-hand": "numbness with spasms gives urgent on its own; NHS carpal tunnel "
     "is 'see a GP' (non-urgent). Levels are never lowered here: for the clinical lead",
+    "hb4-panic-claw-slow-breath": "known panic attacks with tingling fingers that settle with slow "
+    "breathing give urgent ('numbness, or pins and needles' is urgent on its own); HealthInfo "
+    "hyperventilation is home care. Levels are never lowered here: for the clinical lead",
 }
 HELDBACK = [s for situations in HELDBACK_FILES.values() for s in situations]
 IDS = [s["id"] for s in HELDBACK]

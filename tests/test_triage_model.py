@@ -108,8 +108,32 @@ def test_groups_asked_fit_the_causes_and_answers():
     assert "back" not in triage.groups_for(["caffeine"])
     assert "back" in triage.groups_for(["body_mechanics"])
     assert "back" in triage.groups_for(["caffeine"], ticked=["night_pain"])
-    assert set(triage.GROUPS) - {"back"} <= set(triage.groups_for(["caffeine"]))
+    assert set(triage.GROUPS) - {"back", "pregnancy"} <= set(triage.groups_for(["caffeine"]))
     assert triage.assess().level == Level.self_care  # the default argument
+
+
+def test_the_pregnancy_questions_are_asked_for_pregnancy_or_a_pregnant_tick():
+    # premature labour (held-back set 4) is asked of pregnant patients, not of everyone
+    assert "pregnancy" in triage.groups_for(["pregnancy"])
+    assert "pregnancy" not in triage.groups_for(["caffeine"])
+    assert "pregnancy" not in triage.groups_for([])
+    # a nurse who did not pick the pregnancy cause: ticking "Are you pregnant?" opens the group
+    assert "pregnancy" in triage.groups_for(["caffeine"], ticked=["pregnant"])
+    assert "pregnancy" in triage.groups_for([], ticked=["pregnancy_warning_signs"])
+    assert "pregnancy" not in triage.groups_for(["caffeine"], ticked=["heavy_alcohol"])
+    pregnancy_questions = {fid for fid, _ in triage.questions()["pregnancy"]}
+    assert "preterm_labour_signs" in pregnancy_questions
+    assert not pregnancy_questions & set(triage.emergency_findings())  # those go to everyone
+
+
+def test_a_pregnant_tick_brings_the_pregnancy_page_in_the_patient_explorer():
+    from spasm_edu.explorers.triage import TriageExplorer
+
+    explorer = TriageExplorer(mode="patient", causes=["overuse"])
+    assert "pregnancy" not in explorer.groups_asked()
+    explorer.tick("pregnant")
+    assert "pregnancy" in explorer.groups_asked()
+    assert "preterm_labour_signs" in explorer.questions_on("pregnancy")
 
 
 def test_every_reason_carries_its_sources():

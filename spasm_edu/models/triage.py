@@ -28,11 +28,25 @@ from spasm_edu.schema.triage import LEVELS as LEVEL_IDS
 LEVELS_FILE = "triage_levels.csv"
 FLAGS = "red_flags.csv"
 RULES = "red_flag_rules.csv"
-GROUPS = ("act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other")
+GROUPS = (
+    "act_now",
+    "how_often",
+    "what_else",
+    "back",
+    "injury_exertion",
+    "medicine",
+    "other",
+    "pregnancy",
+)
 """Question groups in the order they are asked: the emergency questions first."""
 
 NEAR_GROUPS = ("back", "medicine")
 """Groups whose signs belong together: a tick in one brings the group's other signs forward."""
+
+OPENED_BY = {"pregnancy": ("pregnant", "pregnancy_warning_signs")}
+"""A cause-only group that a tick elsewhere also opens: a patient whose nurse did not pick the
+pregnancy cause, but who ticks "Are you pregnant?", is still asked the pregnancy questions
+(premature labour, held-back set 4)."""
 
 # A group is asked only when a cause whose entry in spasm_edu/causes.py names it in
 # ``warning_groups`` is picked (or one of the group's boxes is already ticked, e.g. from step
@@ -231,7 +245,7 @@ def _validated(findings: object) -> frozenset[str]:
 def groups_for(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[str, ...]:
     """The question groups to ask, in order: every group except those a cause asks for
     (:func:`spasm_edu.causes.group_causes`) that fit none of ``causes`` and hold none of the
-    ``ticked`` findings."""
+    ``ticked`` findings (nor one of the findings that open the group, :data:`OPENED_BY`)."""
     causes, ticked = set(_validated_causes(causes)), set(_validated(ticked))
     eng = engine()
     group_causes = cause_registry.group_causes()
@@ -239,7 +253,8 @@ def groups_for(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[
     for group in GROUPS:
         needs = group_causes.get(group)
         in_group = {fid for fid, row in eng.flags.items() if row.group == group}
-        if needs is None or causes & set(needs) or ticked & in_group:
+        opened = ticked & set(OPENED_BY.get(group, ()))
+        if needs is None or causes & set(needs) or ticked & in_group or opened:
             out.append(group)
     return tuple(out)
 

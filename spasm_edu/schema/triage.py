@@ -23,7 +23,9 @@ LEVELS = ("self_care", "see_doctor", "urgent", "emergency")
 """Urgency levels, lowest first."""
 
 LevelId = Literal["self_care", "see_doctor", "urgent", "emergency"]
-Group = Literal["act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other"]
+Group = Literal[
+    "act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other", "pregnancy"
+]
 Basis = Literal["source", "textbook", "safety_choice"]
 
 EMERGENCY_WORDS = ("911", "emergency department")

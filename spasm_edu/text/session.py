@@ -76,6 +76,13 @@ FALLBACK_EMERGENCY_SIGNS = (
     "Both eyelids droop, you see double, or it is hard to swallow",
     "Painful spasms or stiffness, or a stiff jaw, after a cut or wound",
     "A child with a fever who will not stand on a leg, or cries when the hip or knee is moved",
+    "Spasms, twitching or stiff muscles after you may have swallowed or touched a poison",
+    "Tingling or weakness that spreads up from your feet or hands over hours or days",
+    "Getting very cold, and then being confused, slurring, very sleepy or no longer shivering",
+    "Bad pain or swelling that starts suddenly in a testicle (ball)",
+    "Diabetes and feeling very ill: throwing up, fast deep breathing or being very sleepy",
+    "Taking lithium, and being sick, shaky or unsteady, and mixed up",
+    "An electric shock, even if you feel fine",
 )
 FALLBACK_URGENT_HEADING = "Get medical help today if you have"
 FALLBACK_URGENT_SIGNS = ("One calf that is swollen, warm, red or sore to touch",)

@@ -14,6 +14,7 @@ GROUP_LABELS = {
     "injury_exertion": "After an injury, hard work or heat",
     "medicine": "Medicines",
     "other": "Other things your nurse should know",
+    "pregnancy": "If you are pregnant",
 }
 
 BASIS_WORDS = {
