@@ -148,6 +148,7 @@ class HandoutData:
     made_at: datetime = field(default_factory=datetime.now)
     gone_over: tuple[tuple[str, str], ...] = ()  # teach-back: (question, outcome) recorded
     sign_source_ids: tuple[str, ...] = ()  # where the warning signs come from
+    core_signs: tuple[str, ...] = ()  # the 911 signs every handout gives (handout_emergency_core)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 .spasm-picture {max-width: 26em; margin: 0.3em 0;}
 .spasm-now::after {content: ""; display: block; clear: both;}
 .spasm-911 {border: 4px solid #111; padding: 0.2em 0.8em 0.4em; margin-top: 0.8em;}
-.spasm-911 > p:first-child {font-size: 1.15em;}
+.spasm-911 .spasm-911-head {font-size: 1.15em;}
+.spasm-call {vertical-align: middle; margin-right: 0.3em;}
 .spasm-signs li {break-inside: avoid;}
 .spasm-values {margin: 0.1em 0 0.3em;}
 .spasm-fill {line-height: 2;} figure {margin: 0.2em 0;} figcaption {font-size: 0.9em;}
@@ -210,7 +212,7 @@ a {color: #0b4f8a;}
   .spasm-signs ul {columns: 2; column-gap: 1.4em;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
   .spasm-signs > p {margin: 0.4em 0 0.1em;}
-  .spasm-911 > p:first-child {font-size: 13pt;}
+  .spasm-911 .spasm-911-head {font-size: 13pt;}
   .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
   .spasm-picture > svg {flex: 0 0 auto; width: 58%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
@@ -223,7 +225,8 @@ a {color: #0b4f8a;}
   /* the emergency box may go on over a page break (its frame drawn on both parts), but its
      heading keeps at least 3 signs with it */
   .spasm-911 {box-decoration-break: clone; -webkit-box-decoration-break: clone;}
-  .spasm-911 > p:first-child {break-after: avoid;} .spasm-911 ul {orphans: 3; widows: 3;}
+  .spasm-911-head {break-after: avoid;} .spasm-911 ul {orphans: 3; widows: 3;}
+  .spasm-911-part {break-inside: avoid;}
   .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 1.2em; padding-left: 1.6em;}
   h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
@@ -291,19 +294,58 @@ def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]
     return tuple((h, tuple(signs)) for h, signs in groups.items())
 
 
-def _signs_html(groups, if_worse: bool) -> str:
-    """The first (most urgent) group in a thick box, the others below it."""
+PHONE_PATH = (
+    "M7.6 4.2c.6-.5 1.5-.4 2 .2l2.1 2.9c.4.6.4 1.4-.1 1.9l-1.3 1.3c.9 1.9 2.4 3.4 4.3 4.3"
+    "l1.3-1.3c.5-.5 1.3-.6 1.9-.1l2.9 2.1c.6.5.7 1.4.2 2l-1.3 1.6c-.8 1-2.2 1.4-3.4 1"
+    "C10.9 18.7 6.3 14.1 4.9 8.8c-.4-1.2 0-2.6 1-3.4z"
+)
+
+
+def call_icon(level: str, size: int = 30) -> str:
+    """A small phone in the level's colour (text/levels.py) beside a call to action: 911 in the
+    emergency colour, "call your doctor" in the urgent or see-a-doctor colour. Decoration
+    only (aria-hidden): the words beside it say the same."""
+    fill = levels.colour(level)
+    return (
+        f'<svg class="spasm-call" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
+        f'width="{size}" height="{size}" aria-hidden="true" focusable="false">'
+        f'<rect x="0.5" y="0.5" width="23" height="23" rx="5" fill="{fill}" stroke="#111"/>'
+        f'<path d="{PHONE_PATH}" fill="#111"/></svg>'
+    )
+
+
+def _signs_html(groups, if_worse: bool, core=()) -> str:
+    """The first (most urgent) group in a thick box, the others below it. In the box this
+    patient's own signs come first; the signs every handout gives (``core``) follow under
+    their own heading, so a part that a page break carries over still has one."""
     if not groups:
         return ""
     first, *rest = groups
     out = []
     heading, signs = first
-    items = "".join(f"<li>{esc(s)}</li>" for s in signs)
+    core = set(core)
+    own = [s for s in signs if s not in core]
+    everyone = [s for s in signs if s in core]
     lead = "<strong>If it gets worse.</strong> " if if_worse else ""
+    icon = call_icon("emergency") if "911" in heading else ""  # no data needed (the fallback)
+
+    def part(words: str, items, extra: str = "") -> str:
+        lis = "".join(f"<li>{esc(s)}</li>" for s in items)
+        return (
+            f'<div class="spasm-911-part"><p class="spasm-911-head">{words}</p>'
+            f"<ul>{lis}</ul>{extra}</div>"
+        )
+
+    any_sudden = f'<p class="spasm-any"><strong>{esc(handout_text.ANY_SUDDEN)}</strong></p>'
+    first_head = f"{icon}{lead}<strong>{esc(heading)}:</strong>"
+    if own and everyone:
+        body = part(first_head, own) + part(
+            f"<strong>{esc(handout_text.ALSO_911)}</strong>", everyone, any_sudden
+        )
+    else:
+        body = part(first_head, own or everyone, any_sudden)
     out.append(
-        f'<section class="spasm-911 spasm-signs" aria-label="{esc(heading)}">'
-        f"<p>{lead}<strong>{esc(heading)}:</strong></p><ul>{items}</ul>"
-        f'<p class="spasm-any"><strong>{esc(handout_text.ANY_SUDDEN)}</strong></p></section>'
+        f'<section class="spasm-911 spasm-signs" aria-label="{esc(heading)}">{body}</section>'
     )
     for heading, signs in rest:
         items = "".join(f"<li>{esc(s)}</li>" for s in signs)
@@ -368,8 +410,11 @@ def main_message_html(data: HandoutData) -> str:
     patient's key steps (each cause's first action with a ``short`` form, from the model)."""
     shorts = [a.short for c in data.causes for a in c.actions if a.short]
     text = handout_text.main_message(data.triage.level, shorts)
+    # a call to make (911, the doctor today or soon): the phone in the level's colour
+    icon = call_icon(data.triage.level) if data.triage.level in levels.HIGHEST_FIRST else ""
     return (
-        f'<p class="spasm-main"><strong>{esc(handout_text.MAIN_HEADING)}</strong> {esc(text)}</p>'
+        f'<p class="spasm-main">{icon}<strong>{esc(handout_text.MAIN_HEADING)}</strong> '
+        f"{esc(text)}</p>"
     )
 
 
@@ -441,7 +486,7 @@ def render_body(data: HandoutData) -> str:
     parts.append("</section>")
     groups = warning_groups(data)
     if groups:
-        parts.append(_signs_html(groups, bool(data.triage.if_worse)))
+        parts.append(_signs_html(groups, bool(data.triage.if_worse), data.core_signs))
         try:
             where = handout_text.signs_from(data.sign_source_ids, facts.table("sources.csv"))
         except Exception:
@@ -622,14 +667,18 @@ def _finish_questions(session) -> None:
             answers.none_boxes[group].value = True
 
 
-def reference_session(name: str):
+def reference_session(name: str, units: str = "metric"):
     """One of the two sessions the handout is measured on (docs/handout-scoring.md).
 
     "A": an office worker: 5 cups of brewed coffee a day, 5 hours of sleep a night, somewhat
     stressed, an eyelid twitch (causes caffeine and stress_fatigue; no red flag).
     "B": a warehouse worker: back spasms after lifting 20 kg with a 45-degree twist, and leg
     numbness (causes body_mechanics and spine; red flags back_spasm and numbness_tingling).
+    ``units`` "us": B told in pounds and inches (44 lb, hands 16 in out and 12 in up, a move
+    of 10 in or less: the US options nearest her metric answers).
     """
+    if units not in ("metric", "us"):
+        raise ValueError(f"units must be 'metric' or 'us' (got {units!r})")
     from spasm_edu.session import PatientSession
 
     if name not in ("A", "B"):
@@ -658,6 +707,8 @@ def reference_session(name: str):
     else:
         lift = session.explorers["body_mechanics"].controls
         answers = {"units": "metric", "task": "object", "load": 20, "h": 40, "v": 30, "d": 25}
+        if units == "us":
+            answers = {"units": "us", "task": "object", "load": 44, "h": 16, "v": 12, "d": 10}
         answers |= {"a_deg": 45, "coupling": "fair", "freq_per_min": 1.0, "duration": "2to8h"}
         for key, value in answers.items():
             lift[key].value = value

@@ -814,9 +814,20 @@ class PatientSession:
             sources |= set(c.source_ids)
         doctor_list = self.doctor_list()
         sign_sources: set[str] = set()
+        core: tuple[str, ...] = ()
         if doctor_list is not FALLBACK_SIGNS:
-            for flag in self.doctor_flags():
+            flags = self.doctor_flags()
+            for flag in flags:
                 sign_sources |= set(flag.source_ids)
+            # "if it gets worse": the emergency signs of the handout's 911 box (the core list
+            # and this patient's own), not every emergency sign shown for everyone
+            kept = {f.sign for f in flags if f.level == triage.Level.emergency}
+            notes = replace(notes, if_worse=tuple(s for s in notes.if_worse if s in kept))
+            core_ids = set(triage.core_emergency_ids())
+            core = tuple(f.sign for f in flags if f.id in core_ids)
+            # the "when to call 999" page the core list comes from counts among the signs'
+            for row in facts.table(triage.CORE):
+                sign_sources |= set(row.source_ids)
         return handout.HandoutData(
             causes=causes,
             triage=notes,
@@ -824,6 +835,7 @@ class PatientSession:
             source_ids=tuple(sorted(sources | sign_sources)),
             gone_over=self.teach_back.gone_over(),
             sign_source_ids=tuple(sorted(sign_sources)),
+            core_signs=core,
         )
 
     def lab_urgency(self):

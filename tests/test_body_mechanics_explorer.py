@@ -73,7 +73,7 @@ def test_reach_cut_off_is_explained(explorer):
     explorer.controls["h"].value = 70
     r = explorer.result
     assert r.multipliers["HM"] == 0 and r.rwl == 0
-    assert "No weight is safe to lift this way" in explorer.summary.value
+    assert "Every load is over the limit when you lift this way" in explorer.summary.value
     assert "HM = 0 because H is over 63 cm" in explorer.summary.value
     assert "infinite" in explorer.summary.value
 
@@ -132,7 +132,7 @@ def test_untouched_patient_mode_assumes_no_lift():
     s = plain_text(patient.summary.value)
     assert s.startswith("You have not told us about your lift yet.")
     assert "How often you lift." in s and "How long you lift each day." in s
-    assert "safe limit is" not in s and "Tips for safe lifting" in s
+    assert "limit is about" not in s and "Tips for safe lifting" in s
     assert patient.figure.value == "" and notes(patient) == {}
     assert "For nursing students" not in patient.summary.value
     assert "spasm-patient" in patient.widget._dom_classes
@@ -147,7 +147,7 @@ def test_once_a_minute_all_shift_uses_the_1_per_minute_2_to_8_hour_cell():
     assert r.limit == pytest.approx(REST * 0.75)  # 8.86 kg
     s = plain_text(patient.summary.value)
     assert "You lift about once a minute, for most of the shift (2 to 8 hours)." in s
-    assert "the safe limit is about 8.9 kg" in s
+    assert "your recommended limit is about 8.9 kg" in s
     assert "Choose the weight of the load" in s  # no load assumed
     assert (
         notes(patient)["freq_per_min"] == "Counted in the lifting table's row for 1 lift a minute."
@@ -156,10 +156,14 @@ def test_once_a_minute_all_shift_uses_the_1_per_minute_2_to_8_hour_cell():
     answer(patient, freq_per_min=0.2, duration="le1h")
     assert patient.result.multipliers["FM"] == 1.0
     assert patient.result.limit == pytest.approx(REST)  # 11.8 kg
-    assert "the safe limit is about 12 kg" in plain_text(patient.summary.value)
+    assert "your recommended limit is about 12 kg" in plain_text(patient.summary.value)
     answer(patient, load=10)
     assert patient.result.lift.li == pytest.approx(10 / REST)
     assert "Your load is 10 kg" in patient.summary.value and patient.figure.value.count("<svg") == 2
+    # NIOSH's recommended weight limit is not a line between safe and unsafe: patient mode
+    # says "your limit" / "recommended limit", never "safe limit" (as the handout does)
+    said = plain_text(patient.summary.value) + patient.figure.value
+    assert "safe limit" not in said.lower() and "Your limit" in patient.figure.value
 
 
 def test_the_issue_example_occasional_7_5_kg_against_all_shift_4_9_kg():
@@ -171,7 +175,7 @@ def test_the_issue_example_occasional_7_5_kg_against_all_shift_4_9_kg():
     answer(patient, freq_per_min=2.0, duration="2to8h")
     assert patient.result.multipliers["FM"] == 0.65
     assert patient.result.limit == pytest.approx(23 * 25 / 63 * 0.865 * 0.95 * 0.65)  # 4.88
-    assert "the safe limit is about 4.9 kg" in plain_text(patient.summary.value)
+    assert "your recommended limit is about 4.9 kg" in plain_text(patient.summary.value)
 
 
 @pytest.mark.parametrize(
@@ -241,7 +245,7 @@ def test_patient_screen_has_no_equation_letters():
     text = "\n".join(shown)
     for symbol in ("H", "V", "D", "A", "F", "RWL", "LI", "HM", "VM", "FM", "CM"):
         assert not re.search(rf"\b{symbol}\b( =|,|\))", text), symbol
-    assert "hands out 40 cm" in patient.figure.value and "Safe limit" in patient.figure.value
+    assert "hands out 40 cm" in patient.figure.value and "Your limit" in patient.figure.value
 
 
 def test_lifting_a_person_in_patient_mode_needs_no_lift_answers():

@@ -29,6 +29,7 @@ SESSIONS = ("A", "B")
 def data_of():
     made = {name: handout.reference_session(name).handout_data() for name in SESSIONS}
     made["demo"] = handout.demo_session().handout_data()  # 3 causes and an emergency
+    made["B-us"] = handout.reference_session("B", units="us").handout_data()  # lb and inches
     return made.__getitem__
 
 
@@ -49,7 +50,7 @@ needs_chromium = pytest.mark.skipif(
 # -- printed pages ---------------------------------------------------------------------------
 @needs_chromium
 @pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("name", [*SESSIONS, "demo"])
+@pytest.mark.parametrize("name", [*SESSIONS, "demo", "B-us"])
 def test_the_handout_prints_on_at_most_two_pages(data_of, name, paper, tmp_path):
     page = handout.render(data_of(name), paper=paper)
     assert f"size: {handout.PAPER_SIZES[paper]};" in page
@@ -262,7 +263,9 @@ def test_one_picture_with_a_text_alternative_and_no_network(data_of):
     for name in SESSIONS:
         body = handout.render_body(data_of(name))
         assert body.count("<svg xmlns") == 1  # one image (B's: two drawings inside it)
-        svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
+        # (the phones by the calls to action are decoration: aria-hidden, words beside them)
+        assert all('aria-hidden="true"' in p for p in re.findall(r"<svg class=[^>]*>", body))
+        svg = re.search(r"<svg xmlns.*?</svg>", body, re.S).group(0)
         assert 'role="img"' in svg and "aria-labelledby" in svg and "<desc" in svg
         assert not re.search(r"(href|src)=", svg)
     five = 5 * oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
@@ -273,13 +276,21 @@ def test_one_picture_with_a_text_alternative_and_no_network(data_of):
 
 # -- warning signs: each once, at the most urgent level -----------------------------------------
 def _groups(body: str) -> dict[str, list[str]]:
-    out = {}
+    """{heading: signs}; the 911 box's second part ("Also call 911 now if:") counts with the
+    box's own heading."""
+    out: dict[str, list[str]] = {}
+    last = None
     for heading, items in re.findall(
-        r"<p>(?:<strong>If it gets worse\.</strong> )?<strong>([^<]*):</strong></p><ul>(.*?)</ul>",
+        r'<p(?: class="spasm-911-head")?>(?:<svg class="spasm-call".*?</svg>)?'
+        r"(?:<strong>If it gets worse\.</strong> )?<strong>([^<]*?):?</strong></p><ul>(.*?)</ul>",
         body,
         re.S,
     ):
-        out[heading] = [handout.plain_text(i) for i in re.findall(r"<li>(.*?)</li>", items, re.S)]
+        if heading == handout_text.ALSO_911.rstrip(":"):
+            heading = last
+        signs = [handout.plain_text(i) for i in re.findall(r"<li>(.*?)</li>", items, re.S)]
+        out.setdefault(heading, []).extend(signs)
+        last = heading
     return out
 
 
@@ -300,11 +311,9 @@ def test_an_emergency_sign_is_not_repeated_lower_down_and_cauda_equina_comes_fir
     groups = _groups(handout.render_body(data))
     emergency = triage.level_row(triage.Level.emergency).heading
     first = next(iter(groups))
-    # B's own emergency signs first, nearest to her ticks first, then the ones for everyone
-    universal = [
-        f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency and f.general
-    ]
-    assert first == emergency and groups[first][-len(universal) :] == universal
+    # B's own emergency signs first, nearest to her ticks first, then the core list
+    core = [triage.engine().flags[f].sign for f in triage.core_emergency_ids()]
+    assert first == emergency and groups[first][-len(core) :] == core
     assert set(data.triage.if_worse) <= set(groups[first])
     saddle = triage.engine().flags["saddle_numbness"].sign
     assert groups[first][0] == saddle
@@ -450,7 +459,11 @@ def test_the_main_message_is_the_first_text_after_the_title(data_of):
         data = data_of(name)
         body = handout.render_body(data)
         first = re.sub(r"^<h1>.*?</h1>", "", body)
-        assert first.startswith('<p class="spasm-main"><strong>Main message:</strong>')
+        assert re.match(
+            r'<p class="spasm-main">(<svg class="spasm-call".*?</svg>)?'
+            r"<strong>Main message:</strong>",
+            first,
+        )
         said = handout.plain_text(re.match(r"<p[^>]*>(.*?)</p>", first).group(1))
         assert said.startswith("Main message: " + handout_text.MAIN_MESSAGE[data.triage.level])
     a = handout.plain_text(handout.render_body(data_of("A")))
@@ -460,9 +473,14 @@ def test_the_main_message_is_the_first_text_after_the_title(data_of):
         f"{_cups_to_keep()} cups of brewed coffee a day and sleep "
         f"{oracle_text('stress_fatigue_sleep.csv:adult_18_60:min_h')} hours or more a night." in a
     )
-    # urgent: the one message is to get help today, and when to call 911
+    # urgent: get help today first, then what to do until then (the lifting and back steps,
+    # from the model), then when to call 911
     b = handout.plain_text(handout.render_body(data_of("B")))
-    assert "Main message: Call your doctor today. Call 911 if a sign in the box below starts." in b
+    assert (
+        "Main message: Call your doctor today. Until you are seen: keep loads under about "
+        "7.6 kg, close to your body, and stay gently active. Call 911 if a sign in the box "
+        "below starts." in b
+    )
     assert "Your key steps" not in b
 
 
@@ -473,6 +491,10 @@ def test_main_message_follows_the_level_and_the_model():
     assert handout_text.main_message("self_care", ["a", "b", "c"]) == (
         "You can care for this at home. Your key steps: a and b. "
         "Get help if a warning sign below starts."
+    )
+    assert handout_text.main_message("urgent", ["a, b", "c"]) == (
+        "Call your doctor today. Until you are seen: a, b, and c. "
+        "Call 911 if a sign in the box below starts."
     )
     assert handout_text.main_message("nonsense", []).startswith(
         handout_text.MAIN_MESSAGE["unknown"]
@@ -544,7 +566,7 @@ def test_cutting_down_is_in_the_patients_own_cups(data_of):
 def test_the_pictures_show_the_action(data_of):
     from spasm_edu.plots import VERMILLION
 
-    a = re.search(r"<svg.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
+    a = re.search(r"<svg xmlns.*?</svg>", handout.render_body(data_of("A")), re.S).group(0)
     keep = _cups_to_keep()  # 4
     assert f"Your brewed coffee a day: keep {keep}" in a
     assert a.count("<polyline") == keep  # a tick on each of the 4 cups to keep

@@ -1,8 +1,12 @@
 """A handout focused on this patient (issue 12 item 5, the review's open failures): the warning
-signs that fit the patient (never one shown on screen left off), self-care advice from the
-patient's causes, and a last-caffeine time from Drake et al. 2013.
+signs that fit the patient, self-care advice from the patient's causes, and a last-caffeine time
+from Drake et al. 2013.
 
-Before these changes the reference handouts listed 32 (A) and 45 (B) signs; now 19 and 30.
+The 911 box: the core list every handout gives (data/handout_emergency_core.csv, from a "when
+to call 999" page), this patient's own emergency signs (of the picked causes, ticked, or sharing
+a source with the causes' own signs) and the catch-all line. No own emergency sign is ever left
+off. Before: A's box had 16 signs and B's 24; now 6 and 15. Before the first focus changes the
+reference handouts listed 32 (A) and 45 (B) signs in all; then 22 and 31; now 12 and 22.
 """
 
 from __future__ import annotations
@@ -37,40 +41,103 @@ def _row_sign(ident: str) -> str:
 
 
 def _universal() -> list[str]:
+    """Every emergency sign the data show for everyone (``shown_for`` = ``all``)."""
     return [
         f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency and f.general
     ]
 
 
+def _core() -> list[str]:
+    """The 911 signs every handout gives (data/handout_emergency_core.csv), in file order."""
+    return [_row_sign(fid) for fid in triage.core_emergency_ids()]
+
+
+def _core_last(emergency, own=()) -> bool:
+    """The emergency signs end with the core list in file order: after the last sign that is
+    not in it, only core signs, each in the core list's order (a core sign that is this
+    patient's own, ``own``, like A's seizure, may come earlier, among the own signs)."""
+    core = _core()
+    seq = [s for s in emergency if s not in set(own) or s not in core]
+    last_own = max((i for i, s in enumerate(seq) if s not in core), default=-1)
+    tail = seq[last_own + 1 :]
+    return tail == [c for c in core if c in tail] and set(core) <= set(emergency)
+
+
 # -- warning signs ---------------------------------------------------------------------------
-def test_a_handout_lists_the_911_signs_and_its_own_not_every_sign(data_of):
-    # Before the focus changes A listed 32 and B 45 signs (of ~60 then). The count moves as
-    # emergency rows are added, so it is pinned relative to the whole list, and the signs beyond
-    # the everyone-911 ones must be few: A (caffeine, sleep, eyelid) has a handful, B (lifting,
-    # back, numbness) the back and nerve signs.
+def test_the_911_core_list_is_emergency_rows_of_red_flags_with_a_where():
+    core = facts.table("handout_emergency_core.csv")
+    sources = facts.table("sources.csv").by_id
+    flags = triage.engine().flags
+    assert 4 <= len(core) <= 8
+    for row in core:
+        assert row.finding_id in flags, row.finding_id
+        assert flags[row.finding_id].level == "emergency", row.finding_id
+        assert flags[row.finding_id].sign
+        assert all(s in sources for s in row.source_ids) and row.where
+        assert "999" in row.where  # the words of the "when to call 999" page
+    assert triage.core_emergency_ids() == tuple(r.finding_id for r in core)
+
+
+def test_a_core_id_that_is_not_an_emergency_row_is_named(data_copy, monkeypatch):
+    path = data_copy / "handout_emergency_core.csv"
+    path.write_text(path.read_text() + "eyelid_twitch_weeks,swast_when_to_call_999,x 999\n")
+    real = facts.table
+    monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
+    with pytest.raises(facts.FactsError, match="eyelid_twitch_weeks"):
+        triage.core_emergency_ids()
+
+
+def test_a_handout_lists_the_core_911_signs_and_its_own_not_every_sign(data_of):
+    # Before: A's 911 box listed 16 signs and B's 24 (every emergency sign for everyone); now
+    # the core list and the patient's own: A 6, B 15 (9 of them about her back and legs).
     every = {f.sign for c in CAUSES for f in triage.flags_for(c)}
     every |= {f.sign for f in triage.flags_for(None)}
-    universal = set(_universal())
     a, b = _signs(data_of("A")), _signs(data_of("B"))
-    assert len(a) <= len(every) // 3 and len(b) <= len(every) // 2, (len(a), len(b), len(every))
-    assert len([s for s in a if s not in universal]) <= 8
-    assert len([s for s in a if s not in universal]) < len([s for s in b if s not in universal])
+    assert len(a) <= len(every) // 4 and len(b) <= len(every) // 3, (len(a), len(b), len(every))
+    box_a = handout.warning_groups(data_of("A"))[0][1]
+    assert len(box_a) + 1 <= 8  # with the catch-all line
+    dropped = set(_universal()) - set(_core())
+    assert dropped and not dropped & set(box_a)  # e.g. "after a wound" for an eyelid twitch
+    assert len([s for s in a if s not in set(_core())]) < len([s for s in b if s not in _core()])
 
 
-def test_the_patients_own_911_signs_come_first_then_everyones_then_the_catch_all_line(data_of):
-    universal = _universal()
-    assert len(universal) >= 5
+def test_the_patients_own_911_signs_come_first_then_the_core_list_then_the_catch_all(data_of):
+    core = _core()
     for name in ("A", "B"):
-        first_heading, first = handout.warning_groups(data_of(name))[0]
+        data = data_of(name)
+        first_heading, first = handout.warning_groups(data)[0]
         assert first_heading == triage.level_row(triage.Level.emergency).heading
-        own = [s for s in first if s not in set(universal)]
-        # own signs first, then every sign for everyone, in file order: none dropped
-        assert list(first) == [*own, *universal], name
-        body = handout.render_body(data_of(name))
+        causes = [c.cause_id for c in data.causes]
+        ticks = ("back_spasm", "numbness_tingling") if name == "B" else ()
+        assert _core_last(first, _own_emergency(causes, ticks)), name  # none dropped
+        assert set(data.core_signs) == set(core)
+        body = handout.render_body(data)
         box = re.search(r'<section class="spasm-911.*?</section>', body, re.S).group(0)
-        assert handout_text.ANY_SUDDEN in handout.plain_text(box)
+        assert handout.plain_text(box).endswith(handout_text.ANY_SUDDEN)
     # A's own (caffeine) seizure sign leads her box
     assert handout.warning_groups(data_of("A"))[0][1][0] == _row_sign("seizure")
+
+
+def test_the_box_parts_each_have_a_heading(data_of):
+    """B's own signs and the core list are two parts that print whole: when a page break falls
+    between them, the part on page 2 starts with "Also call 911 now if:". A has one part."""
+    parts = {}
+    for name in ("A", "B"):
+        body = handout.render_body(data_of(name))
+        box = re.search(r'<section class="spasm-911.*?</section>', body, re.S).group(0)
+        parts[name] = re.findall(
+            r'<div class="spasm-911-part"><p class="spasm-911-head">(.*?)</p><ul>(.*?)</ul>',
+            box,
+            re.S,
+        )
+    assert len(parts["A"]) == 1 and len(parts["B"]) == 2
+    heading = triage.level_row(triage.Level.emergency).heading
+    assert handout.plain_text(parts["B"][0][0]) == f"If it gets worse. {heading}:"
+    assert handout.plain_text(parts["B"][1][0]) == handout_text.ALSO_911
+    core_items = re.findall(r"<li>(.*?)</li>", parts["B"][1][1])
+    assert [handout.plain_text(i) for i in core_items] == _core()  # B has none of them as own
+    assert ".spasm-911-part {break-inside: avoid;}" in handout.STYLE
+    assert '<svg class="spasm-call"' in parts["A"][0][0]  # the phone in the emergency colour
 
 
 def test_b_has_cauda_equina_first_in_the_911_box_in_the_screens_order(data_of):
@@ -78,11 +145,11 @@ def test_b_has_cauda_equina_first_in_the_911_box_in_the_screens_order(data_of):
     assert first[0] == _row_sign("saddle_numbness")  # the box's very first line: page 1
     assert first[1] == _row_sign("bladder_bowel_change")
     weaker = next(s for s in first if "weaker" in s)
-    assert first.index(weaker) < first.index(_universal()[0])
+    assert first.index(weaker) < first.index(_core()[0])
     # the own signs shown on screen keep the screen's order (if_worse, then watch_for)
     result = triage.assess(["back_spasm", "numbness_tingling"], ["body_mechanics", "spine"])
     screen = list(dict.fromkeys((*result.if_worse, *result.watch_for)))
-    shown = [s for s in first if s in screen and s not in set(_universal())]
+    shown = [s for s in first if s in screen and s not in set(_core())]
     assert shown == [s for s in screen if s in shown]
     assert len(shown) >= 3
 
@@ -114,36 +181,86 @@ CAUSES = sorted(facts.table("causes.csv").by_id)
 FINDINGS = triage.finding_ids()
 
 
+def _own_emergency(causes, ticked) -> set[str]:
+    """The emergency signs that are this patient's own: every emergency row whose shown_for
+    names a picked cause, and every ticked emergency finding (and rule whose findings are all
+    ticked), except a combined sign resting on a history finding not ticked."""
+    eng = triage.engine()
+    out = set()
+    rows = [(r, (r.finding_id,)) for r in eng.flags.values()]
+    rows += [(r, tuple(r.findings)) for r in eng.rules]
+    for row, needed in rows:
+        if row.level != "emergency" or not row.sign:
+            continue
+        if any(f in triage.HISTORY and f not in ticked for f in needed):
+            continue
+        shown = set(row.shown_for.split(";")) if row.shown_for else set()
+        if shown & set(causes) or set(needed) <= set(ticked):
+            out.add(row.sign)
+    return out
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     causes=st.lists(st.sampled_from(CAUSES), max_size=4, unique=True),
     ticked=st.lists(st.sampled_from(FINDINGS), max_size=3, unique=True),
 )
-def test_no_sign_shown_on_screen_is_missing_from_the_handout(causes, ticked):
-    """Every sign the patient sees on screen (the triage's watch-for list and, when urgent,
-    its 'if it gets worse' list), and every emergency sign shown for everyone, is among the
-    handout's signs, once, at one level."""
+def test_no_own_emergency_sign_and_no_screen_sign_below_emergency_is_missing(causes, ticked):
+    """Every emergency sign of a picked cause, every ticked emergency sign and the core list
+    are among the handout's signs; so is every sign below emergency the patient sees on screen
+    and every emergency sign on screen that is not one for everyone. Each sign once."""
     result = triage.assess(ticked, causes)
     flags = triage.handout_flags(causes, ticked)
     signs = [f.sign for f in flags]
     assert len(signs) == len(set(signs))
-    shown = set(result.watch_for) | set(result.if_worse)
+    assert _own_emergency(causes, ticked) <= set(signs), _own_emergency(causes, ticked) - set(signs)
+    assert set(_core()) <= set(signs)
+    everyone = set(_universal())
+    shown = (set(result.watch_for) | set(result.if_worse)) - everyone
     assert shown <= set(signs), shown - set(signs)
-    assert set(_universal()) <= set(signs) | {_row_sign(t) for t in ticked}
     emergency = [f.sign for f in flags if f.level == triage.Level.emergency]
-    # this patient's own emergency signs first, then everyone's, in file order
-    everyone = [s for s in _universal() if s in emergency]
-    assert emergency[len(emergency) - len(everyone) :] == everyone
+    # this patient's own emergency signs first, then the core list, in file order
+    assert _core_last(emergency, _own_emergency(causes, ticked))
 
 
-def test_the_rule_can_fail_when_a_screen_sign_is_dropped(monkeypatch):
-    """The property above is not empty: a handout_flags that loses one screen sign fails it."""
+@pytest.mark.parametrize("cause", CAUSES)
+def test_for_every_cause_its_own_emergency_signs_are_in_the_911_box(cause):
+    own = _own_emergency([cause], [])
+    flags = triage.handout_flags([cause], [])
+    box = [f.sign for f in flags if f.level == triage.Level.emergency]
+    assert own <= set(box), (cause, own - set(box))
+    assert _core_last(box, own)
+
+
+@pytest.mark.parametrize("fid", triage.emergency_findings())
+def test_every_ticked_emergency_sign_is_in_the_911_box(fid):
+    sign = triage.engine().flags[fid].sign
+    if not sign:
+        pytest.skip(f"{fid} has no sign to show")
+    box = [f.sign for f in triage.handout_flags([], [fid]) if f.level == triage.Level.emergency]
+    assert sign in box
+
+
+def test_an_everyone_sign_fits_a_cause_through_its_sources():
+    """Heat stroke (shown for everyone, not in the core list) is left off for an eyelid twitch
+    and kept for a fluid or overuse cause: it shares a source with their own signs."""
+    heat = _row_sign("heat_stroke")
+    assert heat in _universal() and heat not in _core()
+    assert heat not in {f.sign for f in triage.handout_flags(["caffeine"], [])}
+    for cause in ("dehydration", "overuse"):
+        assert heat in {f.sign for f in triage.handout_flags([cause], [])}, cause
+
+
+def test_the_rule_can_fail_when_an_own_sign_is_dropped(monkeypatch):
+    """The property above is not empty: a handout_flags that loses one sign fails it."""
     real = triage.handout_flags
     monkeypatch.setattr(triage, "handout_flags", lambda c, t: real(c, t)[1:])
     with pytest.raises(AssertionError):
-        test_no_sign_shown_on_screen_is_missing_from_the_handout.hypothesis.inner_test(
+        test_no_own_emergency_sign_and_no_screen_sign_below_emergency_is_missing.hypothesis.inner_test(
             causes=["caffeine"], ticked=[]
         )
+    with pytest.raises(AssertionError):
+        test_for_every_cause_its_own_emergency_signs_are_in_the_911_box("spine")
 
 
 # -- self-care advice --------------------------------------------------------------------------
@@ -234,3 +351,100 @@ def test_lifting_a_person_keeps_its_bar():
 
     person = bm.assess(20, 40, 30, 25, 45, 1.0, "2to8h", "fair", lifting_a_person=True)
     assert bm.better_lift(person) is None
+
+
+# -- units follow the patient's choice ---------------------------------------------------------
+def _body(name: str, units: str = "metric") -> str:
+    data = handout.reference_session(name, units=units).handout_data()
+    text = handout.plain_text(handout.render_body(data))
+    return text.split(handout_text.SOURCES_HEADING)[0]
+
+
+def test_a_patient_who_told_pounds_and_inches_reads_pounds_and_inches_in_whole_numbers():
+    from spasm_edu.models import body_mechanics as bm
+
+    us = _body("B", "us")
+    lift = bm.assess(44, 16, 12, 10, 45, 1.0, "2to8h", "fair", units="us")
+    better = bm.better_lift(lift)
+    limit, best = round(lift.rwl), round(better.rwl)
+    assert abs(lift.rwl - limit) > 0.05  # the model gives a fraction: the page rounds it
+    assert f"keep loads under about {limit} lb. Your load is 44 lb." in us
+    assert f"44 lb is more than your limit of {best} lb." in us
+    assert "You lift 44 lb about once a minute" in us
+    assert "16 inches in front of your ankles and 12 inches off the floor" in us
+    assert "hands out 16 inches" in us and "hands out 10 inches" in us  # the picture
+    assert not re.search(r"\d\.\d+ lb", us)  # pounds whole
+    assert not re.search(r"\d (kg|cm)\b", us) and not re.search(r"\d in\b", us)
+
+
+def test_the_metric_path_stays_metric():
+    metric = _body("B")
+    assert "keep loads under about 7.6 kg. Your load is 20 kg." in metric
+    assert "40 cm in front of your ankles" in metric and "hands out 40 cm" in metric
+    assert not re.search(r"\d (lb|inches)\b", metric)
+
+
+def test_weight_and_length_words():
+    from spasm_edu.text import length_words, weight_words
+
+    assert weight_words(16.7, "lb") == "17 lb" and weight_words(7.58, "kg") == "7.6 kg"
+    assert weight_words(0.3, "lb") == "1 lb" and weight_words(0, "lb") == "0 lb"
+    assert length_words(16, "in") == "16 inches" and length_words(1, "in") == "1 inch"
+    assert length_words(40, "cm") == "40 cm"
+    with pytest.raises(ValueError, match="units"):
+        handout.reference_session("B", units="imperial")
+
+
+# -- the harm of going over 400 mg ---------------------------------------------------------------
+def test_over_the_limit_names_the_harm_from_the_fda(data_of):
+    row = facts.table("handout_risks.csv")["caffeine_adult"]
+    assert row.source_ids == ["fda_caffeine"] and "jitters" in row.where
+    assert "fast heart rate" in row.where and "insomnia" in row.where
+    text = handout.plain_text(handout.render_body(data_of("A")))
+    assert f"That is over the limit. {row.text}" in text
+    assert not re.search(r"\d", row.text)
+    # under the limit: no harm named
+    under = caffeine.intake({"brewed_coffee": 2}, pregnant=False)
+    lines = " ".join(a.text for a in caffeine_text.handout_actions(under))
+    assert "under the limit" in lines and row.text not in lines
+
+
+# -- steps: a stress step from the data; the phone in the level's colour -------------------------
+def test_a_stressed_patient_gets_a_stress_step_from_the_data(data_of):
+    steps = facts.table("stress_fatigue_steps.csv")
+    stress = [r for r in steps if r.applies_when == "stress"]
+    (cause,) = [c for c in data_of("A").causes if c.cause_id == "stress_fatigue"]
+    texts = [a.text for a in cause.actions]
+    assert stress[0].text in texts  # "Talk about how you feel…" (NHS stress)
+    assert set(stress[0].source_ids) <= {s for a in cause.actions for s in a.source_ids}
+    sleep = [r.text for r in steps if r.applies_when == "short_sleep"]
+    assert texts[1] == sleep[0]  # one sleep step, then the stress step
+    every = {r.text for r in steps}
+    assert all(t in every for t in texts[1:])  # no step that is not a data row
+
+
+def test_the_phone_by_a_call_to_action_has_the_levels_colour(data_of):
+    from spasm_edu.text import levels
+
+    b = handout.render_body(data_of("B"))
+    main = re.match(r"<h1>.*?</h1>(<p class=\"spasm-main\">.*?</p>)", b, re.S).group(1)
+    assert f'fill="{levels.colour("urgent")}"' in main  # "Call your doctor today"
+    box = re.search(r'<section class="spasm-911.*?</section>', b, re.S).group(0)
+    assert f'fill="{levels.colour("emergency")}"' in box
+    a = handout.render_body(data_of("A"))
+    main_a = re.match(r"<h1>.*?</h1>(<p class=\"spasm-main\">.*?</p>)", a, re.S).group(1)
+    assert "spasm-call" not in main_a  # self-care: no call to make
+    assert 'aria-hidden="true"' in handout.call_icon("urgent")  # the words say it
+
+
+def test_the_now_and_better_lifts_differ_at_a_glance(data_of):
+    from spasm_edu.plots import GREEN, VERMILLION
+
+    svg = next(c.picture_svg for c in data_of("B").causes if c.picture_svg)
+    now, better = re.findall(r'<svg x="\d+".*?</svg>', svg, re.S)
+    assert f'stroke="{VERMILLION}" stroke-width="6"' in now  # a red frame and a cross
+    assert f'stroke="{GREEN}" stroke-width="6"' in better  # a green frame and a tick
+    assert GREEN not in now and "<polyline" in better
+    assert "<path" in now and "<path" not in better  # the twist arrow: only the twisted lift
+    how = handout_text.picture_how("body_mechanics")
+    assert "with a cross: how you lift now" in how and "with a tick: a better lift" in how

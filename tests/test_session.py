@@ -178,7 +178,7 @@ OLD_DEFAULT_WORDS = (  # what untouched explorers used to print as the patient's
     "active for 1 hour",
     "You drink about",
     "enough fluid",
-    "safe limit is about",
+    "recommended limit is about",
     "At 20 weeks pregnant",
     "Slipped disc",
     "You ticked none",
@@ -525,11 +525,13 @@ def test_handout_lists_only_general_and_picked_signs_and_their_sources(session):
     session.cause_boxes["caffeine"].value = True
     data = session.handout_data()
     listed = {line for _, lines in data.doctor_list for line in lines}
-    # the emergency signs for everyone + caffeine's own (+ what the screen showed)
+    # the core 911 list + caffeine's own (+ what the screen showed below emergency)
     wanted = {f.sign for f in triage.handout_flags(["caffeine"], [])}
     assert listed == wanted
-    general = {f.sign for f in triage.flags_for(None) if f.level == triage.Level.emergency}
-    assert general | {f.sign for f in triage.flags_for("caffeine", general=False)} <= listed
+    core = {triage.engine().flags[f].sign for f in triage.core_emergency_ids()}
+    assert core | {f.sign for f in triage.flags_for("caffeine", general=False)} <= listed
+    cold = triage.engine().flags["leg_cold_pale"].sign  # for everyone, not in the core list
+    assert cold not in listed
     assert triage.engine().flags["jaw_stiffness"].sign not in listed  # neuro only
     assert not set(wording.WHAT_IS_A_SPASM_SOURCES) - {"seed_article"} & set(data.source_ids)
     text = handout.plain_text(handout.render_body(data))

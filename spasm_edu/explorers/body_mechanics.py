@@ -6,8 +6,8 @@ constants); a "lifting a person" choice states the patient-handling limit instea
 Patient mode asks every question in plain words (no H, V, D, A or RWL on screen), each
 starting on "Choose…": what is lifted, its weight, where the hands are, how far it moves, the
 twist, the grip, how often (each choice counted in one row of the NIOSH frequency table, said
-beside the box) and for how long. The safe limit shows once all are told, for the frequency and
-time chosen; nothing is assumed."""
+beside the box) and for how long. The recommended limit shows once all are told, for the
+frequency and time chosen; nothing is assumed."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ class BodyMechanicsExplorer(Answers, Explorer):
 
     Student mode: units, what is lifted, load, H, V, D, twist, lifts per minute, duration and
     grip, from a class example. Patient mode: the same questions in plain words, each starting
-    unanswered (see the module docstring), with the safe lifting tips; its result is a
+    unanswered (see the module docstring), with the lifting tips; its result is a
     :class:`bm.LiftSoFar` and the units follow the patient's choice (kg and cm, or lb and in).
     """
 

@@ -426,24 +426,59 @@ on one of them (``back_iv_drug_use``: "a back spasm and you have injected drugs"
 the handout of a patient who was asked and did not tick it."""
 
 
+CORE = "handout_emergency_core.csv"
+
+
+def core_emergency_ids() -> tuple[str, ...]:
+    """The emergency findings every handout's 911 box lists (data/handout_emergency_core.csv:
+    what a public "when to call 999" page names for everyone), in file order. Raises
+    FactsError when a row is not a finding of red_flags.csv at level emergency."""
+    eng = engine()
+    out = []
+    for line, row in enumerate(facts.table(CORE), start=2):
+        flag = eng.flags.get(row.finding_id)
+        if flag is None or flag.level != "emergency":
+            raise facts.FactsError(
+                CORE, f"{row.finding_id!r} is not an emergency finding of {FLAGS}", line,
+                "finding_id",
+            )  # fmt: skip
+        out.append(row.finding_id)
+    return tuple(out)
+
+
+def _cause_sources(eng: _Engine, causes) -> set[str]:
+    """The sources of the picked causes' own warning signs (rows whose shown_for names one)."""
+    rows = [*eng.flags.values(), *eng.rules]
+    return {s for r in rows if set(_shown_for(r)) & set(causes) for s in r.source_ids}
+
+
 def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tuple[Flag, ...]:
     """The warning signs for one patient's handout, each once at its highest level, highest
     level first. The rule (issue 12 item 5):
 
     * at each level this patient's own signs come first: the signs of the picked ``causes``
-      (``shown_for`` names one), every sign the patient was shown on screen
+      (``shown_for`` names one), every sign below emergency the patient was shown on screen
       (``assess(ticked, causes)``'s ``if_worse`` and ``watch_for``, in that order: a back spasm
       with numbness puts cauda equina first) and every sign the patient ticked, so a patient's
       own emergency signs print on page 1 (the independent review, B fix 1);
-    * then every emergency sign shown for everyone (``shown_for`` = ``all``), in file order;
+    * then the short core list every handout gives (:func:`core_emergency_ids`, from a "when
+      to call 999" page), in file order;
+    * an emergency sign shown for everyone (``shown_for`` = ``all``) that is not in the core
+      list is on it only when it fits this patient: it rests on a ticked finding, or it shares
+      a source with the picked causes' own signs (heat stroke for a fluid or overuse cause).
+      The box's last line, "Call 911 for any sudden, severe or frightening new symptom",
+      stands for the rest (step 4 still asks every emergency question of everyone);
     * not on it: a sign of a question group the patient was not asked (``groups_for``; the
       emergency questions are asked of everyone), the general signs below emergency that fit
       none of the causes (as on screen), and a combined sign resting on a :data:`HISTORY`
-      finding asked and not ticked. A sign shown on screen is never left off.
+      finding asked and not ticked. A sign below emergency shown on screen is never left off.
     """
     picked = _validated_causes(causes)
     chosen = _validated(ticked)
     eng = engine()
+    core = core_emergency_ids()
+    core_rank = {fid: i for i, fid in enumerate(core)}
+    cause_sources = _cause_sources(eng, picked)
     asked = set(groups_for(picked, chosen))
     result = assess(chosen, picked)
     screen = list(dict.fromkeys((*result.if_worse, *result.watch_for)))
@@ -462,12 +497,16 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
         needed = (ident,) if kind == "finding" else tuple(row.findings)
         targets = set(_shown_for(row))
         level = Level[row.level]
-        universal = "all" in targets and level == Level.emergency
-        on_screen = row.sign in rank
-        mine = bool(targets & set(picked)) or set(needed) <= chosen
-        if not (universal or on_screen or mine):
+        in_core = ident in core_rank
+        everyone = "all" in targets and level == Level.emergency
+        near = bool(set(needed) & chosen)
+        mine = bool(targets & set(picked)) or set(needed) <= chosen or near
+        if everyone and not in_core and not mine:
+            mine = bool(set(row.source_ids) & cause_sources)  # fits a picked cause
+        on_screen = row.sign in rank and not everyone  # everyone's signs: the core list
+        if not (in_core or on_screen or mine):
             continue
-        if not on_screen and not universal:
+        if not on_screen and not in_core:
             if not all(was_asked(f) for f in needed):
                 continue
             if any(f in HISTORY and f not in chosen and was_asked(f) for f in needed):
@@ -484,8 +523,9 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
             general="all" in targets,
         )
         key = " ".join(row.sign.lower().split())
-        near = 0 if universal else rank.get(row.sign, len(rank))  # universal: file order
-        order = (-level, universal, near, eng.order[ident])  # own signs before everyone's
+        own = mine or on_screen
+        near_rank = rank.get(row.sign, len(rank)) if own else core_rank[ident]
+        order = (-level, not own, near_rank, eng.order[ident])  # own signs before the core
         if key not in found or order < found[key][0]:
             found[key] = (order, flag)
     return tuple(flag for _, flag in sorted(found.values(), key=lambda x: x[0]))

@@ -13,8 +13,8 @@ from html import escape
 
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult
-from spasm_edu.plots import BLUE, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
-from spasm_edu.text import amount
+from spasm_edu.plots import BLUE, GREEN, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
+from spasm_edu.text import length_words, weight_words
 
 CM_PER_IN = 2.54  # definition of the inch
 
@@ -86,6 +86,7 @@ def lift_picture(
     plain: bool = False,
     title: str = "Side view of the lift",
     minimal: bool = False,
+    mark: str | None = None,
 ) -> str:
     """Side view: the figure, the load at H and V, its travel D, and the H cut-off.
 
@@ -149,7 +150,7 @@ def lift_picture(
         svg.text(px(h_cm + 23), py((v_cm + top_cm) / 2) + 4, moves, size=13)
     # H along the floor, V up from the floor (right of the load, below D).
     svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
-    out = f"hands out {result.h:g} {lu}" if plain else f"H = {result.h:g} {lu}"
+    out = f"hands out {length_words(result.h, lu)}" if plain else f"H = {result.h:g} {lu}"
     svg.text(px(h_cm / 2), py(-14) + big + 3, out, size=big, anchor="middle")
     if not minimal:
         svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
@@ -163,7 +164,38 @@ def lift_picture(
         svg.text(width - 10, 20, twist, size=14, anchor="end")
     if (hands[0], hands[1]) != (h_cm, v_cm):
         svg.text(width - 10, 38, "Out of reach", size=14, anchor="end", fill=VERMILLION)
+    if mark is not None:
+        _mark(svg, mark, width, height, result.a_deg, (px(hx), py(hy)), s)
     return str(svg)
+
+
+def _mark(svg: Svg, mark: str, width: int, height: int, a_deg: float, head, s: float) -> None:
+    """'now' or 'better' at a glance: a thick frame and a round badge with a cross or a tick
+    (vermillion / green, never colour alone: the title says "Now" or "Better"), and for a
+    twisted lift a curved arrow round the body (a side view cannot show the twist)."""
+    colour = GREEN if mark == "better" else VERMILLION
+    # the frame stops above the "hands out" words at the foot, which stay clear of it
+    svg.rect(3, 3, width - 6, height - 30, "none", stroke=colour, stroke_width=6, rx=10)
+    cx, cy, r = width - 30, 30, 20
+    svg.parts.append(
+        f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}" stroke="{INK}" stroke-width="2"/>'
+    )
+    if mark == "better":
+        svg.polyline([(cx - 10, cy), (cx - 3, cy + 8), (cx + 11, cy - 9)], stroke=INK, width=5)
+    else:
+        svg.line(cx - 9, cy - 9, cx + 9, cy + 9, stroke=INK, width=5)
+        svg.line(cx - 9, cy + 9, cx + 9, cy - 9, stroke=INK, width=5)
+    if mark == "now" and a_deg:
+        hx, hy = head
+        y = hy + 40 * s  # round the chest
+        rx, ry = 34 * s, 10 * s
+        svg.parts.append(
+            f'<path d="M {hx - rx:.1f} {y:.1f} A {rx:.1f} {ry:.1f} 0 1 0 {hx + rx:.1f} {y:.1f}" '
+            f'fill="none" stroke="{VERMILLION}" stroke-width="4"/>'
+            f'<path d="M {hx + rx - 7:.1f} {y - 8:.1f} L {hx + rx + 1:.1f} {y + 1:.1f} '
+            f'L {hx + rx + 8:.1f} {y - 9:.1f}" fill="none" stroke="{VERMILLION}" '
+            'stroke-width="4"/>'
+        )
 
 
 def multiplier_bars(result: LiftResult, width: int = 560) -> str:
@@ -190,12 +222,13 @@ def multiplier_bars(result: LiftResult, width: int = 560) -> str:
 
 def load_vs_limit(result: LiftResult, plain: bool = False) -> str:
     """The load against the RWL (or, for a person, against the patient-handling limit).
-    ``plain`` (patient mode) calls the RWL "Safe limit"."""
+    ``plain`` (patient mode) calls the RWL "Your limit" (NIOSH's recommended weight limit is
+    not a line between safe and unsafe)."""
     if result.lifting_a_person:
         return load_vs_person_limit(result.load, result.patient_limit, result.mass_unit)
     return _load_bar(
         result.load,
-        ("Safe limit" if plain else "Limit (RWL)", result.rwl),
+        ("Your limit" if plain else "Limit (RWL)", result.rwl),
         result.li > 1,
         result.mass_unit,
     )
@@ -227,8 +260,8 @@ def handout_picture(result: LiftResult) -> str:
     over = result.over_patient_limit if result.lifting_a_person else result.li > 1
     state = "over the limit" if over else "under the limit"
     said = (
-        f"Your load is {amount(result.load, unit)}. "
-        f"The recommended limit is {amount(limit, unit)}. Your load is {state}."
+        f"Your load is {weight_words(result.load, unit)}. "
+        f"The recommended limit is {weight_words(limit, unit)}. Your load is {state}."
     )
     if result.lifting_a_person:
         return hbars(
@@ -241,17 +274,27 @@ def handout_picture(result: LiftResult) -> str:
         )
     better = bm.better_lift(result)
     now = lift_picture(
-        result, 300, 230, plain=True, minimal=True, title=f"Now: limit {amount(result.rwl, unit)}"
+        result,
+        300,
+        230,
+        plain=True,
+        minimal=True,
+        title=f"Now: limit {weight_words(result.rwl, unit)}",
+        mark="now" if better is not None else None,  # a cross only beside a better lift
     )
     if better is None:
         return now.replace("</desc>", f" {escape(said)}</desc>", 1)
-    better_title = f"Better: limit {amount(better.rwl, unit)}"
-    after = lift_picture(better, 300, 230, plain=True, minimal=True, title=better_title)
+    better_title = f"Better: limit {weight_words(better.rwl, unit)}"
+    after = lift_picture(
+        better, 300, 230, plain=True, minimal=True, title=better_title, mark="better"
+    )
     lu = result.length_unit
     desc = (
-        f"Two side views. Now: hands {result.h:g} {lu} out, twist {result.a_deg:g} degrees, "
-        f"limit {amount(result.rwl, unit)}. Better: the load close, hands "
-        f"{better.h:g} {lu} out, no twist, limit {amount(better.rwl, unit)}. {said}"
+        f"Two side views. Now: hands {length_words(result.h, lu)} out, twist "
+        f"{result.a_deg:g} degrees, "
+        f"limit {weight_words(result.rwl, unit)}. Better: the load close, hands "
+        f"{length_words(better.h, lu)} out, no twist, limit {weight_words(better.rwl, unit)}. "
+        f"{said}"
     )
     return _side_by_side((now, after), 300, 230, "Your lift now and a better lift", desc)
 

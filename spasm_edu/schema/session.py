@@ -58,3 +58,41 @@ TABLES.append(
         "Self-care advice per cause, for a handout at the self-care level.",
     )
 )
+
+
+class EmergencyCoreRow(FactRow):
+    """One emergency sign every handout's "Call 911" box lists, whatever the causes: a
+    finding of data/red_flags.csv at level emergency that a public "when to call 999/911" page
+    names for everyone (``where``: the words of that page). The box adds this patient's own
+    emergency signs (models.triage.handout_flags) and the catch-all line."""
+
+    finding_id: Id  # a finding_id of red_flags.csv at level emergency
+
+
+TABLES.append(
+    TableSpec(
+        "handout_emergency_core.csv",
+        EmergencyCoreRow,
+        "finding_id",
+        "The emergency signs every handout's 911 box gives (a when-to-call-999 page).",
+    )
+)
+
+
+class HandoutRiskRow(FactRow):
+    """What going over a limit can do, said on the handout beside the limit (CDC Clear
+    Communication Index item 18: name the risk, not only "over the limit"). ``risk_id`` is
+    the cause and the limit's id ("caffeine_adult"). Plain words, reading grade <= 7."""
+
+    risk_id: Id
+    text: Text
+
+
+TABLES.append(
+    TableSpec(
+        "handout_risks.csv",
+        HandoutRiskRow,
+        "risk_id",
+        "What going over a limit can do, for the handout (sourced, plain words).",
+    )
+)

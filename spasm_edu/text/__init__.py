@@ -37,6 +37,22 @@ def amount(value: float, unit: str, exact: bool = False) -> str:
     return f"{text} {unit}"
 
 
+def weight_words(value: float, unit: str) -> str:
+    """A weight in the patient's own unit: pounds in whole numbers (16.7 -> '17 lb', never
+    '16.7 lb'; a US reader counts pounds whole), kilograms as :func:`amount` ('7.6 kg')."""
+    if unit == "lb":
+        return f"{max(1, round(value)) if value > 0 else 0} lb"
+    return amount(value, unit)
+
+
+def length_words(value: float, unit: str) -> str:
+    """A length in the patient's own unit, the unit in words for inches: 16, 'in' -> '16
+    inches' ('16 in' reads as a preposition); 40, 'cm' -> '40 cm'."""
+    if unit == "in":
+        return f"{value:g} {'inch' if value == 1 else 'inches'}"
+    return f"{value:g} {unit}"
+
+
 def paragraph(*sentences: str) -> str:
     return "<p>" + " ".join(sentences) + "</p>"
 

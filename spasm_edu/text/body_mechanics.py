@@ -5,12 +5,13 @@ from __future__ import annotations
 from spasm_edu import facts
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult, LiftSoFar
-from spasm_edu.text import amount, esc, paragraph, student_box
+from spasm_edu.text import esc, paragraph, student_box, weight_words
 
 
 def weight(value: float, unit: str) -> str:
-    """A weight for reading aloud: 8.16 -> '8.2 kg', 23 -> '23 kg'."""
-    return amount(value, unit)
+    """A weight for reading aloud in the patient's unit: 8.16 -> '8.2 kg', 23 -> '23 kg',
+    16.7 lb -> '17 lb' (pounds whole)."""
+    return weight_words(value, unit)
 
 
 def _other_unit_limit(result: LiftResult) -> str:
@@ -78,11 +79,12 @@ def object_summary(result: LiftResult) -> str:
     if result.rwl == 0:
         first = paragraph(
             "This lift is too far out, too high or too twisted.",
-            "No weight is safe to lift this way.",
+            "Every load is over the limit when you lift this way.",
         )
     else:
         first = paragraph(
-            f"For this lift, the safe limit is about <strong>{weight(result.rwl, unit)}</strong>.",
+            f"For this lift, your recommended limit is about "
+            f"<strong>{weight(result.rwl, unit)}</strong>.",
             f"Your load is {weight(result.load, unit)}.",
         )
     return "".join(
@@ -188,7 +190,7 @@ def so_far_summary(r: LiftSoFar, over_8_hours: bool = False) -> str:
         load = paragraph(f"Your load is {weight(r.load, unit)}.") if r.load is not None else ""
         return (
             head
-            + "<p>To work out a safe limit for your lift, tell us:</p>"
+            + "<p>To work out your limit for this lift, tell us:</p>"
             + f"<ul>{items}</ul>"
             + load
             + tips_html()
@@ -199,14 +201,15 @@ def so_far_summary(r: LiftSoFar, over_8_hours: bool = False) -> str:
         names = " and ".join(bm.multiplier_info(k).plain_name for k in zeros)
         text.append(
             paragraph(
-                "No weight is safe to lift this way.",
+                "Every load is over the limit when you lift this way.",
                 f"The problem is {esc(names)}.",
             )
         )
     else:
         text.append(
             paragraph(
-                f"For this lift, the safe limit is about <strong>{weight(r.limit, unit)}</strong>."
+                f"For this lift, your recommended limit is about "
+                f"<strong>{weight(r.limit, unit)}</strong>."
             )
         )
     if r.lift is not None:

@@ -234,8 +234,22 @@ LIMIT_MEANS = {
 ALREADY_ON_TIME = "Your last drink at {last} already does this."
 
 
+def over_limit_risk(limit_id: str) -> str:
+    """What going over the limit can do (data/handout_risks.csv row ``caffeine_<limit_id>``,
+    FDA), or '' when no row says it (or the file cannot be read)."""
+    from spasm_edu import facts
+
+    try:
+        row = facts.table("handout_risks.csv").by_id.get(f"caffeine_{limit_id}")
+    except Exception:
+        return ""
+    return row.text if row is not None else ""
+
+
 def _limit_line(limit, cups: str, total_mg: float, over: bool) -> str:
     now = "That is over the limit." if over else "That is under the limit."
+    if over:  # name the harm, not only "over the limit" (CDC CCI item 18)
+        now = " ".join(x for x in (now, over_limit_risk(limit.limit_id)) if x)
     means = LIMIT_MEANS.get(limit.limit_id, "")
     return " ".join(
         x

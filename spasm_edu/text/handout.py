@@ -32,8 +32,9 @@ PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the li
 PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
-    "body_mechanics": "Left: how you lift now. Right: a better lift. Bring the load in close "
-    "to your body before you lift, and turn your feet, not your back: your limit goes up.",
+    "body_mechanics": "Left, with a cross: how you lift now. Right, with a tick: a better "
+    "lift. Bring the load in close to your body before you lift, and turn your feet, not your "
+    "back: your limit goes up.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
@@ -52,6 +53,7 @@ MAIN_WATCH = {
     "unknown": "",
 }
 KEY_STEPS = "Your key steps:"
+UNTIL_SEEN = "Until you are seen:"
 KNOWN_HEADING = "What we know and do not know:"
 KNOWN_UNKNOWN = (
     "This sheet does not diagnose the cause of your spasms. It shows things that may play a "
@@ -66,6 +68,9 @@ SOURCES_NOTE = "The small numbers in [ ] on this page point to this list."
 WHY_STEPS = "Why these steps:"
 # the last line of the emergency box: a catch-all for what no list can name
 ANY_SUDDEN = "Call 911 for any sudden, severe or frightening new symptom."
+# the heading of the 911 signs every handout gives, after this patient's own (a page break
+# between the two parts leaves each with a heading)
+ALSO_911 = "Also call 911 now if:"
 TRACKER = "This week, tick each day you did your steps:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Causes whose tips say "stay gently active" (NHS): no line may tell these patients to rest.
@@ -153,7 +158,8 @@ def with_stop(action: Action) -> Action:
     """A back patient's "Stay gently active" step with when to stop (its 911 signs)."""
     if not action.text.startswith(STAY_ACTIVE) or STAY_ACTIVE_STOP in action.text:
         return action
-    return Action(f"{action.text} {STAY_ACTIVE_STOP}", action.source_ids, action.short)
+    short = action.short or STAY_ACTIVE.lower()  # for the main message
+    return Action(f"{action.text} {STAY_ACTIVE_STOP}", action.source_ids, short)
 
 
 def signs_from(source_ids, sources) -> str:
@@ -179,8 +185,11 @@ def main_message(level: str, shorts) -> str:
     ``short`` of the first actions, from the model) and when to get help."""
     parts = [MAIN_MESSAGE.get(level, MAIN_MESSAGE["unknown"])]
     shorts = [s for s in dict.fromkeys(shorts) if s][:2]
-    if shorts and level in ("self_care", "see_doctor"):  # help first: one message only
-        parts.append(f"{KEY_STEPS} {' and '.join(shorts)}.")
+    joined = (", and " if "," in shorts[0] else " and ").join(shorts) if shorts else ""
+    if shorts and level in ("self_care", "see_doctor"):
+        parts.append(f"{KEY_STEPS} {joined}.")
+    elif shorts and level == "urgent":  # help first, then what to do until then
+        parts.append(f"{UNTIL_SEEN} {joined}.")
     watch = MAIN_WATCH.get(level, "")
     if watch:
         parts.append(watch)
@@ -240,6 +249,8 @@ def _with_unit(value: str, unit: str) -> str:
     m = _FIRST_NUMBER.match(value.strip())
     if m is None:
         return value
+    if unit == "in":  # '16 in' reads as a preposition: say inches
+        unit = "inch" if m["n"] in ("1", "1.0") else "inches"
     return f"{m['n']} {unit}{m['rest'].rstrip()}".strip()
 
 

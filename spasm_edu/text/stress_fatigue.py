@@ -131,7 +131,9 @@ def student_summary(result: CheckIn) -> str:
 
 
 def handout_actions(result: CheckIn) -> tuple:
-    """The handout's lines: the sleep target for this age against last week, and one step."""
+    """The handout's lines: the sleep target for this age against last week, and two steps
+    (data/stress_fatigue_steps.csv): the first of each kind that applies (short sleep, stress,
+    a symptom) before a second of the same kind."""
     from spasm_edu.text.handout import Action
 
     rec, week = result.sleep.rec, result.sleep
@@ -148,5 +150,10 @@ def handout_actions(result: CheckIn) -> tuple:
             short=short,
         )
     ]
-    lines += [Action(s.text, tuple(s.source_id.split(";"))) for s in result.steps[:2]]
+    # one step for each thing told (short sleep, stress, a symptom), in data order, then the
+    # next ones: a stressed patient gets a stress step, not only sleep steps (PEMAT item 22)
+    first = list({s.applies_when: s for s in reversed(result.steps)}.values())[::-1]
+    ordered = sorted(first, key=result.steps.index)
+    picked = [*ordered, *(s for s in result.steps if s not in ordered)][:2]
+    lines += [Action(s.text, tuple(s.source_id.split(";"))) for s in picked]
     return tuple(lines)
