@@ -81,6 +81,9 @@ class _Page:
     def evaluate(self, script):
         return True  # usable at once
 
+    def wait_for_timeout(self, ms):
+        pass
+
 
 class _Context:
     def __init__(self):

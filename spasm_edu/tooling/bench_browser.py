@@ -297,6 +297,17 @@ def walk(page, think_s: float = 0.0) -> dict[str, list[float]]:
     return out
 
 
+def _pause(pages, seconds: float) -> None:
+    """Wait while Playwright keeps serving the pages' requests. (A plain time.sleep would stall
+    every request the guard routes, since the sync API runs route handlers only inside its own
+    calls: each wave of a page's scripts then waited for the next look.)"""
+    for page in pages:
+        with contextlib.suppress(Exception):
+            page.wait_for_timeout(seconds * 1000)
+            return
+    time.sleep(seconds)
+
+
 def concurrent(browser, url: str, n: int, limit_s: float, server: Server | None = None) -> dict:
     """Open ``n`` pages at once; how long until each can be used. With ``server``, also the CPU
     seconds the server (Voila, kernels) and the browser used meanwhile: on one machine the
@@ -321,7 +332,7 @@ def concurrent(browser, url: str, n: int, limit_s: float, server: Server | None 
             with contextlib.suppress(Exception):
                 if page.evaluate(NEXT_ENABLED):
                     usable[i] = time.perf_counter() - start
-        time.sleep(0.25)
+        _pause(pages, 0.25)
     cpu = {}
     if cpu_before is not None:
         after = server.cpu_s()
