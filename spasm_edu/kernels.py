@@ -14,8 +14,9 @@ a page is about to use the kernel:
 usual rule applies. A page that is closed loses its kernel once the grace and the idle timeout
 have both passed.
 
-Pre-heated kernels (Voila's pool) are replaced when the machine has room: a kernel started for
-the pool, before any page asks for it, waits until the CPUs have been idle for a moment
+Pre-heated kernels (Voila's pool) are replaced when the machine has room: once a page has a
+kernel, a kernel started for the pool, before any page asks for it, waits until the CPUs have
+been idle for a moment
 (:class:`CpuMeter`; at most ``fill_when_idle`` seconds), so it never competes with pages that
 are still loading. A page that takes such a waiting kernel starts it at once. Measured on this
 2-core machine, see ``spasm_edu/present.py``.
@@ -123,9 +124,20 @@ class SessionKernelManager(AsyncMappingKernelManager):
                     return "idle"
             await asyncio.sleep(IDLE_CHECK_S)
 
+    def page_kernels(self) -> set[str]:
+        """Kernels handed to pages (every running kernel that is not waiting in the pool)."""
+        pooled = set()
+        for pool in (getattr(self, "_pools", None) or {}).values():
+            for f in pool:
+                if f.done() and not f.cancelled() and f.exception() is None:
+                    pooled.add(f.result().get("kernel_id"))
+        return set(self._kernels) - pooled
+
     async def start_kernel(self, *args, **kwargs):
         env = kwargs.get("env") or {}
-        if self.fill_when_idle > 0 and env.get("VOILA_PREHEAT") == "True":
+        pool_kernel = env.get("VOILA_PREHEAT") == "True"
+        # the pool's first fill (no page served yet) has nothing to compete with
+        if self.fill_when_idle > 0 and pool_kernel and self.page_kernels():
             why = await self.wait_for_room(asyncio.current_task())
             self.log.info("Starting a pre-heated kernel (%s)", why)
         return await super().start_kernel(*args, **kwargs)

@@ -246,3 +246,30 @@ def test_only_one_waiting_pool_kernel_starts_per_quiet_moment(monkeypatch):
     assert [why for _, why, _ in order] == ["idle", "idle"]
     gap = order[1][2] - order[0][2]
     assert gap >= kernels.IDLE_WINDOW_S * kernels.IDLE_WINDOWS  # the second one waited its turn
+
+
+def test_the_first_fill_of_the_pool_does_not_wait(monkeypatch):
+    """No page served yet: the pool's kernels start at once; once a page has one, refills wait."""
+    from spasm_edu import kernels
+
+    manager = kernels.SessionKernelManager(fill_when_idle=60)
+    asked = []
+
+    async def room(task, meter=None):
+        asked.append(task)
+        return "idle"
+
+    async def started(self, *args, **kwargs):
+        return "kernel-id"
+
+    monkeypatch.setattr(manager, "wait_for_room", room)
+    monkeypatch.setattr(kernels.AsyncMappingKernelManager, "start_kernel", started)
+    pool_env = {"env": {"VOILA_PREHEAT": "True"}}
+    manager._pools = {}
+    assert asyncio.run(manager.start_kernel(**pool_env)) == "kernel-id"
+    assert asked == []  # the first fill
+    manager._kernels["a-page-kernel"] = object()
+    asyncio.run(manager.start_kernel(**pool_env))
+    assert len(asked) == 1  # a refill once a page has a kernel
+    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
+    assert len(asked) == 1  # a page's own kernel never waits

@@ -5,9 +5,10 @@
 Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromium with Playwright
 (never a downloaded browser) and reports, in seconds or milliseconds:
 
-- ``floor_first_usable_s``: a one-slider notebook served the same way in the same run (the
-  least any Voila page can take here), and ``session_first_usable_s``: page open -> the session's
-  Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
+- ``floor_first_usable_s``: a one-slider notebook served exactly as the session in the same run
+  (the same command line, pool and refill; each page opened once the pool is full and quiet),
+  the least any Voila page can take here, and ``session_first_usable_s``: page open -> the
+  session's Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
 - ``step_change_ms``: each Next click until the new step's title shows, with three causes
   picked (caffeine, overuse, not enough fluid), p50/p95 over ``--rounds`` walks (goal p95 <= 300).
   Before each click the walk waits ``--think`` seconds (default 1; a nurse reads a step before
@@ -20,7 +21,10 @@ Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromiu
   "Saved" message shows (the save goes to a temporary folder that is removed afterwards).
 - ``concurrent``: for 1, 5, 10 and 20 pages opened at once, first usable p50/max and how many
   became usable within the time limit, and the server's RSS (Voila + kernels) after them
-  (goal: 10 sessions all usable with p95 <= 15 s).
+  (goal: 10 sessions all usable with p95 <= 15 s); and the CPU seconds Voila, its kernels and
+  the browser used until then (``voila_cpu_s``, ``kernels_cpu_s``, ``browser_cpu_s``,
+  ``server_cpu_s_per_page``): here the benchmark's browser shares the server's cores, where a
+  class's or a clinic's browsers each run on their own computer.
 
 Every request that would leave 127.0.0.1 is blocked and counted. Timings are reported, never
 asserted (standard 7): a shared 2-core machine is too noisy for limits in tests.
