@@ -73,9 +73,12 @@ CONNECT_GRACE_S = 120  # a page still loading or reconnecting keeps its kernel t
 # A taken kernel is replaced FILL_DELAY_S later, and then only once the machine is idle (at most
 # FILL_WHEN_IDLE_S later; spasm_edu/kernels.py): a page that arrives while the pool is empty
 # takes the waiting replacement, which then starts at once. Before, a fixed delay made every
-# replacement compete with the pages still loading (pool 1 refilled after 1 s: 5 / 10 pages at
-# once p95 9.9 / 21.1 s, quiet) or made later pages wait for it (pool 4 after 15 s: 18.8 /
-# 36.5 s). Measured figures for the defaults: README, "Benchmarks".
+# replacement compete with the pages still loading (pool 1 refilled after 1 s) or made later
+# pages wait for it (pool 4 after 15 s: 10 at once p95 36.5 s against 21.1 s, quiet). On 2 cores
+# a pooled page saves the server ≈ 0.7 CPU s of kernel start and build, against ≈ 1 CPU s per
+# page in all; 2 kept ready (≈ 280 MB) serve one nurse's next patient and a second tab. Measured
+# (make bench-browser, loaded machine): 5 / 10 / 20 at once p95 23.1 / 39.5 / 95.3 s, all usable,
+# against 29.4 (3 of 5 usable) / 51.0 / 127.6 s before; README, "Benchmarks".
 POOL_SIZE = int(os.environ.get("SPASM_POOL_SIZE", "2"))
 FILL_DELAY_S = float(os.environ.get("SPASM_FILL_DELAY_S", "0"))
 FILL_WHEN_IDLE_S = float(os.environ.get("SPASM_FILL_WHEN_IDLE_S", "30"))
