@@ -1,10 +1,10 @@
 """Serve the code-free patient session with Voila (``make present``).
 
 ``python -m spasm_edu.present --port 8866`` starts Voila on 127.0.0.1 only (nothing is reachable
-from other machines), with the code hidden, pre-heated kernels (``--pool-size``, default 4)
-so pages open fast; an open page keeps its kernel however long it waits, and the kernel of a
-closed page is shut down after 15 idle minutes. If the port is taken it says so and how to
-pick another one, instead of a traceback.
+from other machines), with the code hidden, pre-heated kernels (``--pool-size``, default
+:data:`POOL_SIZE`, refilled when the machine is idle) so pages open fast; an open page keeps its
+kernel however long it waits, and the kernel of a closed page is shut down after 15 idle
+minutes. If the port is taken it says so and how to pick another one, instead of a traceback.
 
 Before Voila starts, every table in ``data/`` is checked (:func:`data_problem`): a broken file
 stops ``make present`` with exit status 2 and a message naming the file, row and column, so a
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import json
 import os
 import socket
 import sys
@@ -69,12 +70,21 @@ CULL_IDLE_S = 900  # a closed page's kernel (≈140 MB) is shut down after this 
 CULL_INTERVAL_S = 60
 CONNECT_GRACE_S = 120  # a page still loading or reconnecting keeps its kernel this long
 # Pre-heated kernels: each has run the session's cell before any page asks (≈140 MB each).
-# A taken kernel is replaced FILL_DELAY_S later. Measured on this 2-core machine, quiet
-# (make bench-browser, 2026-12-01): pool 1 refilled after 1 s gave 5 / 10 pages at once p95
-# 9.9 / 21.1 s (832 MB); pool 4 refilled after 15 s gave 18.8 / 36.5 s (898 MB), because the
-# pages after the first four waited for the delayed refill. Larger pools only help with more cores.
-POOL_SIZE = int(os.environ.get("SPASM_POOL_SIZE", "1"))
-FILL_DELAY_S = float(os.environ.get("SPASM_FILL_DELAY_S", "1"))
+# A taken kernel is replaced FILL_DELAY_S later, and then only once the machine is idle (at most
+# FILL_WHEN_IDLE_S later; spasm_edu/kernels.py): a page that arrives while the pool is empty
+# takes the waiting replacement, which then starts at once. Before, a fixed delay made every
+# replacement compete with the pages still loading (pool 1 refilled after 1 s) or made later
+# pages wait for it (pool 4 after 15 s: 10 at once p95 36.5 s against 21.1 s, quiet). On 2 cores
+# a pooled page saves the server ≈ 0.7 CPU s of kernel start and build, against ≈ 1 CPU s per
+# page in all; 2 kept ready (≈ 280 MB) serve one nurse's next patient and a second tab. Measured
+# (make bench-browser, loaded machine): 5 / 10 / 20 at once p95 23.1 / 39.5 / 95.3 s, all usable,
+# against 29.4 (3 of 5 usable) / 51.0 / 127.6 s before; README, "Benchmarks".
+POOL_SIZE = int(os.environ.get("SPASM_POOL_SIZE", "2"))
+FILL_DELAY_S = float(os.environ.get("SPASM_FILL_DELAY_S", "0"))
+FILL_WHEN_IDLE_S = float(os.environ.get("SPASM_FILL_WHEN_IDLE_S", "30"))
+# The browser loads only the widget managers: not every JupyterLab extension installed in the
+# environment (jupytext's, pygments' styles for code that is never shown).
+EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8")
 
 
 def voila_command(
@@ -86,6 +96,7 @@ def voila_command(
     connect_grace_s: int = CONNECT_GRACE_S,
     pool_size: int | None = None,
     fill_delay_s: float | None = None,
+    fill_when_idle_s: float | None = None,
 ) -> list[str]:
     """The Voila command line for the session on 127.0.0.1:``port``.
 
@@ -97,7 +108,9 @@ def voila_command(
     (:class:`spasm_edu.kernels.SessionKernelManager`).
 
     With ``preheat``, ``pool_size`` kernels (default :data:`POOL_SIZE`) wait with the session
-    already built; a taken one is replaced ``fill_delay_s`` seconds later (:data:`FILL_DELAY_S`).
+    already built; a taken one is replaced ``fill_delay_s`` seconds later (:data:`FILL_DELAY_S`)
+    once the machine is idle, or ``fill_when_idle_s`` seconds later at most
+    (:data:`FILL_WHEN_IDLE_S`; 0: at once).
     """
     cmd = [
         sys.executable,
@@ -119,12 +132,15 @@ def voila_command(
         # ... and so does a page still loading or reconnecting (see spasm_edu/kernels.py)
         "--VoilaConfiguration.multi_kernel_manager_class=spasm_edu.kernels.SessionKernelManager",
         f"--SessionKernelManager.connect_grace={int(connect_grace_s)}",
+        f"--VoilaConfiguration.extension_allowlist={json.dumps(list(EXTENSIONS))}",
     ]
     if preheat:
         pool = POOL_SIZE if pool_size is None else int(pool_size)
         delay = FILL_DELAY_S if fill_delay_s is None else float(fill_delay_s)
         cmd += ["--preheat_kernel=True", f"--pool_size={pool}"]
+        idle = FILL_WHEN_IDLE_S if fill_when_idle_s is None else float(fill_when_idle_s)
         cmd += [f"--VoilaKernelManager.fill_delay={delay:g}"]
+        cmd += [f"--SessionKernelManager.fill_when_idle={idle:g}"]
     return cmd
 
 

@@ -18,9 +18,15 @@ IdList = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0
 
 class FactRow(BaseModel):
     """One row of a data file. Every table that holds facts has a ``source_id`` column:
-    one id, or several separated by ``;``, each resolving to ``data/sources.csv``."""
+    one id, or several separated by ``;``, each resolving to ``data/sources.csv``.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    ``defer_build``: a table's validator is built when the table is first read, not when its
+    schema module is imported (a session kernel imports every schema but reads a few tables
+    before the first page shows)."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
     source_id: str
     where: Text | None = None

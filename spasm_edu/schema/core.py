@@ -10,7 +10,9 @@ from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
 
 
 class SourceRow(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
     source_id: Id
     organisation: Text
@@ -44,7 +46,9 @@ class CauseRow(FactRow):
 
 
 class NotebookRow(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
     order: int = Field(ge=0, le=99)
     notebook: str = Field(pattern=r"^[a-z0-9_]+\.ipynb$")

@@ -73,7 +73,9 @@ class DiaryRow(BaseModel):
     """One spasm. ``severity_0_10`` is the person's own rating (0 none, 10 worst they can
     imagine), not a clinical score."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
     entry_id: Id
     date: dt.date

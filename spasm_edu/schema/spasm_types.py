@@ -12,7 +12,9 @@ from spasm_edu.schema.base import FactRow, Id, TableSpec, Text
 class RegionRow(BaseModel):
     """A body region on the map (a label, not a fact: no source)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
     region_id: Id
     label: Text

@@ -5,9 +5,10 @@
 Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromium with Playwright
 (never a downloaded browser) and reports, in seconds or milliseconds:
 
-- ``floor_first_usable_s``: a one-slider notebook served the same way in the same run (the
-  least any Voila page can take here), and ``session_first_usable_s``: page open -> the session's
-  Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
+- ``floor_first_usable_s``: a one-slider notebook served exactly as the session in the same run
+  (the same command line, pool and refill; each page opened once the pool is full and quiet),
+  the least any Voila page can take here, and ``session_first_usable_s``: page open -> the
+  session's Next button can be clicked; ``first_usable_ratio`` is session / floor (goal <= 1.2).
 - ``step_change_ms``: each Next click until the new step's title shows, with three causes
   picked (caffeine, overuse, not enough fluid), p50/p95 over ``--rounds`` walks (goal p95 <= 300).
   Before each click the walk waits ``--think`` seconds (default 1; a nurse reads a step before
@@ -20,7 +21,10 @@ Starts Voila on 127.0.0.1 the way ``make present`` does, drives Debian's Chromiu
   "Saved" message shows (the save goes to a temporary folder that is removed afterwards).
 - ``concurrent``: for 1, 5, 10 and 20 pages opened at once, first usable p50/max and how many
   became usable within the time limit, and the server's RSS (Voila + kernels) after them
-  (goal: 10 sessions all usable with p95 <= 15 s).
+  (goal: 10 sessions all usable with p95 <= 15 s); and the CPU seconds Voila, its kernels and
+  the browser used until then (``voila_cpu_s``, ``kernels_cpu_s``, ``browser_cpu_s``,
+  ``server_cpu_s_per_page``): here the benchmark's browser shares the server's cores, where a
+  class's or a clinic's browsers each run on their own computer.
 
 Every request that would leave 127.0.0.1 is blocked and counted. Timings are reported, never
 asserted (standard 7): a shared 2-core machine is too noisy for limits in tests.
@@ -135,9 +139,10 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError("Voila did not answer in time")
 
-    def wait_pool(self, timeout_s: float = 240) -> float:
+    def wait_pool(self, timeout_s: float = 240, taken: int = 0) -> float:
         """Wait until the pool's kernels are running and quiet (the session built in each), as
         on a clinic server started before the first patient; returns the seconds it took.
+        ``taken``: kernels handed to pages so far (they run on until culled).
         (Voila refuses to list its kernels, so their processes are watched.)"""
         import psutil
 
@@ -156,7 +161,7 @@ class Server:
                 busy = sum(k.cpu_percent(None) for k in kernels)
             except psutil.Error:
                 continue
-            quiet = quiet + 1 if len(kernels) >= self.pool and busy < 5 else 0
+            quiet = quiet + 1 if len(kernels) >= self.pool + taken and busy < 5 else 0
             if quiet >= 3:  # three quiet seconds in a row
                 return round(time.monotonic() - start, 1)
         return round(time.monotonic() - start, 1)
@@ -175,6 +180,24 @@ class Server:
                 total += p.memory_info().rss
         return round(total / 2**20, 1)
 
+    def cpu_s(self) -> dict[str, float]:
+        """CPU seconds (user + system) used so far by Voila's own process and by its kernels
+        (those still running: a page's kernel outlives the page until it is culled)."""
+        import psutil
+
+        out = {"voila": 0.0, "kernels": 0.0}
+        try:
+            root = psutil.Process(self.proc.pid)
+            kids = root.children(recursive=True)
+        except psutil.Error:
+            return out
+        for key, procs in (("voila", [root]), ("kernels", kids)):
+            for p in procs:
+                with contextlib.suppress(psutil.Error):
+                    t = p.cpu_times()
+                    out[key] += t.user + t.system
+        return out
+
     def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -184,6 +207,25 @@ class Server:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
         self.log.close()
+
+
+def browser_cpu_s(server: Server | None = None) -> float:
+    """CPU seconds used so far by the Chromium processes this benchmark drives (the pages'
+    renderers die with their pages: read this before closing them)."""
+    import psutil
+
+    skip = set()
+    if server is not None:
+        with contextlib.suppress(psutil.Error):
+            root = psutil.Process(server.proc.pid)
+            skip = {root.pid, *(p.pid for p in root.children(recursive=True))}
+    total = 0.0
+    for p in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if p.pid not in skip and "chrom" in p.name().lower():
+                t = p.cpu_times()
+                total += t.user + t.system
+    return total
 
 
 def _guard(page, blocked: list[str]) -> None:
@@ -259,8 +301,22 @@ def walk(page, think_s: float = 0.0) -> dict[str, list[float]]:
     return out
 
 
-def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
-    """Open ``n`` pages at once; how long until each can be used."""
+def _pause(pages, seconds: float) -> None:
+    """Wait while Playwright keeps serving the pages' requests. (A plain time.sleep would stall
+    every request the guard routes, since the sync API runs route handlers only inside its own
+    calls: each wave of a page's scripts then waited for the next look.)"""
+    for page in pages:
+        with contextlib.suppress(Exception):
+            page.wait_for_timeout(seconds * 1000)
+            return
+    time.sleep(seconds)
+
+
+def concurrent(browser, url: str, n: int, limit_s: float, server: Server | None = None) -> dict:
+    """Open ``n`` pages at once; how long until each can be used. With ``server``, also the CPU
+    seconds the server (Voila, kernels) and the browser used meanwhile: on one machine the
+    browser's pages and the server share the same cores, where a clinic's or a class's
+    browsers run on their own computers."""
     contexts, pages, blocked = [], [], []
     for _ in range(n):
         ctx = browser.new_context(viewport={"width": 1280, "height": 720})
@@ -268,6 +324,7 @@ def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
         _guard(page, blocked)
         contexts.append(ctx)
         pages.append(page)
+    cpu_before = (server.cpu_s(), browser_cpu_s(server)) if server is not None else None
     start = time.perf_counter()
     for page in pages:
         page.goto(url, wait_until="commit", timeout=limit_s * 1000)
@@ -279,7 +336,13 @@ def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
             with contextlib.suppress(Exception):
                 if page.evaluate(NEXT_ENABLED):
                     usable[i] = time.perf_counter() - start
-        time.sleep(0.25)
+        _pause(pages, 0.25)
+    cpu = {}
+    if cpu_before is not None:
+        after = server.cpu_s()
+        cpu = {f"{k}_cpu_s": round(after[k] - cpu_before[0][k], 1) for k in after}
+        cpu["browser_cpu_s"] = round(browser_cpu_s(server) - cpu_before[1], 1)
+        cpu["server_cpu_s_per_page"] = round((cpu["voila_cpu_s"] + cpu["kernels_cpu_s"]) / n, 2)
     for ctx in contexts:
         ctx.close()
     times = list(usable.values())
@@ -289,6 +352,7 @@ def concurrent(browser, url: str, n: int, limit_s: float) -> dict:
         "limit_s": limit_s,
         "first_usable_s": _pct(times),
         "blocked_requests": len(blocked),
+        **cpu,
     }
 
 
@@ -314,13 +378,15 @@ def run(
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+            # The floor page is served exactly as the session: the same command line, pool and
+            # refill, and each page opened once the pool is full and quiet again.
             for label, notebook in (("floor", floor_nb), ("session", present.NOTEBOOK)):
-                server = Server(notebook, tmp / "handouts", pool=1)
+                server = Server(notebook, tmp / "handouts", pool=pool)
                 try:
                     server.wait_up()
-                    time.sleep(4)  # let the pre-heated kernel warm, as a clinic server would be
+                    result[f"{label}_pool_ready_s"] = server.wait_pool()
                     times = []
-                    for _ in range(rounds):
+                    for done in range(1, rounds + 1):
                         ctx = browser.new_context(viewport={"width": 1280, "height": 720})
                         page = ctx.new_page()
                         _guard(page, blocked)
@@ -329,7 +395,7 @@ def run(
                             for key, values in walk(page, think_s).items():
                                 result.setdefault(key, []).extend(values)
                         ctx.close()
-                        time.sleep(4)  # the pool refills
+                        server.wait_pool(taken=done)  # the pool refills, as between two patients
                     result[f"{label}_first_usable_s"] = _pct(times)
                     result[f"{label}_rss_mb"] = server.rss_mb()
                 finally:
@@ -353,7 +419,7 @@ def run(
                     server.wait_up()
                     pool_ready_s = server.wait_pool()
                     idle_rss = server.rss_mb()
-                    row = concurrent(browser, server.url, n, limit_s)
+                    row = concurrent(browser, server.url, n, limit_s, server)
                     row["pool_size"] = server.pool
                     row["pool_ready_s"] = pool_ready_s
                     row["server_rss_mb_idle"] = idle_rss
