@@ -14,6 +14,16 @@ from spasm_edu import facts, present
 from tests.conftest import ROOT, rewrite
 
 
+def _run(coroutine):
+    """asyncio.run in a thread of its own: in the whole suite another test's event loop may still
+    be running in this thread (asyncio.run would refuse with "cannot be called from a running
+    event loop")."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def run_present(data_dir, timeout_s: float = 120) -> subprocess.CompletedProcess:
     """``python -m spasm_edu.present`` reading ``data_dir`` (as a kernel would: $SPASM_DATA_DIR)."""
     env = dict(os.environ, **{facts.DATA_ENV: str(data_dir)})
@@ -199,7 +209,7 @@ def _waiting_kernel(manager, meter, taken_after=None):
             asyncio.get_running_loop().create_task(later())
         return await manager.wait_for_room(task, meter)
 
-    return asyncio.run(go())
+    return _run(go())
 
 
 def test_a_pool_kernel_waits_for_an_idle_machine_or_a_page(monkeypatch):
@@ -221,7 +231,7 @@ def test_a_pool_kernel_waits_for_an_idle_machine_or_a_page(monkeypatch):
     manager.fill_when_idle = 60
     assert _waiting_kernel(manager, _Meter(None)) == "unknown"
     # not a pool kernel (a page's own): nothing to wait for
-    assert asyncio.run(manager.wait_for_room(None, _Meter(1.0))) == "taken"
+    assert _run(manager.wait_for_room(None, _Meter(1.0))) == "taken"
 
 
 def test_only_one_waiting_pool_kernel_starts_per_quiet_moment(monkeypatch):
@@ -242,7 +252,7 @@ def test_only_one_waiting_pool_kernel_starts_per_quiet_moment(monkeypatch):
 
         await asyncio.gather(one("a"), one("b"))
 
-    asyncio.run(go())
+    _run(go())
     assert [why for _, why, _ in order] == ["idle", "idle"]
     gap = order[1][2] - order[0][2]
     assert gap >= kernels.IDLE_WINDOW_S * kernels.IDLE_WINDOWS  # the second one waited its turn
@@ -266,10 +276,10 @@ def test_the_first_fill_of_the_pool_does_not_wait(monkeypatch):
     monkeypatch.setattr(kernels.AsyncMappingKernelManager, "start_kernel", started)
     pool_env = {"env": {"VOILA_PREHEAT": "True"}}
     manager._pools = {}
-    assert asyncio.run(manager.start_kernel(**pool_env)) == "kernel-id"
+    assert _run(manager.start_kernel(**pool_env)) == "kernel-id"
     assert asked == []  # the first fill
     manager._kernels["a-page-kernel"] = object()
-    asyncio.run(manager.start_kernel(**pool_env))
+    _run(manager.start_kernel(**pool_env))
     assert len(asked) == 1  # a refill once a page has a kernel
-    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
+    _run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
     assert len(asked) == 1  # a page's own kernel never waits
