@@ -13,6 +13,15 @@ from spasm_edu.tooling import readability as rl
 from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle, oracle_text
 
 CALL_911 = "Call 911 or your local emergency number now"
+# the neutral start: the middle of the potassium reference range at lab precision (4.25 -> 4.2)
+START = round(
+    (
+        oracle("electrolyte_bands.csv:k_reference:lower")
+        + oracle("electrolyte_bands.csv:k_reference:upper")
+    )
+    / 2,
+    1,
+)
 TODAY = "Call your doctor today"
 
 
@@ -23,11 +32,11 @@ def explorer():
 
 def test_starts_within_range_with_one_banana(explorer):
     assert explorer.result.lab.analyte.analyte_id == "potassium"
-    assert explorer.result.lab.value == 4.2 and explorer.result.lab.position == "within"
+    assert explorer.result.lab.value == START and explorer.result.lab.position == "within"
     text = explorer.summary.value
     low = oracle_text("electrolyte_bands.csv:k_reference:lower")
     high = oracle("electrolyte_bands.csv:k_reference:upper")
-    assert "4.2 mmol/L" in text and f"{low} to {high:.1f} mmol/L" in text
+    assert f"{START} mmol/L" in text and f"{low} to {high:.1f} mmol/L" in text
     assert "within the usual reference range" in text
     assert "Ask your doctor about this result." in text
     banana = oracle_text("electrolyte_potassium_foods.csv:banana:potassium_mg")
@@ -142,7 +151,7 @@ def test_a_value_out_of_range_names_the_unit(explorer):
     explorer.controls["value"].value = 42
     assert explorer.error and explorer.error.startswith("value")
     assert "1 to 10 mmol/L" in explorer.message.value and "Traceback" not in explorer.message.value
-    assert explorer.result.lab.value == 4.2  # the last good result stays
+    assert explorer.result.lab.value == START  # the last good result stays
 
 
 def test_patient_mode_is_short_and_plain():
