@@ -65,16 +65,17 @@ def test_every_weigh_in_control_changes_the_result(explorer):
     c = explorer.controls
     c["pre_kg"].value = 80  # 69 kg is within 80-110 % of 80 kg (64-88 kg)
     assert explorer.result.weigh_in.pre_kg == 80
-    c["post_kg"].value = 78  # 2 / 80 = 2.5 % lost: over the limit
-    assert 2 / 80 * 100 > LIMIT  # the premise
+    post = round(80 * (1 - (LIMIT + 0.5) / 100), 1)  # 78 kg: 2 / 80 = 2.5 % lost, over the limit
+    c["post_kg"].value = post
     assert explorer.result.weigh_in.over_acsm_limit
     assert f"more than {LIMIT:g}%" in explorer.summary.value
+    lost_l = (80 - post) / oracle("dehydration_reference.csv:kg_per_litre_sweat:value")
     c["fluid_drunk_l"].value = 1.0
-    assert explorer.result.weigh_in.sweat_l == pytest.approx(3.0)
+    assert explorer.result.weigh_in.sweat_l == pytest.approx(lost_l + 1.0)  # 3.0 L
     c["urine_l"].value = 0.2
-    assert explorer.result.weigh_in.sweat_l == pytest.approx(2.8)
+    assert explorer.result.weigh_in.sweat_l == pytest.approx(lost_l + 0.8)  # 2.8 L
     c["hours"].value = 2
-    assert explorer.result.weigh_in.sweat_rate_l_h == pytest.approx(1.4)
+    assert explorer.result.weigh_in.sweat_rate_l_h == pytest.approx((lost_l + 0.8) / 2)
     c["weigh_in"].value = False
     assert explorer.result.weigh_in is None
     assert "Weight lost during exercise" not in explorer.figure.value
