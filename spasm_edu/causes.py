@@ -124,7 +124,13 @@ _SPECS = (
         ),
     ),
     CauseSpec(
-        "caffeine", data=("caffeine_drinks.csv", "caffeine_limits.csv", "caffeine_half_life.csv")
+        "caffeine",
+        data=(
+            "caffeine_drinks.csv",
+            "caffeine_limits.csv",
+            "caffeine_half_life.csv",
+            "caffeine_absorption.csv",
+        ),
     ),
     CauseSpec(
         "stress_fatigue",
@@ -161,6 +167,7 @@ _SPECS = (
         data=(
             "body_mechanics_constants.csv",
             "body_mechanics_frequency.csv",
+            "body_mechanics_durations.csv",
             "body_mechanics_coupling.csv",
             "body_mechanics_multipliers.csv",
             "body_mechanics_bands.csv",

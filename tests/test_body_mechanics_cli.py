@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 
 import pytest
 
 from tests.helpers import run_cli
+from tests.test_body_mechanics_model import K, by_hand, cm, fm
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -22,11 +24,11 @@ def test_json_us_example_matches_the_hand_calculation():
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["rwl"] == pytest.approx(6.740596, abs=1e-6)
-    assert data["li"] == pytest.approx(4.450645, abs=1e-6)
-    assert data["multipliers"] == pytest.approx(
-        {"HM": 0.666667, "VM": 0.85, "DM": 0.865, "AM": 0.856, "FM": 0.35, "CM": 0.9}, abs=1e-6
-    )
+    expected = by_hand("us", 15, 10, 40, 45, fm("f5", "2to8h", "low"), cm("poor", "low"))
+    rwl = K("us").load_constant * math.prod(expected.values())
+    assert data["rwl"] == pytest.approx(rwl, abs=1e-6)
+    assert data["li"] == pytest.approx(30 / rwl, abs=1e-6)
+    assert data["multipliers"] == pytest.approx(expected, abs=1e-6)
     assert data["mass_unit"] == "lb" and data["band"] == "high" and data["costliest"] == ["FM"]
 
 
@@ -37,15 +39,18 @@ def test_json_metric_example_and_zero_rwl():
         "--a", "30", "--freq", "2", "--duration", "1to2h", "--coupling", "fair",
     )  # fmt: skip
     data = json.loads(out.stdout)
-    assert data["rwl"] == pytest.approx(8.162753, abs=1e-6) and data["mass_unit"] == "kg"
+    expected = by_hand("metric", 40, 30, 50, 30, fm("f2", "1to2h", "low"), cm("fair", "low"))
+    rwl = K().load_constant * math.prod(expected.values())
+    assert data["rwl"] == pytest.approx(rwl, abs=1e-6) and data["mass_unit"] == "kg"
     assert list(data["multipliers"]) == ["HM", "VM", "DM", "AM", "FM", "CM"]
     zero = json.loads(run("--json", "--load", "5", "--h", "70", "--v", "75", "--d", "25").stdout)
     assert zero["rwl"] == 0 and zero["li"] is None and zero["multipliers"]["HM"] == 0
 
 
 def test_plain_output_is_a_sentence():
-    out = run("--load", "23", "--h", "25", "--v", "75", "--d", "25")
-    assert out.returncode == 0 and "RWL = 23 kg" in out.stdout and "LI = 1.00" in out.stdout
+    lc = f"{K().load_constant:g}"  # an ideal lift of the load constant: RWL 23 kg, LI 1
+    out = run("--load", lc, "--h", "25", "--v", "75", "--d", "25")
+    assert out.returncode == 0 and f"RWL = {lc} kg" in out.stdout and "LI = 1.00" in out.stdout
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -11,7 +12,21 @@ from spasm_edu.explorers.body_mechanics import BodyMechanicsExplorer
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.tooling.readability import plain_text
 from spasm_edu.validation import InputError
-from tests.helpers import assert_bad_mode_rejected
+from tests.helpers import assert_bad_mode_rejected, oracle, oracle_text
+from tests.test_body_mechanics_model import K, by_hand, cm, fm
+
+
+def kg(x: float) -> str:
+    """A limit as the patient reads it: whole kilograms from 10 up, else one decimal."""
+    return f"{x:.0f} kg" if x >= 10 else f"{x:.1f} kg"
+
+
+# Example B (test_body_mechanics_model.py): 12 kg, H 40, V 30, D 50, A 30, 2/min 1-2 h, fair
+EXAMPLE_B = by_hand("metric", 40, 30, 50, 30, fm("f2", "1to2h", "low"), cm("fair", "low"))
+RWL_B = K().load_constant * math.prod(EXAMPLE_B.values())  # 8.1628 kg
+WATERS_KG = oracle_text("body_mechanics_patient_handling.csv:patient_handling:max_kg")
+WATERS_LB = oracle_text("body_mechanics_patient_handling.csv:patient_handling:max_lb")
+LONGEST_H = oracle_text("body_mechanics_durations.csv:2to8h:at_most_h")
 
 
 @pytest.fixture
@@ -22,32 +37,36 @@ def explorer():
 def test_starts_with_example_b(explorer):
     # Example B (test_body_mechanics_model.py): RWL 8.1628 kg, LI 1.4701, costliest HM.
     r = explorer.result
-    assert r.rwl == pytest.approx(8.162753372) and r.li == pytest.approx(1.470092, rel=1e-6)
+    assert r.rwl == pytest.approx(RWL_B) and r.li == pytest.approx(12 / RWL_B)
     s = explorer.summary.value
-    assert "8.2 kg" in s and "Your load is 12 kg" in s
+    assert kg(RWL_B) in s and "Your load is 12 kg" in s
     assert "raises the risk of a back injury" in s  # the 1 < LI <= 3 band, in words
     assert "how far the load is from your body" in s and "Bring the load close" in s
-    assert "LI = load ÷ RWL = 12.00 ÷ 8.16 = 1.47" in s
+    assert f"LI = load ÷ RWL = 12.00 ÷ {RWL_B:.2f} = {12 / RWL_B:.2f}" in s
     fig = explorer.figure.value
     assert fig.count("<svg") == 3 and "Side view of the lift" in fig
     assert "H = 40 cm" in fig and "V = 30 cm" in fig and "D = 50 cm" in fig
-    assert "0.62 costs most" in fig  # HM 0.625, marked in words, not colour alone
+    assert f"{EXAMPLE_B['HM']:.2f} costs most" in fig  # HM 0.625, in words, not colour alone
     assert "over the limit" in fig
 
 
 @pytest.mark.parametrize(
     ("name", "value", "check"),
     [
-        ("load", 6.0, lambda r: r.li == pytest.approx(6 / 8.162753372)),
+        ("load", 6.0, lambda r: r.li == pytest.approx(6 / RWL_B)),
         ("h", 25.0, lambda r: r.multipliers["HM"] == 1),
         ("v", 75.0, lambda r: r.multipliers["VM"] == 1 and r.multipliers["CM"] == 1),
-        ("d", 100.0, lambda r: r.multipliers["DM"] == pytest.approx(0.865)),
-        ("a_deg", 90, lambda r: r.multipliers["AM"] == pytest.approx(0.712)),
-        ("freq_per_min", 10.0, lambda r: r.multipliers["FM"] == 0.26),
-        ("duration", "2to8h", lambda r: r.multipliers["FM"] == 0.65),
-        ("coupling", "poor", lambda r: r.multipliers["CM"] == 0.90),
+        (
+            "d",
+            100.0,
+            lambda r: r.multipliers["DM"] == pytest.approx(K().d_intercept + K().d_factor / 100),
+        ),
+        ("a_deg", 90, lambda r: r.multipliers["AM"] == pytest.approx(1 - K().a_factor * 90)),
+        ("freq_per_min", 10.0, lambda r: r.multipliers["FM"] == fm("f10", "1to2h", "low")),
+        ("duration", "2to8h", lambda r: r.multipliers["FM"] == fm("f2", "2to8h", "low")),
+        ("coupling", "poor", lambda r: r.multipliers["CM"] == cm("poor", "low")),
         ("task", "person", lambda r: r.lifting_a_person and not r.applies),
-        ("units", "us", lambda r: r.mass_unit == "lb" and r.load_constant == 51),
+        ("units", "us", lambda r: r.mass_unit == "lb" and r.load_constant == K("us").load_constant),
     ],
 )
 def test_every_control_drives_the_result(explorer, name, value, check):
@@ -74,7 +93,7 @@ def test_reach_cut_off_is_explained(explorer):
     r = explorer.result
     assert r.multipliers["HM"] == 0 and r.rwl == 0
     assert "Every load is over the limit when you lift this way" in explorer.summary.value
-    assert "HM = 0 because H is over 63 cm" in explorer.summary.value
+    assert f"HM = 0 because H is over {K().h_max:g} cm" in explorer.summary.value
     assert "infinite" in explorer.summary.value
 
 
@@ -89,11 +108,11 @@ def test_frequency_slider_offers_exactly_the_table_rows(explorer):
 def test_lifting_a_person_states_the_waters_limit(explorer):
     explorer.controls["task"].value = "person"
     s = explorer.summary.value
-    assert "not made for that" in s and "16 kg" in s and "35 lb" in s
+    assert "not made for that" in s and f"{WATERS_KG} kg" in s and f"{WATERS_LB} lb" in s
     assert "Use a lift device" not in s or "over this limit" not in s  # 12 kg is under 16 kg
     assert "under this limit" in s
     assert "the equation does not apply" in s and "waters_2007" in s
-    for words in ("one hand", "sit or kneel", "more than 8 hours", "shift or slosh"):
+    for words in ("one hand", "sit or kneel", f"more than {LONGEST_H} hours", "shift or slosh"):
         assert words in s, words
     assert "one-handed lifts; lifting while seated or kneeling" in s  # student box
     assert "Limit for lifting a person" in explorer.figure.value
@@ -107,7 +126,10 @@ PATIENT_CONTROLS = {
 # A box held 40 cm out from the ankles, hands starting at 30 cm, a short move, no twist, a
 # fair grip: HM 25/40 = 0.625, VM 1 - 0.003 x 45 = 0.865, DM 1, AM 1, CM 0.95 (below 75 cm).
 LIFT = {"task": "object", "h": 40, "v": 30, "d": 25, "a_deg": 0, "coupling": "fair"}
-REST = 23 * 0.625 * 0.865 * 0.95  # the limit before the frequency multiplier FM
+# the limit before the frequency multiplier FM: 23 x 0.625 x 0.865 x 0.95 = 11.8 kg
+REST = K().load_constant * math.prod(
+    m for s, m in by_hand("metric", 40, 30, 25, 0, 1, cm("fair", "low")).items() if s != "FM"
+)
 
 
 def answer(patient, **values):
@@ -143,22 +165,25 @@ def test_once_a_minute_all_shift_uses_the_1_per_minute_2_to_8_hour_cell():
     assert patient.result.limit is None and patient.result.missing == ("freq_per_min", "duration")
     answer(patient, freq_per_min=1.0, duration="2to8h")
     r = patient.result
-    assert r.frequency_row_id == "f1" and r.multipliers["FM"] == 0.75  # V 30 < 75 cm
-    assert r.limit == pytest.approx(REST * 0.75)  # 8.86 kg
+    all_shift = fm("f1", "2to8h", "low")  # 0.75: V 30 < 75 cm
+    assert r.frequency_row_id == "f1" and r.multipliers["FM"] == all_shift
+    assert r.limit == pytest.approx(REST * all_shift)  # 8.86 kg
     s = plain_text(patient.summary.value)
-    assert "You lift about once a minute, for most of the shift (2 to 8 hours)." in s
-    assert "your recommended limit is about 8.9 kg" in s
+    assert f"You lift about once a minute, for most of the shift (2 to {LONGEST_H} hours)." in s
+    assert f"your recommended limit is about {kg(REST * all_shift)}" in s
     assert "Choose the weight of the load" in s  # no load assumed
     assert (
         notes(patient)["freq_per_min"] == "Counted in the lifting table's row for 1 lift a minute."
     )
     # The same lift now and then: FM 1 (0.2-or-less row, up to 1 hour), so a higher limit.
     answer(patient, freq_per_min=0.2, duration="le1h")
-    assert patient.result.multipliers["FM"] == 1.0
-    assert patient.result.limit == pytest.approx(REST)  # 11.8 kg
-    assert "your recommended limit is about 12 kg" in plain_text(patient.summary.value)
+    now_and_then = fm("f0_2", "le1h", "low")  # 1.00
+    assert patient.result.multipliers["FM"] == now_and_then
+    assert patient.result.limit == pytest.approx(REST * now_and_then)  # 11.8 kg
+    said = plain_text(patient.summary.value)
+    assert f"your recommended limit is about {kg(REST * now_and_then)}" in said
     answer(patient, load=10)
-    assert patient.result.lift.li == pytest.approx(10 / REST)
+    assert patient.result.lift.li == pytest.approx(10 / (REST * now_and_then))
     assert "Your load is 10 kg" in patient.summary.value and patient.figure.value.count("<svg") == 2
     # NIOSH's recommended weight limit is not a line between safe and unsafe: patient mode
     # says "your limit" / "recommended limit", never "safe limit" (as the handout does)
@@ -169,24 +194,28 @@ def test_once_a_minute_all_shift_uses_the_1_per_minute_2_to_8_hour_cell():
 def test_the_issue_example_occasional_7_5_kg_against_all_shift_4_9_kg():
     # Arms out at 63 cm (HM 25/63): about 7.5 kg lifted now and then, about 4.9 kg when the
     # worker lifts twice a minute all shift (FM 0.65, 2 lifts/min, 2-8 h, V < 75 cm).
-    patient = answer(BodyMechanicsExplorer(mode="patient"), **(LIFT | {"h": 63}))
+    c = K()
+    patient = answer(BodyMechanicsExplorer(mode="patient"), **(LIFT | {"h": c.h_max}))
     answer(patient, freq_per_min=0.2, duration="le1h")
-    assert patient.result.limit == pytest.approx(23 * 25 / 63 * 0.865 * 0.95)  # 7.50 kg
+    arms_out = REST * (c.h_reference / c.h_max) / (c.h_reference / 40)  # 23 x 25/63 x ...
+    assert patient.result.limit == pytest.approx(arms_out * fm("f0_2", "le1h", "low"))  # 7.50
     answer(patient, freq_per_min=2.0, duration="2to8h")
-    assert patient.result.multipliers["FM"] == 0.65
-    assert patient.result.limit == pytest.approx(23 * 25 / 63 * 0.865 * 0.95 * 0.65)  # 4.88
-    assert "your recommended limit is about 4.9 kg" in plain_text(patient.summary.value)
+    twice = fm("f2", "2to8h", "low")  # 0.65
+    assert patient.result.multipliers["FM"] == twice
+    assert patient.result.limit == pytest.approx(arms_out * twice)  # 4.88 kg
+    said = plain_text(patient.summary.value)
+    assert f"your recommended limit is about {kg(arms_out * twice)}" in said
 
 
 @pytest.mark.parametrize(
     ("words", "lifts_per_min", "row", "fm_2to8h"),
     [
-        ("About once an hour or less", 1 / 60, "f0_2", 0.85),
-        ("About once every 5 minutes", 0.2, "f0_2", 0.85),
-        ("About once a minute", 1.0, "f1", 0.75),
-        ("About twice a minute", 2.0, "f2", 0.65),
-        ("About 10 times a minute (every 6 seconds)", 10.0, "f10", 0.0),  # V < 75 cm cell
-        ("More than 15 times a minute", 16.0, "over_15", 0.0),
+        ("About once an hour or less", 1 / 60, "f0_2", fm("f0_2", "2to8h", "low")),
+        ("About once every 5 minutes", 0.2, "f0_2", fm("f0_2", "2to8h", "low")),
+        ("About once a minute", 1.0, "f1", fm("f1", "2to8h", "low")),
+        ("About twice a minute", 2.0, "f2", fm("f2", "2to8h", "low")),
+        ("About 10 times a minute (every 6 seconds)", 10.0, "f10", fm("f10", "2to8h", "low")),
+        ("More than 15 times a minute", 16.0, "over_15", 0.0),  # the row above the table
     ],
 )
 def test_each_how_often_choice_is_one_row_of_the_table(words, lifts_per_min, row, fm_2to8h):
@@ -204,9 +233,13 @@ def test_how_long_choices_and_more_than_8_hours_says_it_is_counted_at_8():
     for key in ("le1h", "1to2h", "2to8h", "over8h"):
         patient.controls["duration"].value = key
         fm[key] = patient.result.multipliers["FM"]
-    assert fm == {"le1h": 0.94, "1to2h": 0.88, "2to8h": 0.75, "over8h": 0.75}
-    assert "not made for more than 8 hours" in notes(patient)["duration"]
-    assert "not made for more than 8 hours of lifting" in patient.summary.value
+    table = {
+        d: oracle(f"body_mechanics_frequency.csv:f1:fm_{d}_v_low")
+        for d in ("le1h", "1to2h", "2to8h")
+    }
+    assert fm == table | {"over8h": table["2to8h"]}
+    assert f"not made for more than {LONGEST_H} hours" in notes(patient)["duration"]
+    assert f"not made for more than {LONGEST_H} hours of lifting" in patient.summary.value
 
 
 def test_choices_at_the_edge_say_what_they_are_counted_as_beside_the_box():
@@ -251,12 +284,13 @@ def test_patient_screen_has_no_equation_letters():
 def test_lifting_a_person_in_patient_mode_needs_no_lift_answers():
     patient = answer(BodyMechanicsExplorer(mode="patient"), task="person")
     s = plain_text(patient.summary.value)
-    assert "not made for that" in s and "16 kg (35 lb)" in s and "weight you lift" not in s
+    assert f"{WATERS_KG} kg ({WATERS_LB} lb)" in s
+    assert "not made for that" in s and "weight you lift" not in s
     answer(patient, load=40)
     assert "(40 kg) is over this limit" in patient.summary.value
     assert "Limit for lifting a person" in patient.figure.value
     answer(patient, units="us")
-    assert "35 lb (16 kg)" in plain_text(patient.summary.value)
+    assert f"{WATERS_LB} lb ({WATERS_KG} kg)" in plain_text(patient.summary.value)
 
 
 @pytest.mark.parametrize(

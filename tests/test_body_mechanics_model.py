@@ -1,13 +1,16 @@
 """Revised NIOSH Lifting Equation: hand-worked examples, every cut-off, every table cell.
 
-The literal tables below were typed from the reference sheet (NIOSH Pub. 94-110 Table 5 and
-Table 7, as copied in ../shared/reference/medical-facts.md section 7), independently of
-data/body_mechanics_*.csv, so a wrong cell in the CSV fails here.
+The published constants and tables (NIOSH Pub. 94-110 Table 5 and Table 7, as copied in
+../shared/reference/medical-facts.md section 7) are typed once, independently of
+data/body_mechanics_*.csv, in tests/oracle.yaml: a wrong cell in a CSV fails
+tests/test_oracle.py, which names it. The tests here read them from the oracle and work the
+examples out by hand from them (the comments show the arithmetic with today's values).
 """
 
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -16,7 +19,47 @@ from hypothesis import strategies as st
 from spasm_edu import facts
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.validation import InputError
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import (
+    any_input,
+    assert_names_argument,
+    oracle,
+    oracle_entries,
+    result_or_value_error,
+)
+
+
+def pinned(file: str, row: str) -> SimpleNamespace:
+    """Every column of one data row that tests/oracle.yaml pins, read through the oracle."""
+    prefix = f"{file}:{row}:"
+    cols = [k[len(prefix) :] for k in oracle_entries() if k.startswith(prefix)]
+    return SimpleNamespace(**{c: oracle(prefix + c) for c in cols})
+
+
+def K(units: str = "metric") -> SimpleNamespace:
+    """The NIOSH constants of one unit system (LC, HM, VM, DM, AM and their cut-offs)."""
+    return pinned("body_mechanics_constants.csv", units)
+
+
+def fm(row_id: str, duration: str, band: str) -> float:
+    return oracle(f"body_mechanics_frequency.csv:{row_id}:fm_{duration}_v_{band}")
+
+
+def cm(coupling: str, band: str) -> float:
+    return oracle(f"body_mechanics_coupling.csv:{coupling}:cm_v_{band}")
+
+
+def by_hand(units, h, v, d, a_deg, fm_, cm_) -> dict[str, float]:
+    """The six multipliers worked out from the pinned constants (inside every cut-off)."""
+    c = K(units)
+    return {
+        "HM": c.h_reference / max(h, c.h_reference),
+        "VM": 1 - c.v_factor * abs(v - c.v_optimum),
+        "DM": c.d_intercept + c.d_factor / max(d, c.d_reference),
+        "AM": 1 - c.a_factor * a_deg,
+        "FM": fm_,
+        "CM": cm_,
+    }
+
 
 # ---------------------------------------------------------------------------------------------
 # Hand-computed examples (arithmetic written out; the model must match to 1e-9 relative).
@@ -28,8 +71,14 @@ def test_example_a_ideal_lift_gives_the_load_constant():
     # HM = 25/25 = 1; VM = 1 - 0.003*|75-75| = 1; DM = 0.82 + 4.5/25 = 0.82 + 0.18 = 1;
     # AM = 1 - 0.0032*0 = 1; FM(0.2, le1h) = 1.00; CM(good) = 1.00.
     # RWL = 23 * 1 = 23 kg; load 23 kg -> LI = 23/23 = 1.0 -> "nearly all" band (LI <= 1).
-    r = bm.assess(23, h=25, v=75, d=25, a_deg=0, freq_per_min=0.2, duration="le1h")
-    assert r.rwl == pytest.approx(23)
+    c = K()
+    assert c.d_intercept + c.d_factor / c.d_reference == pytest.approx(1)  # DM = 1 at 25 cm
+    lc = c.load_constant
+    r = bm.assess(lc, h=c.h_reference, v=c.v_optimum, d=c.d_reference, a_deg=0,
+                  freq_per_min=0.2, duration="le1h")  # fmt: skip
+    assert r.multipliers["FM"] == fm("f0_2", "le1h", "high")
+    assert r.multipliers["CM"] == cm("good", "high")
+    assert r.rwl == pytest.approx(lc * r.multipliers["FM"] * r.multipliers["CM"])
     assert all(m == pytest.approx(1) for m in r.multipliers.values())
     assert r.li == pytest.approx(1.0) and r.band_id == "nearly_all"
     assert r.costliest == ()  # nothing cuts the limit
@@ -47,10 +96,11 @@ def test_example_b_metric_warehouse_box():
     #       *0.904 = 10.22901425; *0.84 = 8.592371970; *0.95 = 8.162753372 kg
     # LI = 12 / 8.162753372 = 1.4701 -> "increased" (1 < LI <= 3); smallest multiplier HM.
     r = bm.assess(12, h=40, v=30, d=50, a_deg=30, freq_per_min=2, duration="1to2h", coupling="fair")
-    expected = {"HM": 0.625, "VM": 0.865, "DM": 0.91, "AM": 0.904, "FM": 0.84, "CM": 0.95}
+    expected = by_hand("metric", 40, 30, 50, 30, fm("f2", "1to2h", "low"), cm("fair", "low"))
     assert r.multipliers == pytest.approx(expected)
-    assert r.rwl == pytest.approx(8.162753372, rel=1e-9)
-    assert r.li == pytest.approx(1.470092, rel=1e-6)
+    rwl = K().load_constant * math.prod(expected.values())
+    assert r.rwl == pytest.approx(rwl, rel=1e-9)
+    assert r.li == pytest.approx(12 / rwl, rel=1e-9)
     assert r.band_id == "increased" and r.costliest == ("HM",)
     assert (r.mass_unit, r.length_unit) == ("kg", "cm")
 
@@ -69,13 +119,13 @@ def test_example_c_us_units_frequent_floor_lift():
         30, h=15, v=10, d=40, a_deg=45, freq_per_min=5, duration="2to8h", coupling="poor",
         units="us",
     )  # fmt: skip
-    assert r.multipliers == pytest.approx(
-        {"HM": 10 / 15, "VM": 0.85, "DM": 0.865, "AM": 0.856, "FM": 0.35, "CM": 0.90}
-    )
-    assert r.rwl == pytest.approx(6.74059554, rel=1e-9)
-    assert r.li == pytest.approx(4.450645, rel=1e-6)
+    expected = by_hand("us", 15, 10, 40, 45, fm("f5", "2to8h", "low"), cm("poor", "low"))
+    assert r.multipliers == pytest.approx(expected)
+    rwl = K("us").load_constant * math.prod(expected.values())
+    assert r.rwl == pytest.approx(rwl, rel=1e-9)
+    assert r.li == pytest.approx(30 / rwl, rel=1e-9)
     assert r.band_id == "high" and r.costliest == ("FM",)
-    assert (r.mass_unit, r.length_unit, r.load_constant) == ("lb", "in", 51)
+    assert (r.mass_unit, r.length_unit, r.load_constant) == ("lb", "in", K("us").load_constant)
 
 
 def test_example_d_high_shelf_lift_uses_the_v_split_cells():
@@ -87,10 +137,13 @@ def test_example_d_high_shelf_lift_uses_the_v_split_cells():
     # RWL = 23 * 0.833333 = 19.166667; *0.775 = 14.854167; *0.9325 = 13.851510;
     #       *0.15 = 2.077727 kg; LI = 10 / 2.077727 = 4.8130 -> "high"; costliest FM.
     r = bm.assess(10, h=30, v=150, d=40, freq_per_min=9, duration="2to8h", coupling="fair")
-    assert r.multipliers["FM"] == 0.15 and r.multipliers["CM"] == 1.0
-    assert r.rwl == pytest.approx(23 * (25 / 30) * 0.775 * 0.9325 * 0.15)
-    assert r.rwl == pytest.approx(2.077727, rel=1e-6)
-    assert r.li == pytest.approx(4.8130, rel=1e-4) and r.costliest == ("FM",)
+    split_cell = fm("f9", "2to8h", "high")
+    assert r.multipliers["FM"] == split_cell and r.multipliers["CM"] == cm("fair", "high")
+    expected = by_hand("metric", 30, 150, 40, 0, split_cell, cm("fair", "high"))
+    rwl = K().load_constant * math.prod(expected.values())
+    assert r.rwl == pytest.approx(rwl)
+    assert r.li == pytest.approx(10 / rwl) and r.costliest == ("FM",)
+    assert fm("f9", "2to8h", "low") == 0  # the test needs the 0 cell below the split
     low = bm.assess(10, h=30, v=74, d=40, freq_per_min=9, duration="2to8h", coupling="fair")
     assert low.multipliers["FM"] == 0 and low.rwl == 0 and math.isinf(low.li)
     assert low.zero_multipliers == ("FM",) and low.band_id == "high"
@@ -98,22 +151,25 @@ def test_example_d_high_shelf_lift_uses_the_v_split_cells():
 
 def test_example_e_short_reach_and_travel_are_raised_to_the_minimum():
     # H 10 cm -> set to 25 (HM = 1); D 5 cm -> set to 25 (DM = 0.82 + 4.5/25 = 1).
+    c = K()
     r = bm.assess(5, h=10, v=75, d=5)
-    assert (r.h_used, r.d_used) == (25, 25)
+    assert (r.h_used, r.d_used) == (c.h_reference, c.d_reference)
     assert r.multipliers["HM"] == 1 and r.multipliers["DM"] == pytest.approx(1)
-    assert r.rwl == pytest.approx(23)
+    rwl = c.load_constant * r.multipliers["FM"] * r.multipliers["CM"]
+    assert r.rwl == pytest.approx(rwl)
     # LI = 5/23 = 0.2174
-    assert r.li == pytest.approx(5 / 23)
+    assert r.li == pytest.approx(5 / rwl)
 
 
 def test_example_f_patient_handling_limit():
     # Waters 2007: 35 lb (about 16 kg) for most patient-handling tasks.
-    r = bm.assess(20, h=25, v=75, d=25, lifting_a_person=True)
-    assert r.applies is False and r.patient_limit == 16 and r.over_patient_limit
+    limit = pinned("body_mechanics_patient_handling.csv", "patient_handling")
+    r = bm.assess(limit.max_kg + 4, h=25, v=75, d=25, lifting_a_person=True)
+    assert r.applies is False and r.patient_limit == limit.max_kg and r.over_patient_limit
     assert "waters_2007" in r.source_ids
-    us = bm.assess(30, h=10, v=30, d=10, units="us", lifting_a_person=True)
-    assert us.patient_limit == 35 and not us.over_patient_limit
-    assert bm.assess(35.5, h=10, v=30, d=10, units="us").over_patient_limit
+    us = bm.assess(limit.max_lb - 5, h=10, v=30, d=10, units="us", lifting_a_person=True)
+    assert us.patient_limit == limit.max_lb and not us.over_patient_limit
+    assert bm.assess(limit.max_lb + 0.5, h=10, v=30, d=10, units="us").over_patient_limit
     assert bm.assess(20, h=25, v=75, d=25).applies is True
 
 
@@ -122,53 +178,65 @@ def test_example_f_patient_handling_limit():
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("func", "value", "units", "expected"),
-    [
-        # HM = 25/H, 1 at or below 25 cm, 0 above 63 cm
-        (bm.horizontal_multiplier, 0, "metric", 1.0),
-        (bm.horizontal_multiplier, 24.9, "metric", 1.0),
-        (bm.horizontal_multiplier, 25, "metric", 1.0),
-        (bm.horizontal_multiplier, 50, "metric", 0.5),  # 25/50
-        (bm.horizontal_multiplier, 63, "metric", 25 / 63),  # 0.3968
-        (bm.horizontal_multiplier, 63.01, "metric", 0.0),
-        # US: HM = 10/H, 1 at or below 10 in, 0 above 25 in
-        (bm.horizontal_multiplier, 10, "us", 1.0),
-        (bm.horizontal_multiplier, 20, "us", 0.5),  # 10/20
-        (bm.horizontal_multiplier, 25, "us", 0.4),  # 10/25
-        (bm.horizontal_multiplier, 25.01, "us", 0.0),
-        # VM = 1 - 0.003|V-75|, 0 above 175 cm
-        (bm.vertical_multiplier, 0, "metric", 0.775),  # 1 - 0.003*75
-        (bm.vertical_multiplier, 75, "metric", 1.0),
-        (bm.vertical_multiplier, 175, "metric", 0.7),  # 1 - 0.003*100
-        (bm.vertical_multiplier, 175.01, "metric", 0.0),
-        # US: VM = 1 - 0.0075|V-30|, 0 above 70 in
-        (bm.vertical_multiplier, 0, "us", 0.775),  # 1 - 0.0075*30
-        (bm.vertical_multiplier, 30, "us", 1.0),
-        (bm.vertical_multiplier, 70, "us", 0.7),  # 1 - 0.0075*40
-        (bm.vertical_multiplier, 70.01, "us", 0.0),
-        # DM = 0.82 + 4.5/D, 1 at or below 25 cm, 0 above 175 cm
-        (bm.distance_multiplier, 0, "metric", 1.0),
-        (bm.distance_multiplier, 25, "metric", 1.0),  # 0.82 + 0.18
-        (bm.distance_multiplier, 100, "metric", 0.865),  # 0.82 + 0.045
-        (bm.distance_multiplier, 175, "metric", 0.82 + 4.5 / 175),  # 0.8457
-        (bm.distance_multiplier, 175.01, "metric", 0.0),
-        # US: DM = 0.82 + 1.8/D, 1 at or below 10 in, 0 above 70 in
-        (bm.distance_multiplier, 10, "us", 1.0),
-        (bm.distance_multiplier, 40, "us", 0.865),  # 0.82 + 0.045
-        (bm.distance_multiplier, 70, "us", 0.82 + 1.8 / 70),  # 0.8457
-        (bm.distance_multiplier, 70.01, "us", 0.0),
-        # AM = 1 - 0.0032A, 0 above 135 degrees (same in both unit systems)
-        (bm.asymmetric_multiplier, 0, "metric", 1.0),
-        (bm.asymmetric_multiplier, 90, "metric", 0.712),  # 1 - 0.288
-        (bm.asymmetric_multiplier, 135, "metric", 0.568),  # 1 - 0.432
-        (bm.asymmetric_multiplier, 135.1, "metric", 0.0),
-        (bm.asymmetric_multiplier, 135, "us", 0.568),
-        (bm.asymmetric_multiplier, 136, "us", 0.0),
-    ],
-)
+# Each row: (multiplier, the value as a function of the unit system's pinned constants c,
+# units, the expected multiplier as a function of c); today's numbers in the comments.
+H, V, D, A = (bm.horizontal_multiplier, bm.vertical_multiplier, bm.distance_multiplier,
+              bm.asymmetric_multiplier)  # fmt: skip
+CUT_OFFS = [
+    # HM = 25/H, 1 at or below 25 cm, 0 above 63 cm
+    (H, lambda c: 0, "metric", lambda c: 1.0),
+    (H, lambda c: c.h_reference - 0.1, "metric", lambda c: 1.0),  # 24.9
+    (H, lambda c: c.h_reference, "metric", lambda c: 1.0),
+    (H, lambda c: 50, "metric", lambda c: c.h_reference / 50),  # 25/50 = 0.5
+    (H, lambda c: c.h_max, "metric", lambda c: c.h_reference / c.h_max),  # 25/63 = 0.3968
+    (H, lambda c: c.h_max + 0.01, "metric", lambda c: 0.0),
+    # US: HM = 10/H, 1 at or below 10 in, 0 above 25 in
+    (H, lambda c: c.h_reference, "us", lambda c: 1.0),
+    (H, lambda c: 20, "us", lambda c: c.h_reference / 20),  # 10/20 = 0.5
+    (H, lambda c: c.h_max, "us", lambda c: c.h_reference / c.h_max),  # 10/25 = 0.4
+    (H, lambda c: c.h_max + 0.01, "us", lambda c: 0.0),
+    # VM = 1 - 0.003|V-75|, 0 above 175 cm
+    (V, lambda c: 0, "metric", lambda c: 1 - c.v_factor * c.v_optimum),  # 0.775
+    (V, lambda c: c.v_optimum, "metric", lambda c: 1.0),
+    (V, lambda c: c.v_max, "metric", lambda c: 1 - c.v_factor * (c.v_max - c.v_optimum)),  # 0.7
+    (V, lambda c: c.v_max + 0.01, "metric", lambda c: 0.0),
+    # US: VM = 1 - 0.0075|V-30|, 0 above 70 in
+    (V, lambda c: 0, "us", lambda c: 1 - c.v_factor * c.v_optimum),  # 0.775
+    (V, lambda c: c.v_optimum, "us", lambda c: 1.0),
+    (V, lambda c: c.v_max, "us", lambda c: 1 - c.v_factor * (c.v_max - c.v_optimum)),  # 0.7
+    (V, lambda c: c.v_max + 0.01, "us", lambda c: 0.0),
+    # DM = 0.82 + 4.5/D, 1 at or below 25 cm, 0 above 175 cm
+    (D, lambda c: 0, "metric", lambda c: c.d_intercept + c.d_factor / c.d_reference),  # 1.0
+    (D, lambda c: c.d_reference, "metric", lambda c: c.d_intercept + c.d_factor / c.d_reference),
+    (D, lambda c: 100, "metric", lambda c: c.d_intercept + c.d_factor / 100),  # 0.865
+    (D, lambda c: c.d_max, "metric", lambda c: c.d_intercept + c.d_factor / c.d_max),  # 0.8457
+    (D, lambda c: c.d_max + 0.01, "metric", lambda c: 0.0),
+    # US: DM = 0.82 + 1.8/D, 1 at or below 10 in, 0 above 70 in
+    (D, lambda c: c.d_reference, "us", lambda c: c.d_intercept + c.d_factor / c.d_reference),
+    (D, lambda c: 40, "us", lambda c: c.d_intercept + c.d_factor / 40),  # 0.865
+    (D, lambda c: c.d_max, "us", lambda c: c.d_intercept + c.d_factor / c.d_max),  # 0.8457
+    (D, lambda c: c.d_max + 0.01, "us", lambda c: 0.0),
+    # AM = 1 - 0.0032A, 0 above 135 degrees (same in both unit systems)
+    (A, lambda c: 0, "metric", lambda c: 1.0),
+    (A, lambda c: 90, "metric", lambda c: 1 - c.a_factor * 90),  # 0.712
+    (A, lambda c: c.a_max_deg, "metric", lambda c: 1 - c.a_factor * c.a_max_deg),  # 0.568
+    (A, lambda c: c.a_max_deg + 0.1, "metric", lambda c: 0.0),
+    (A, lambda c: c.a_max_deg, "us", lambda c: 1 - c.a_factor * c.a_max_deg),
+    (A, lambda c: c.a_max_deg + 1, "us", lambda c: 0.0),
+]
+
+
+def test_the_reference_values_are_what_the_cut_off_rows_assume():
+    # 1 at the reference distance: DM = 0.82 + 4.5/25 = 1 (metric), 0.82 + 1.8/10 (US)
+    for units in ("metric", "us"):
+        c = K(units)
+        assert c.d_intercept + c.d_factor / c.d_reference == pytest.approx(1)
+
+
+@pytest.mark.parametrize(("func", "value", "units", "expected"), CUT_OFFS)
 def test_multiplier_formulas_and_cut_offs(func, value, units, expected):
-    assert func(value, units) == pytest.approx(expected, abs=1e-12)
+    c = K(units)
+    assert func(value(c), units) == pytest.approx(expected(c), abs=1e-12)
 
 
 def test_a_zero_multiplier_makes_rwl_zero_and_li_infinite():
@@ -183,27 +251,19 @@ def test_a_zero_multiplier_makes_rwl_zero_and_li_infinite():
 # Every frequency-table cell: CSV against a literal copy, and the model's lookup.
 # ---------------------------------------------------------------------------------------------
 
-# F: (le1h V<75, le1h V>=75, 1to2h V<75, 1to2h V>=75, 2to8h V<75, 2to8h V>=75)
-FM_TABLE = {
-    0.2: (1.00, 1.00, 0.95, 0.95, 0.85, 0.85),
-    0.5: (0.97, 0.97, 0.92, 0.92, 0.81, 0.81),
-    1: (0.94, 0.94, 0.88, 0.88, 0.75, 0.75),
-    2: (0.91, 0.91, 0.84, 0.84, 0.65, 0.65),
-    3: (0.88, 0.88, 0.79, 0.79, 0.55, 0.55),
-    4: (0.84, 0.84, 0.72, 0.72, 0.45, 0.45),
-    5: (0.80, 0.80, 0.60, 0.60, 0.35, 0.35),
-    6: (0.75, 0.75, 0.50, 0.50, 0.27, 0.27),
-    7: (0.70, 0.70, 0.42, 0.42, 0.22, 0.22),
-    8: (0.60, 0.60, 0.35, 0.35, 0.18, 0.18),
-    9: (0.52, 0.52, 0.30, 0.30, 0.00, 0.15),
-    10: (0.45, 0.45, 0.26, 0.26, 0.00, 0.13),
-    11: (0.41, 0.41, 0.00, 0.23, 0.00, 0.00),
-    12: (0.37, 0.37, 0.00, 0.21, 0.00, 0.00),
-    13: (0.00, 0.34, 0.00, 0.00, 0.00, 0.00),
-    14: (0.00, 0.31, 0.00, 0.00, 0.00, 0.00),
-    15: (0.00, 0.28, 0.00, 0.00, 0.00, 0.00),
-}
+# F: (le1h V<75, le1h V>=75, 1to2h V<75, 1to2h V>=75, 2to8h V<75, 2to8h V>=75): the published
+# Table 5 as pinned in tests/oracle.yaml (row ids f0_2 ... f15)
 COLUMNS = [(dur, band) for dur in ("le1h", "1to2h", "2to8h") for band in ("low", "high")]
+FM_ROWS = sorted(
+    {k.split(":")[1] for k in oracle_entries() if k.startswith("body_mechanics_frequency.csv:")},
+    key=lambda row_id: oracle(f"body_mechanics_frequency.csv:{row_id}:frequency_lifts_per_min"),
+)
+FM_TABLE = {
+    oracle(f"body_mechanics_frequency.csv:{row_id}:frequency_lifts_per_min"): tuple(
+        fm(row_id, dur, band) for dur, band in COLUMNS
+    )
+    for row_id in FM_ROWS
+}
 CELLS = [(f, dur, band, FM_TABLE[f][i]) for f in FM_TABLE for i, (dur, band) in enumerate(COLUMNS)]
 # Just below / at the split: 74.9 / 75 cm and 29.9 / 30 in.
 V_FOR = {("metric", "low"): 74.9, ("metric", "high"): 75, ("us", "low"): 29.9, ("us", "high"): 30}
@@ -237,7 +297,7 @@ def test_above_15_lifts_per_minute_fm_is_zero(freq, duration):
 def test_rarer_than_once_in_5_minutes_uses_the_0_2_row(freq):
     # Table 5 footnote: lifting less often than once per 5 minutes -> F = 0.2
     assert bm.frequency_row(freq).frequency_id == "f0_2"
-    assert bm.frequency_multiplier(freq, "2to8h", 30) == 0.85
+    assert bm.frequency_multiplier(freq, "2to8h", 30) == fm("f0_2", "2to8h", "low")
 
 
 @pytest.mark.parametrize("freq", [0.3, 0.75, 1.5, 2.5, 9.99, 14.5])
@@ -259,7 +319,7 @@ def test_fm_columns_never_rise_with_frequency():
 # Coupling table (Table 7): every cell, both sides of the V split.
 # ---------------------------------------------------------------------------------------------
 
-CM_TABLE = {"good": (1.00, 1.00), "fair": (0.95, 1.00), "poor": (0.90, 0.90)}
+CM_TABLE = {c: (cm(c, "low"), cm(c, "high")) for c in ("good", "fair", "poor")}  # Table 7
 
 
 @pytest.mark.parametrize("coupling", list(CM_TABLE))
@@ -273,19 +333,11 @@ def test_every_coupling_cell(coupling, units):
 
 
 def test_constants_match_the_reference_sheet():
-    m, us = bm.constants("metric"), bm.constants("us")
-    assert (m.load_constant, m.h_reference, m.h_max, m.v_optimum, m.v_factor, m.v_max) == (
-        23, 25, 63, 75, 0.003, 175
-    )  # fmt: skip
-    assert (m.d_reference, m.d_max, m.d_intercept, m.d_factor, m.a_factor, m.a_max_deg) == (
-        25, 175, 0.82, 4.5, 0.0032, 135
-    )  # fmt: skip
-    assert (us.load_constant, us.h_reference, us.h_max, us.v_optimum, us.v_factor, us.v_max) == (
-        51, 10, 25, 30, 0.0075, 70
-    )  # fmt: skip
-    assert (us.d_reference, us.d_max, us.d_intercept, us.d_factor, us.v_split, m.v_split) == (
-        10, 70, 0.82, 1.8, 30, 75
-    )  # fmt: skip
+    for units in ("metric", "us"):
+        pinned_now = vars(K(units))
+        row = bm.constants(units)
+        assert {col: getattr(row, col) for col in pinned_now} == pinned_now
+        assert set(pinned_now) >= {"load_constant", "h_reference", "v_split", "a_max_deg"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,13 +350,15 @@ def test_constants_match_the_reference_sheet():
     [
         (0, "nearly_all"),
         (0.5, "nearly_all"),
-        (1.0, "nearly_all"),
-        (1.0001, "increased"),
-        (3.0, "increased"),
-        (3.0001, "high"),
+        ("nearly_all:li_at_most", "nearly_all"),  # LI 1
+        ("nearly_all:li_at_most+", "increased"),
+        ("increased:li_at_most", "increased"),  # LI 3
+        ("increased:li_at_most+", "high"),
     ],
 )
 def test_li_bands(li, band):
+    if isinstance(li, str):
+        li = oracle("body_mechanics_bands.csv:" + li.rstrip("+")) + 0.0001 * li.endswith("+")
     assert bm.band_for(li).band_id == band
 
 
@@ -316,9 +370,11 @@ def test_zero_rwl_belongs_to_the_open_ended_band():
 
 def test_ties_name_every_costliest_multiplier():
     # H 50 cm -> HM = 0.5; F 6 for 1-2 h -> FM = 0.50: both cut the RWL in half.
-    r = bm.assess(5, h=50, v=75, d=25, freq_per_min=6, duration="1to2h")
+    half = fm("f6", "1to2h", "high")
+    h = K().h_reference / half  # the reach that gives HM = FM
+    r = bm.assess(5, h=h, v=75, d=25, freq_per_min=6, duration="1to2h")
     assert r.costliest == ("HM", "FM")
-    assert r.rwl == pytest.approx(23 * 0.5 * 0.5)  # 5.75 kg
+    assert r.rwl == pytest.approx(K().load_constant * half * half)  # 23 x 0.5 x 0.5 = 5.75 kg
 
 
 def test_every_multiplier_has_a_plain_name_and_a_fix():
@@ -454,7 +510,8 @@ def test_lift_so_far_limit_is_the_rwl_of_assess_and_the_load_adds_the_lifting_in
 
 def test_lift_so_far_for_a_person_is_the_patient_handling_limit_only():
     r = bm.lift_so_far(units="us", task="person", load=40)
-    assert r.limit is None and r.patient_limit == 35 and r.over_patient_limit
+    limit = oracle("body_mechanics_patient_handling.csv:patient_handling:max_lb")
+    assert r.limit is None and r.patient_limit == limit and r.over_patient_limit
     assert "waters_2007" in r.source_ids
 
 

@@ -53,18 +53,25 @@ def test_pregnancy_uses_the_pregnancy_limit(explorer):
 def test_age_and_body_mass_pick_the_teen_limit(explorer):
     explorer.controls["age_years"].value = 15
     explorer.controls["body_mass_kg"].value = 48
-    assert explorer.result.limit.mg_per_day == pytest.approx(120)
-    assert "120 mg" in explorer.summary.value
+    teen = oracle("caffeine_limits.csv:teen_13_18:max_mg_per_kg_per_day") * 48  # 2.5 x 48
+    assert explorer.result.limit.mg_per_day == pytest.approx(teen)
+    assert f"{teen:g} mg" in explorer.summary.value
 
 
 def test_half_life_situation_changes_bedtime_amount(explorer):
     adult = explorer.result.at_bedtime_mg
     explorer.controls["situation_id"].value = "oral_contraceptives"
     # Abernethy & Todd 1985 ratio on the adult mean: 3.4 h x 7.88 / 5.37 = 4.99 h.
-    assert explorer.result.half_life_h == pytest.approx(3.4 * 7.88 / 5.37)
+    mean = oracle("caffeine_half_life.csv:adult:half_life_h")
+    pill = oracle("caffeine_half_life.csv:oral_contraceptives:study_h")
+    control = oracle("caffeine_half_life.csv:oral_contraceptives:study_control_h")
+    assert explorer.result.half_life_h == pytest.approx(mean * pill / control)
     assert explorer.result.at_bedtime_mg > adult
-    assert "5.0 h" in explorer.summary.value
-    assert "7.88 h ÷ 5.37 h = 1.47 × the healthy-adult mean 3.4 h" in explorer.summary.value
+    assert f"{mean * pill / control:.1f} h" in explorer.summary.value
+    worked = (
+        f"{pill:g} h ÷ {control:g} h = {pill / control:.2f} × the healthy-adult mean {mean:.1f} h"
+    )
+    assert worked in explorer.summary.value
 
 
 def test_times_move_the_curve(explorer):
@@ -151,7 +158,8 @@ def test_patient_pregnancy_and_times_once_told_give_the_bedtime_amount():
     patient.controls["last_drink_h"].value = 15
     patient.controls["bedtime_h"].value = 23
     day = patient.result.day
-    assert day.half_life_h == 8.3  # pregnancy half-life (Knutti 1981) without a dropdown
+    # the pregnancy half-life (8.3 h, Knutti 1981) without a dropdown
+    assert day.half_life_h == oracle("caffeine_half_life.csv:pregnant:half_life_h")
     assert f"{day.at_bedtime_mg:.0f} mg is still in your body" in plain_text(patient.summary.value)
     assert "Bedtime" in patient.figure.value
     patient.controls["pregnant"].value = "no"

@@ -24,6 +24,18 @@ COLA = oracle("caffeine_drinks.csv:cola:typical_mg")
 ENERGY = oracle("caffeine_drinks.csv:energy_drink:typical_mg")
 
 
+def hl(row: str, column: str = "half_life_h") -> float:
+    """A half-life figure pinned in tests/oracle.yaml (caffeine_half_life.csv)."""
+    return oracle(f"caffeine_half_life.csv:{row}:{column}")
+
+
+ADULT_H = hl("adult")  # 3.4 h, Knutti 1981
+PILL_H = (
+    ADULT_H * hl("oral_contraceptives", "study_h") / hl("oral_contraceptives", "study_control_h")
+)
+SMOKER_H = ADULT_H * hl("smoker", "study_h") / hl("smoker", "study_control_h")
+
+
 def test_total_adds_mayo_servings():
     day = caffeine.day({"brewed_coffee": 3, "cola": 1, "energy_drink": 1})
     assert day.total_mg == 3 * COFFEE + COLA + ENERGY  # 3 x 96 + 33 + 79 = 400 mg
@@ -106,8 +118,11 @@ def test_one_half_life_halves_the_amount():
 def test_measured_half_lives_are_knutti_1981():
     # Knutti 1981 abstract: adults 3.4 h (range 2-5 h, n = 25); pregnancy 8.3 h (3-16 h, n = 57).
     adult, pregnant = caffeine.half_life("adult"), caffeine.half_life("pregnant")
-    assert (adult.half_life_h, adult.low_h, adult.high_h) == (3.4, 2, 5)
-    assert (pregnant.half_life_h, pregnant.low_h, pregnant.high_h) == (8.3, 3, 16)
+    columns = ("half_life_h", "low_h", "high_h")
+    assert (adult.half_life_h, adult.low_h, adult.high_h) == tuple(hl("adult", c) for c in columns)
+    assert (pregnant.half_life_h, pregnant.low_h, pregnant.high_h) == tuple(
+        hl("pregnant", c) for c in columns
+    )
     assert adult.ratio is None and pregnant.ratio is None
     assert pregnant.source_ids == ("knutti_1981", "knutti_1982")  # 10.5 h late on: 1982
 
@@ -116,13 +131,14 @@ def test_pill_and_smoking_are_within_study_ratios_on_the_adult_mean():
     # Abernethy & Todd 1985: 7.88 h on the pill vs 5.37 h in matched controls -> ratio 1.467;
     # 3.4 h x 7.88 / 5.37 = 4.989 h (about 1.5 x, not 2 x).
     pill = caffeine.half_life("oral_contraceptives")
-    assert pill.ratio == pytest.approx(7.88 / 5.37)
-    assert pill.half_life_h == pytest.approx(4.99, abs=0.005)
+    pill_ratio = hl("oral_contraceptives", "study_h") / hl("oral_contraceptives", "study_control_h")
+    assert pill.ratio == pytest.approx(pill_ratio)
+    assert pill.half_life_h == pytest.approx(PILL_H)  # 4.99 h
     # Parsons & Neims 1978: smokers 3.5 h vs non-smokers 6.0 h -> ratio 0.583 (about 40 %
     # shorter); 3.4 h x 3.5 / 6.0 = 1.983 h.
     smoker = caffeine.half_life("smoker")
-    assert smoker.ratio == pytest.approx(3.5 / 6.0)
-    assert smoker.half_life_h == pytest.approx(1.98, abs=0.005)
+    assert smoker.ratio == pytest.approx(hl("smoker", "study_h") / hl("smoker", "study_control_h"))
+    assert smoker.half_life_h == pytest.approx(SMOKER_H)  # 1.98 h
     # Both values rest on the adult mean too, so its source is listed with theirs.
     assert pill.source_ids == ("abernethy_1985", "knutti_1981")
     assert smoker.source_ids == ("parsons_1978", "knutti_1981")
@@ -134,19 +150,18 @@ def test_bedtime_amount_uses_the_situation_half_life():
     pregnant = caffeine.day(**kwargs, situation_id="pregnant")
     pill = caffeine.day(**kwargs, situation_id="oral_contraceptives")
     smoker = caffeine.day(**kwargs, situation_id="smoker")
-    # the sums below were worked by hand for 96 mg cups; what is left is linear in the dose
-    cup = COFFEE / 96
-    assert adult.at_bedtime_mg == pytest.approx(23.31 * cup, abs=0.01)
+
+    def left(t):  # a cup at 8:00 and one at 15:00, at 23:00
+        return COFFEE * 0.5 ** (15 / t) + COFFEE * 0.5 ** (8 / t)
+
+    assert adult.at_bedtime_mg == pytest.approx(left(ADULT_H))  # 23.31 mg
     # By hand, 96 mg at 8:00 and 15:00, left at 23:00 = 96 x 0.5**(15/t) + 96 x 0.5**(8/t):
     # pregnant t = 8.3 h (unchanged, Knutti 1981): 96 x 0.2857 + 96 x 0.5127 = 76.65 mg, the
     # 76.6 mg of notebook 02; pill t = 3.4 x 7.88 / 5.37 = 4.989 h: 96 x 0.1244 + 96 x 0.3291
     # = 43.54 mg; smoker t = 3.4 x 3.5 / 6.0 = 1.983 h: 96 x 0.0053 + 96 x 0.0611 = 6.37 mg.
-    assert pregnant.at_bedtime_mg == pytest.approx(
-        COFFEE * 0.5 ** (15 / 8.3) + COFFEE * 0.5 ** (8 / 8.3)
-    )
-    assert pregnant.at_bedtime_mg == pytest.approx(76.65 * cup, abs=0.01)
-    assert pill.at_bedtime_mg == pytest.approx(43.54 * cup, abs=0.01)
-    assert smoker.at_bedtime_mg == pytest.approx(6.37 * cup, abs=0.01)
+    assert pregnant.at_bedtime_mg == pytest.approx(left(hl("pregnant")))  # 76.65 mg
+    assert pill.at_bedtime_mg == pytest.approx(left(PILL_H))  # 43.54 mg
+    assert smoker.at_bedtime_mg == pytest.approx(left(SMOKER_H))  # 6.37 mg
     assert smoker.at_bedtime_mg < adult.at_bedtime_mg < pill.at_bedtime_mg
     assert pill.at_bedtime_mg < pregnant.at_bedtime_mg
 

@@ -8,7 +8,8 @@ from spasm_edu import facts
 from spasm_edu.explorers.dehydration import DehydrationExplorer
 from spasm_edu.models import dehydration
 from spasm_edu.tooling.readability import plain_text
-from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle, oracle_text
+from tests.test_dehydration_model import FOOD, LIMIT, water
 
 
 def walk(widget):
@@ -24,8 +25,9 @@ def explorer():
 
 def test_starts_at_the_womens_intake_with_a_weigh_in(explorer):
     day = explorer.result.day
-    assert day.group_id == "women" and day.drinks_l == pytest.approx(2.2)
-    assert day.balance_l == pytest.approx(0.04)  # 2.2 + 0.54 - 2.7
+    drinks, total = water("women", "from_drinks_l_per_day"), water("women")
+    assert day.group_id == "women" and day.drinks_l == pytest.approx(drinks)
+    assert day.balance_l == pytest.approx(drinks + FOOD * total - total)  # 2.2 + 0.54 - 2.7
     assert "enough fluid" in explorer.summary.value
     # default weigh-in: 70 -> 69 kg, 0.5 L drunk, 1 h: 1.5 L sweat, 1.43 % lost
     assert explorer.result.weigh_in.sweat_rate_l_h == pytest.approx(1.5)
@@ -35,16 +37,17 @@ def test_starts_at_the_womens_intake_with_a_weigh_in(explorer):
 
 def test_group_changes_the_baseline(explorer):
     explorer.controls["group_id"].value = "men"
-    assert explorer.result.day.baseline_l == 3.7
-    assert "about 3.7 L" in explorer.summary.value
+    assert explorer.result.day.baseline_l == water("men")
+    men = oracle_text("dehydration_water_needs.csv:men:total_water_l_per_day")
+    assert f"about {men} L" in explorer.summary.value
     explorer.controls["group_id"].value = "lactating"
-    assert explorer.result.day.baseline_l == 3.8
+    assert explorer.result.day.baseline_l == water("lactating")
 
 
 def test_drinks_and_exercise_move_the_balance(explorer):
     explorer.controls["drinks_l"].value = 3.0
     more = explorer.result.day.balance_l
-    assert more == pytest.approx(3.0 + 0.54 - 2.7)
+    assert more == pytest.approx(3.0 + FOOD * water("women") - water("women"))  # 3 + 0.54 - 2.7
     explorer.controls["exercise_min"].value = 120  # 2 h x 1.0 L/h = 2 L sweat
     assert explorer.result.day.sweat_l == pytest.approx(2.0)
     assert explorer.result.day.balance_l == pytest.approx(more - 2.0)
@@ -62,15 +65,17 @@ def test_every_weigh_in_control_changes_the_result(explorer):
     c = explorer.controls
     c["pre_kg"].value = 80  # 69 kg is within 80-110 % of 80 kg (64-88 kg)
     assert explorer.result.weigh_in.pre_kg == 80
-    c["post_kg"].value = 78  # 2 / 80 = 2.5 % lost: over the limit
+    post = round(80 * (1 - (LIMIT + 0.5) / 100), 1)  # 78 kg: 2 / 80 = 2.5 % lost, over the limit
+    c["post_kg"].value = post
     assert explorer.result.weigh_in.over_acsm_limit
-    assert "more than 2%" in explorer.summary.value
+    assert f"more than {LIMIT:g}%" in explorer.summary.value
+    lost_l = (80 - post) / oracle("dehydration_reference.csv:kg_per_litre_sweat:value")
     c["fluid_drunk_l"].value = 1.0
-    assert explorer.result.weigh_in.sweat_l == pytest.approx(3.0)
+    assert explorer.result.weigh_in.sweat_l == pytest.approx(lost_l + 1.0)  # 3.0 L
     c["urine_l"].value = 0.2
-    assert explorer.result.weigh_in.sweat_l == pytest.approx(2.8)
+    assert explorer.result.weigh_in.sweat_l == pytest.approx(lost_l + 0.8)  # 2.8 L
     c["hours"].value = 2
-    assert explorer.result.weigh_in.sweat_rate_l_h == pytest.approx(1.4)
+    assert explorer.result.weigh_in.sweat_rate_l_h == pytest.approx((lost_l + 0.8) / 2)
     c["weigh_in"].value = False
     assert explorer.result.weigh_in is None
     assert "Weight lost during exercise" not in explorer.figure.value
@@ -87,9 +92,15 @@ def test_weight_gain_warns_about_over_drinking(explorer):
 
 def test_approximate_bands_are_labelled(explorer):
     explorer.controls["post_kg"].value = 66  # 4 / 70 = 5.7 %: WHO's "some dehydration" (5-10 %)
+    low = oracle("dehydration_severity.csv:some:min_loss_percent")
+    high = oracle("dehydration_severity.csv:some:max_loss_percent")
+    assert low <= 4 / 70 * 100 < high  # the premise
     assert explorer.result.weigh_in.band.band_id == "some"
     assert "approximate for adults" in explorer.summary.value
-    assert "5-10 % (WHO: some dehydration)" in explorer.summary.value
+    # the row's own words: "5-10 % (WHO: some dehydration)"
+    assert facts.table("dehydration_severity.csv")["some"].published_range in (
+        explorer.summary.value
+    )
     assert "approximate" in explorer.figure.value
 
 
@@ -165,7 +176,8 @@ def test_patient_day_is_compared_once_told_and_sweat_only_matters_after_exercise
     patient.controls["exercise_min"].value = 0  # no exercise: the sweat question is not needed
     day = patient.result.day
     assert day.sweat_l == 0 and day.sweat_rate_l_h is None  # no rate invented
-    assert day.balance_l == pytest.approx(1.5 + 3.7 * 0.2 - 3.7)  # IOM 3.7 L, 20 % from food
+    men = water("men")  # IOM 3.7 L, 20 % from food
+    assert day.balance_l == pytest.approx(1.5 + men * FOOD - men)
     s = plain_text(patient.summary.value)
     assert "You drank about 1.5 L today" in s and "1.5 L short" in s
     patient.controls["exercise_min"].value = 90

@@ -10,9 +10,18 @@ from spasm_edu.explorers.electrolytes import FOOD, NECK_SURGERY, SYMPTOM, Electr
 from spasm_edu.models import electrolytes as el
 from spasm_edu.models.triage import Level
 from spasm_edu.tooling import readability as rl
-from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle, oracle_text
 
 CALL_911 = "Call 911 or your local emergency number now"
+# the neutral start: the middle of the potassium reference range at lab precision (4.25 -> 4.2)
+START = round(
+    (
+        oracle("electrolyte_bands.csv:k_reference:lower")
+        + oracle("electrolyte_bands.csv:k_reference:upper")
+    )
+    / 2,
+    1,
+)
 TODAY = "Call your doctor today"
 
 
@@ -23,12 +32,16 @@ def explorer():
 
 def test_starts_within_range_with_one_banana(explorer):
     assert explorer.result.lab.analyte.analyte_id == "potassium"
-    assert explorer.result.lab.value == 4.2 and explorer.result.lab.position == "within"
+    assert explorer.result.lab.value == START and explorer.result.lab.position == "within"
     text = explorer.summary.value
-    assert "4.2 mmol/L" in text and "3.5 to 5.0 mmol/L" in text
+    low = oracle_text("electrolyte_bands.csv:k_reference:lower")
+    high = oracle("electrolyte_bands.csv:k_reference:upper")
+    assert f"{START} mmol/L" in text and f"{low} to {high:.1f} mmol/L" in text
     assert "within the usual reference range" in text
     assert "Ask your doctor about this result." in text
-    assert "422 mg" in text and "2,600 mg" in text
+    banana = oracle_text("electrolyte_potassium_foods.csv:banana:potassium_mg")
+    women = oracle_text("electrolyte_potassium_intake.csv:women:mg_per_day")
+    assert f"{banana} mg" in text and f"{women} mg" in text
     assert "no upper limit" in text and "for healthy people" in text
     assert "kidney disease" in text  # NASEM/IOM: not for kidney disease or such medicines
     assert explorer.urgency.level == Level.self_care and CALL_911 not in text
@@ -73,8 +86,10 @@ def test_calcium_in_mg_dl_is_worked_for_students(explorer):
     explorer.controls["unit"].value = "mg/dL"
     explorer.controls["value"].value = 8.0
     text = explorer.summary.value
-    assert "8 mg/dL ÷ 4.008 = 2.00 mmol/L" in text
-    assert "about 8.8 to 10.4 mg/dL" in text and "below the usual reference range" in text
+    factor = oracle("electrolyte_analytes.csv:calcium_total:other_per_mmol_l")
+    assert f"8 mg/dL ÷ {factor:g} = {8 / factor:.2f} mmol/L" in text
+    low, high = (oracle_text(f"electrolyte_bands.csv:ca_reference:{e}") for e in ("lower", "upper"))
+    assert f"about {low} to {high} mg/dL" in text and "below the usual reference range" in text
 
 
 def test_albumin_correction_for_total_calcium(explorer):
@@ -85,9 +100,13 @@ def test_albumin_correction_for_total_calcium(explorer):
     assert not explorer.result.lab.corrected
     explorer.controls["use_albumin"].value = True
     lab = explorer.result.lab
-    assert lab.corrected and lab.corrected_mg_dl == pytest.approx(8.8)
-    assert "7.6 + 0.8 × (4.0 − 2.5) = <strong>8.8 mg/dL</strong>" in explorer.summary.value
-    assert "Corrected calcium: 8.8 mg/dL" in explorer.figure.value
+    factor = oracle("electrolyte_constants.csv:ca_correction_factor:value")
+    normal = oracle("electrolyte_constants.csv:ca_correction_albumin:value")
+    corrected = 7.6 + factor * (normal - 2.5)  # 7.6 + 0.8 x (4.0 - 2.5) = 8.8
+    assert lab.corrected and lab.corrected_mg_dl == pytest.approx(corrected)
+    worked = f"7.6 + {factor:g} × ({normal:.1f} − 2.5) = <strong>{corrected:.1f} mg/dL</strong>"
+    assert worked in explorer.summary.value
+    assert f"Corrected calcium: {corrected:.1f} mg/dL" in explorer.figure.value
 
 
 def test_albumin_is_ignored_for_other_tests(explorer):
@@ -105,14 +124,18 @@ def test_every_food_slider_adds_potassium(explorer):
 
 
 def test_sex_and_status_pick_the_adequate_intake(explorer):
+    def ai(intake_id):
+        return oracle(f"electrolyte_potassium_intake.csv:{intake_id}:mg_per_day")
+
     explorer.controls["sex"].value = "male"
-    assert explorer.result.day.adequate_intake_mg == 3400
+    assert explorer.result.day.adequate_intake_mg == ai("men")
     explorer.controls["sex"].value = "female"
     explorer.controls["status"].value = "pregnant"
-    assert explorer.result.day.adequate_intake_mg == 2900
+    assert explorer.result.day.adequate_intake_mg == ai("pregnant")
     explorer.controls["status"].value = "lactating"
-    assert explorer.result.day.adequate_intake_mg == 2800
-    assert "2,800 mg" in explorer.summary.value
+    assert explorer.result.day.adequate_intake_mg == ai("lactating")
+    lactating = oracle_text("electrolyte_potassium_intake.csv:lactating:mg_per_day")
+    assert f"{lactating} mg" in explorer.summary.value
 
 
 def test_impossible_choices_show_a_kind_message(explorer):
@@ -128,7 +151,7 @@ def test_a_value_out_of_range_names_the_unit(explorer):
     explorer.controls["value"].value = 42
     assert explorer.error and explorer.error.startswith("value")
     assert "1 to 10 mmol/L" in explorer.message.value and "Traceback" not in explorer.message.value
-    assert explorer.result.lab.value == 4.2  # the last good result stays
+    assert explorer.result.lab.value == START  # the last good result stays
 
 
 def test_patient_mode_is_short_and_plain():

@@ -14,7 +14,26 @@ from spasm_edu import facts
 from spasm_edu.models import electrolytes as el
 from spasm_edu.models.triage import Level
 from spasm_edu.validation import InputError
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import any_input, assert_names_argument, oracle, result_or_value_error
+
+
+def edge(key: str, step: float = 0.0) -> float:
+    """A band edge pinned in tests/oracle.yaml ("k_reference:lower"), moved by ``step``: the
+    value a lab prints just past it. Band tests sit on the edges, so they read them."""
+    return round(oracle(f"electrolyte_bands.csv:{key}") + step, 3)
+
+
+def typed_at(key: str, analyte_id: str, typed_dp: int, step: int = 0) -> float:
+    """The smallest value typed in the analyte's other unit (mg/dL for calcium_total bands
+    in mmol/L is the reverse) with ``typed_dp`` decimals that a lab, comparing at 2 decimals in
+    the band's unit, puts at or above the band edge ``key``; ``step`` typed steps more (-1: the
+    value just below the edge)."""
+    factor = oracle(f"electrolyte_analytes.csv:{analyte_id}:other_per_mmol_l")
+    e = oracle(f"electrolyte_bands.csv:{key}")
+    band_in_mg_dl = analyte_id == "calcium_total"  # its bands are in mg/dL, typed in mmol/L
+    exact = (e - 0.005) / factor if band_in_mg_dl else (e - 0.005) * factor
+    unit = 10**typed_dp
+    return round((math.ceil(round(exact * unit, 6)) + step) / unit, typed_dp)
 
 
 @pytest.mark.parametrize(
@@ -22,65 +41,122 @@ from tests.helpers import any_input, assert_names_argument, result_or_value_erro
     [
         # Potassium, mmol/L: reference 3.5-5.0 (IOM 2005); mild 3.0-3.4, moderate 2.5-2.9,
         # severe < 2.5 (StatPearls); above 5.0; 6.0-6.4 (Merck, Mayo); 6.5 or more (Merck).
+        # Values on and next to an edge read it from the oracle; the others sit well inside.
         ("potassium", 4.2, "mmol/L", "k_reference", "within"),
-        ("potassium", 3.5, "mmol/L", "k_reference", "within"),  # both ends are in the range
-        ("potassium", 5.0, "mmol/L", "k_reference", "within"),
-        ("potassium", 5.1, "mmol/L", "k_high", "above"),
-        ("potassium", 5.9, "mmol/L", "k_high", "above"),
-        ("potassium", 6.0, "mmol/L", "k_high_critical", "above"),  # Merck: 6-6.5 prompt
-        ("potassium", 6.4, "mEq/L", "k_high_critical", "above"),
-        ("potassium", 6.5, "mmol/L", "k_very_high", "above"),
+        ("potassium", edge("k_reference:lower"), "mmol/L", "k_reference", "within"),  # both
+        ("potassium", edge("k_reference:upper"), "mmol/L", "k_reference", "within"),  # ends in
+        ("potassium", edge("k_reference:upper", 0.1), "mmol/L", "k_high", "above"),
+        ("potassium", edge("k_high_critical:lower", -0.1), "mmol/L", "k_high", "above"),
+        ("potassium", edge("k_high_critical:lower"), "mmol/L", "k_high_critical", "above"),
+        ("potassium", edge("k_very_high:lower", -0.1), "mEq/L", "k_high_critical", "above"),
+        ("potassium", edge("k_very_high:lower"), "mmol/L", "k_very_high", "above"),
         ("potassium", 8.0, "mmol/L", "k_very_high", "above"),
-        ("potassium", 3.4, "mmol/L", "k_mild", "below"),
-        ("potassium", 3.0, "mEq/L", "k_mild", "below"),  # 1 mEq/L = 1 mmol/L
-        ("potassium", 2.9, "mmol/L", "k_moderate", "below"),
-        ("potassium", 2.5, "mmol/L", "k_moderate", "below"),
-        ("potassium", 2.4, "mmol/L", "k_severe", "below"),
+        ("potassium", edge("k_reference:lower", -0.1), "mmol/L", "k_mild", "below"),
+        ("potassium", edge("k_mild:lower"), "mEq/L", "k_mild", "below"),  # 1 mEq/L = 1 mmol/L
+        ("potassium", edge("k_mild:lower", -0.1), "mmol/L", "k_moderate", "below"),
+        ("potassium", edge("k_moderate:lower"), "mmol/L", "k_moderate", "below"),
+        ("potassium", edge("k_moderate:lower", -0.1), "mmol/L", "k_severe", "below"),
         # Sodium: 135-145; mild 130-134; moderate 125-129; profound < 125 (Spasovski 2014);
         # above 145; severe 155 or more (Theisen-Toupal 2015: above 155 or 160; safer edge).
         ("sodium", 140, "mmol/L", "na_reference", "within"),
-        ("sodium", 135, "mmol/L", "na_reference", "within"),
-        ("sodium", 145, "mmol/L", "na_reference", "within"),
-        ("sodium", 134, "mEq/L", "na_mild", "below"),
-        ("sodium", 129, "mmol/L", "na_moderate", "below"),
-        ("sodium", 125, "mmol/L", "na_moderate", "below"),
-        ("sodium", 124, "mmol/L", "na_profound", "below"),
-        ("sodium", 146, "mmol/L", "na_high", "above"),
-        ("sodium", 154, "mmol/L", "na_high", "above"),
-        ("sodium", 155, "mmol/L", "na_severe_high", "above"),
+        ("sodium", edge("na_reference:lower"), "mmol/L", "na_reference", "within"),
+        ("sodium", edge("na_reference:upper"), "mmol/L", "na_reference", "within"),
+        ("sodium", edge("na_reference:lower", -1), "mEq/L", "na_mild", "below"),
+        ("sodium", edge("na_mild:lower", -1), "mmol/L", "na_moderate", "below"),
+        ("sodium", edge("na_moderate:lower"), "mmol/L", "na_moderate", "below"),
+        ("sodium", edge("na_moderate:lower", -1), "mmol/L", "na_profound", "below"),
+        ("sodium", edge("na_reference:upper", 1), "mmol/L", "na_high", "above"),
+        ("sodium", edge("na_severe_high:lower", -1), "mmol/L", "na_high", "above"),
+        ("sodium", edge("na_severe_high:lower"), "mmol/L", "na_severe_high", "above"),
         # Total calcium: about 8.8-10.4 mg/dL (Medscape, Merck); critical < 6.6 (WikEM);
         # above 10.4; critical 12.0 or more (WakeMed; safer than Houston Methodist 13.0).
         ("calcium_total", 9.5, "mg/dL", "ca_reference", "within"),
-        ("calcium_total", 8.8, "mg/dL", "ca_reference", "within"),
-        ("calcium_total", 10.4, "mg/dL", "ca_reference", "within"),
-        ("calcium_total", 2.2, "mmol/L", "ca_reference", "within"),  # 2.2 x 4.008 = 8.818
-        ("calcium_total", 2.19, "mmol/L", "ca_low", "below"),  # 8.778 -> 8.78
+        ("calcium_total", edge("ca_reference:lower"), "mg/dL", "ca_reference", "within"),
+        ("calcium_total", edge("ca_reference:upper"), "mg/dL", "ca_reference", "within"),
+        # typed in mmol/L: 2.2 x 4.008 = 8.818 is within; 2.19 x 4.008 = 8.778 -> 8.78 is not
+        (
+            "calcium_total",
+            typed_at("ca_reference:lower", "calcium_total", 2),
+            "mmol/L",
+            "ca_reference",
+            "within",
+        ),
+        (
+            "calcium_total",
+            typed_at("ca_reference:lower", "calcium_total", 2, -1),
+            "mmol/L",
+            "ca_low",
+            "below",
+        ),
         ("calcium_total", 8.0, "mg/dL", "ca_low", "below"),
-        ("calcium_total", 6.6, "mg/dL", "ca_low", "below"),
-        ("calcium_total", 6.5, "mg/dL", "ca_critical", "below"),
-        ("calcium_total", 10.5, "mg/dL", "ca_high", "above"),
-        ("calcium_total", 12.0, "mg/dL", "ca_high_critical", "above"),
-        ("calcium_total", 3.0, "mmol/L", "ca_high_critical", "above"),  # 12.02 mg/dL
+        ("calcium_total", edge("ca_low:lower"), "mg/dL", "ca_low", "below"),
+        ("calcium_total", edge("ca_low:lower", -0.1), "mg/dL", "ca_critical", "below"),
+        ("calcium_total", edge("ca_reference:upper", 0.1), "mg/dL", "ca_high", "above"),
+        ("calcium_total", edge("ca_high_critical:lower"), "mg/dL", "ca_high_critical", "above"),
+        (
+            "calcium_total",
+            typed_at("ca_high_critical:lower", "calcium_total", 2),
+            "mmol/L",
+            "ca_high_critical",
+            "above",
+        ),  # 3.0 mmol/L = 12.02 mg/dL
         # Ionized calcium: about 1.17-1.30 mmol/L; critical below about 0.87 (3.5 mg/dL).
         ("calcium_ionized", 1.2, "mmol/L", "ica_reference", "within"),
         ("calcium_ionized", 1.1, "mmol/L", "ica_low", "below"),
-        ("calcium_ionized", 0.86, "mmol/L", "ica_critical", "below"),
-        ("calcium_ionized", 3.4, "mg/dL", "ica_critical", "below"),  # 3.4 / 4.008 = 0.848
-        # 3.5 / 4.008 = 0.8733, compared as a lab shows it (2 decimals): 0.87, not below it
-        ("calcium_ionized", 3.5, "mg/dL", "ica_low", "below"),
+        ("calcium_ionized", edge("ica_low:lower", -0.01), "mmol/L", "ica_critical", "below"),
+        # typed in mg/dL: 3.4 / 4.008 = 0.848 is critical; 3.5 / 4.008 = 0.8733, compared as
+        # a lab shows it (2 decimals): 0.87, not below it
+        (
+            "calcium_ionized",
+            typed_at("ica_low:lower", "calcium_ionized", 1, -1),
+            "mg/dL",
+            "ica_critical",
+            "below",
+        ),
+        (
+            "calcium_ionized",
+            typed_at("ica_low:lower", "calcium_ionized", 1),
+            "mg/dL",
+            "ica_low",
+            "below",
+        ),
         ("calcium_ionized", 1.35, "mmol/L", "ica_high", "above"),
-        ("calcium_ionized", 5.8, "mg/dL", "ica_high_critical", "above"),  # 1.447 -> 1.45
+        (
+            "calcium_ionized",
+            typed_at("ica_high_critical:lower", "calcium_ionized", 1),
+            "mg/dL",
+            "ica_high_critical",
+            "above",
+        ),  # 5.8 mg/dL: 1.447 -> 1.45
         # Magnesium: about 0.70-1.05 mmol/L; symptoms likely < 0.5 (DynaMed); above 1.05;
         # critical 1.85 or more (about 4.5 mg/dL, Houston Methodist).
         ("magnesium", 0.85, "mmol/L", "mg_reference", "within"),
-        ("magnesium", 1.7, "mg/dL", "mg_reference", "within"),  # 1.7 / 2.431 = 0.699 -> 0.70
+        (
+            "magnesium",
+            typed_at("mg_reference:lower", "magnesium", 1),
+            "mg/dL",
+            "mg_reference",
+            "within",
+        ),  # 1.7 / 2.431 = 0.699 -> 0.70
         ("magnesium", 0.6, "mmol/L", "mg_low", "below"),
-        ("magnesium", 0.5, "mmol/L", "mg_low", "below"),
-        ("magnesium", 0.49, "mmol/L", "mg_severe", "below"),
+        ("magnesium", edge("mg_low:lower"), "mmol/L", "mg_low", "below"),
+        ("magnesium", edge("mg_low:lower", -0.01), "mmol/L", "mg_severe", "below"),
         ("magnesium", 1.0, "mg/dL", "mg_severe", "below"),  # 1.0 / 2.431 = 0.41
-        ("magnesium", 1.06, "mmol/L", "mg_high", "above"),
-        ("magnesium", 4.4, "mg/dL", "mg_high", "above"),  # 1.81
-        ("magnesium", 4.5, "mg/dL", "mg_high_critical", "above"),  # 1.851 -> 1.85
+        ("magnesium", edge("mg_reference:upper", 0.01), "mmol/L", "mg_high", "above"),
+        (
+            "magnesium",
+            typed_at("mg_high_critical:lower", "magnesium", 1, -1),
+            "mg/dL",
+            "mg_high",
+            "above",
+        ),  # 4.4 mg/dL = 1.81
+        (
+            "magnesium",
+            typed_at("mg_high_critical:lower", "magnesium", 1),
+            "mg/dL",
+            "mg_high_critical",
+            "above",
+        ),  # 4.5 mg/dL: 1.851 -> 1.85
     ],
 )
 def test_value_falls_in_the_right_band(analyte_id, value, unit, band_id, position):
@@ -97,12 +173,12 @@ def test_value_falls_in_the_right_band(analyte_id, value, unit, band_id, positio
         # below 2.5 mmol/L: A+E even without symptoms (PaperGP, UK general practice)
         ("potassium", 2.4, "mmol/L", "emergency"),
         # 6.5 mmol/L or more: severe, go to hospital at once (GPnotebook, UK primary care).
-        ("potassium", 6.5, "mmol/L", "emergency"),
+        ("potassium", edge("k_very_high:lower"), "mmol/L", "emergency"),
         ("potassium", 7.0, "mmol/L", "emergency"),
         ("potassium", 2.7, "mmol/L", "urgent"),  # safer level: WakeMed critical at <= 2.5
-        ("sodium", 124, "mmol/L", "urgent"),
+        ("sodium", edge("na_moderate:lower", -1), "mmol/L", "urgent"),
         ("sodium", 160, "mmol/L", "urgent"),
-        ("calcium_total", 6.5, "mg/dL", "urgent"),
+        ("calcium_total", edge("ca_low:lower", -0.1), "mg/dL", "urgent"),
         ("calcium_total", 12.5, "mg/dL", "urgent"),
         ("calcium_ionized", 0.8, "mmol/L", "urgent"),
         ("magnesium", 0.4, "mmol/L", "urgent"),
@@ -157,7 +233,10 @@ def test_mild_low_potassium_and_sodium_list_no_arrhythmia_or_seizures():
 def test_calcium_no_longer_claims_symptoms_only_below_7_mg_dl():
     calcium = el.analyte("calcium_total")
     assert all("7.0" not in (b.label + (b.symptoms or "")) for b in calcium.bands)
-    assert (calcium.reference.lower, calcium.reference.upper) == (8.8, 10.4)
+    assert (calcium.reference.lower, calcium.reference.upper) == (
+        edge("ca_reference:lower"),
+        edge("ca_reference:upper"),
+    )
     ref_sources = set(calcium.reference.source_ids)
     assert ref_sources == {"medscape_hypocalcemia", "merck_hypercalcemia"}
 
@@ -242,13 +321,17 @@ def test_every_electrolyte_row_says_where_in_the_source_it_stands():
     [
         ("potassium", 3.2, "mEq/L", 3.2),
         ("sodium", 128, "mEq/L", 128),
-        ("calcium_total", 8.0, "mg/dL", 8.0 / 4.008),  # 1.996
-        ("calcium_total", 10.0, "mg/dL", 2.495),  # 10 / 4.008 = 2.4950
-        ("magnesium", 2.431, "mg/dL", 1.0),  # by definition of the factor
-        ("magnesium", 1.8, "mg/dL", 0.7404),  # 1.8 / 2.431 = 0.74044
+        ("calcium_total", 8.0, "mg/dL", None),  # 8.0 / 4.008 = 1.996
+        ("calcium_total", 10.0, "mg/dL", None),  # 10 / 4.008 = 2.4950
+        ("magnesium", "factor", "mg/dL", 1.0),  # by definition of the factor
+        ("magnesium", 1.8, "mg/dL", None),  # 1.8 / 2.431 = 0.74044
     ],
 )
 def test_unit_conversion(analyte_id, value, unit, mmol_l):
+    if mmol_l is None or value == "factor":
+        factor = oracle(f"electrolyte_analytes.csv:{analyte_id}:other_per_mmol_l")
+        value = factor if value == "factor" else value
+        mmol_l = value / factor if mmol_l is None else mmol_l
     assert el.to_mmol_l(analyte_id, value, unit) == pytest.approx(mmol_l, abs=1e-4)
     assert el.from_mmol_l(analyte_id, el.to_mmol_l(analyte_id, value, unit), unit) == (
         pytest.approx(value)
@@ -257,32 +340,44 @@ def test_unit_conversion(analyte_id, value, unit, mmol_l):
 
 def test_calcium_mmol_to_mg_dl():
     # 2.0 mmol/L x 4.008 = 8.016 mg/dL
-    assert el.from_mmol_l("calcium_total", 2.0, "mg/dL") == pytest.approx(8.016)
+    factor = oracle("electrolyte_analytes.csv:calcium_total:other_per_mmol_l")
+    assert el.from_mmol_l("calcium_total", 2.0, "mg/dL") == pytest.approx(2.0 * factor)
 
 
 @pytest.mark.parametrize(
-    ("measured", "albumin", "corrected"),
+    ("measured", "albumin"),
     [
-        (7.6, 2.5, 8.8),  # 7.6 + 0.8 x (4.0 - 2.5) = 7.6 + 1.2
-        (8.0, 4.0, 8.0),  # normal albumin: no change
-        (9.0, 3.0, 9.8),  # 9.0 + 0.8 x 1.0
-        (10.0, 5.0, 9.2),  # 10.0 + 0.8 x (-1.0)
+        (7.6, 2.5),  # 7.6 + 0.8 x (4.0 - 2.5) = 7.6 + 1.2 = 8.8
+        (8.0, "normal"),  # normal albumin: no change
+        (9.0, 3.0),  # 9.0 + 0.8 x 1.0 = 9.8
+        (10.0, 5.0),  # 10.0 + 0.8 x (-1.0) = 9.2
     ],
 )
-def test_corrected_calcium(measured, albumin, corrected):
+def test_corrected_calcium(measured, albumin):
+    factor = oracle("electrolyte_constants.csv:ca_correction_factor:value")
+    normal = oracle("electrolyte_constants.csv:ca_correction_albumin:value")
+    albumin = normal if albumin == "normal" else albumin
+    corrected = measured + factor * (normal - albumin)
     assert el.corrected_calcium_mg_dl(measured, albumin) == pytest.approx(corrected)
 
 
 def test_corrected_calcium_moves_the_band():
-    raw = el.lab_result("calcium_total", 7.6, "mg/dL")
-    fixed = el.lab_result("calcium_total", 7.6, "mg/dL", albumin_g_dl=2.5)
+    # a low albumin (2.5 g/dL) lifts a value just below the range onto its lower edge:
+    # 7.6 + 0.8 x (4.0 - 2.5) = 8.8
+    factor = oracle("electrolyte_constants.csv:ca_correction_factor:value")
+    normal = oracle("electrolyte_constants.csv:ca_correction_albumin:value")
+    target = edge("ca_reference:lower")
+    measured = round(target - factor * (normal - 2.5), 3)
+    raw = el.lab_result("calcium_total", measured, "mg/dL")
+    fixed = el.lab_result("calcium_total", measured, "mg/dL", albumin_g_dl=2.5)
     assert raw.band.band_id == "ca_low" and fixed.band.band_id == "ca_reference"
-    assert fixed.corrected and fixed.corrected_mg_dl == pytest.approx(8.8)
-    assert fixed.value_other == pytest.approx(8.8)
+    assert fixed.corrected and fixed.corrected_mg_dl == pytest.approx(target)
+    assert fixed.value_other == pytest.approx(target)
     assert "merck_hypocalcemia" in fixed.source_ids
     # the same correction from a value typed in mmol/L: 1.896 mmol/L = 7.6 mg/dL
-    from_si = el.lab_result("calcium_total", 7.6 / 4.008, "mmol/L", albumin_g_dl=2.5)
-    assert from_si.corrected_mg_dl == pytest.approx(8.8)
+    mg_dl_per_mmol = oracle("electrolyte_analytes.csv:calcium_total:other_per_mmol_l")
+    from_si = el.lab_result("calcium_total", measured / mg_dl_per_mmol, "mmol/L", albumin_g_dl=2.5)
+    assert from_si.corrected_mg_dl == pytest.approx(target)
 
 
 def test_symptoms_are_linked_to_bands():
@@ -306,32 +401,42 @@ def test_bands_tile_without_gaps_from_no_lower_end_to_no_upper_end():
 
 
 @pytest.mark.parametrize(
-    ("sex", "status", "ai_mg"),
+    ("sex", "status", "intake_id"),
     [
-        ("male", "none", 3400),  # NASEM 2019
-        ("female", "none", 2600),
-        ("female", "pregnant", 2900),
-        ("female", "lactating", 2800),
+        ("male", "none", "men"),  # NASEM 2019
+        ("female", "none", "women"),
+        ("female", "pregnant", "pregnant"),
+        ("female", "lactating", "lactating"),
     ],
 )
-def test_adequate_intake_fits_the_person(sex, status, ai_mg):
+def test_adequate_intake_fits_the_person(sex, status, intake_id):
+    ai_mg = oracle(f"electrolyte_potassium_intake.csv:{intake_id}:mg_per_day")
+    banana = oracle("electrolyte_potassium_foods.csv:banana:potassium_mg")
     day = el.potassium_day({"banana": 1}, sex, status)
     assert day.adequate_intake_mg == ai_mg
-    assert day.percent_of_intake == pytest.approx(100 * 422 / ai_mg)
+    assert day.percent_of_intake == pytest.approx(100 * banana / ai_mg)
 
 
 def test_a_day_of_food_adds_up():
     # DGA 2015 Appendix 10: potato 941 + banana 422 + orange juice 496 = 1,859 mg
-    day = el.potassium_day({"baked_potato": 1, "banana": 1, "orange_juice": 1}, "female")
-    assert day.total_mg == 1859
-    assert day.percent_of_intake == pytest.approx(71.5, abs=0.05)  # 1859 / 2600
-    assert day.daily_value_mg == 4700 and day.upper_limit_mg is None
+    foods = ("baked_potato", "banana", "orange_juice")
+    total = sum(oracle(f"electrolyte_potassium_foods.csv:{f}:potassium_mg") for f in foods)
+    women = oracle("electrolyte_potassium_intake.csv:women:mg_per_day")
+    day = el.potassium_day(dict.fromkeys(foods, 1), "female")
+    assert day.total_mg == total
+    assert day.percent_of_intake == pytest.approx(100 * total / women)  # 71.5 %
+    assert day.daily_value_mg == oracle("electrolyte_potassium_intake.csv:daily_value:mg_per_day")
+    assert day.upper_limit_mg is None
     assert {"dga_2015_appendix10", "nasem_potassium_2019", "fda_daily_value"} == set(day.source_ids)
 
 
 def test_usda_foods_are_marked_approximate():
     day = el.potassium_day({"avocado": 2, "lentils": 1, "black_beans": 1})
-    assert day.total_mg == 2 * 485 + 365 + 305
+    mg = {
+        f: oracle(f"electrolyte_potassium_foods.csv:{f}:potassium_mg")
+        for f in ("avocado", "lentils", "black_beans")
+    }
+    assert day.total_mg == 2 * mg["avocado"] + mg["lentils"] + mg["black_beans"]
     assert all(s.approximate for s in day.servings)
 
 

@@ -156,7 +156,7 @@ def test_sync_renders_a_changed_value_in_the_md_and_the_notebook(
     problems = factref.check_markdown(
         course_copy / "content" / "notebooks" / f"{CHECKED}.md", data_copy
     )
-    problems = [p for p in problems if p.stale is not None]
+    problems = [p for p in problems if p.stale is not None and p.stale.key == ADULT]
     assert len(problems) == 1 and "about four cups" in str(problems[0])
     assert f", but data/ now holds {new}: re-read it" in str(problems[0])
 

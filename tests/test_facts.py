@@ -10,6 +10,12 @@ from tests.helpers import oracle, oracle_text
 
 ADULT = "caffeine_limits.csv:adult:max_mg_per_day"
 COFFEE = "caffeine_drinks.csv:brewed_coffee:typical_mg"
+# the adult half-life row's mean, low and high h as the CSV writes them (3.4,2,5), and a mean
+# above its range
+ADULT_HALF_LIFE = ",".join(
+    oracle_text(f"caffeine_half_life.csv:adult:{c}") for c in ("half_life_h", "low_h", "high_h")
+)
+ABOVE_HIGH = oracle_text("caffeine_half_life.csv:adult:high_h") + "1"  # 5 -> 51
 CUP = ",".join(  # the brewed-coffee row's typical, low and high mg, as the CSV writes them
     oracle_text(f"caffeine_drinks.csv:brewed_coffee:{c}")
     for c in ("typical_mg", "low_mg", "high_mg")
@@ -84,8 +90,8 @@ def test_lookup_of_unknown_id_lists_the_valid_ones():
         ),
         (
             "caffeine_half_life.csv",
-            "adult,Healthy adult,3.4,2,5,",
-            "adult,Healthy adult,7,2,5,",
+            f"adult,Healthy adult,{ADULT_HALF_LIFE},",
+            f"adult,Healthy adult,{ABOVE_HIGH},{ADULT_HALF_LIFE.split(',', 1)[1]},",
             2,
             None,
             "between low_h",

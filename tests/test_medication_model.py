@@ -11,7 +11,19 @@ from hypothesis import strategies as st
 
 from spasm_edu import facts
 from spasm_edu.models import medication
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import any_input, assert_names_argument, oracle, result_or_value_error
+
+
+def ratio_of(class_id: str) -> float:
+    """Garrison 2012's adjusted sequence ratio for a class, as pinned in tests/oracle.yaml."""
+    return oracle(f"medication_evidence.csv:garrison_{class_id}:value_low")
+
+
+def pinned(evidence_id: str) -> tuple:
+    """(value_low, value_high) of an evidence row, as pinned in tests/oracle.yaml."""
+    return tuple(
+        oracle(f"medication_evidence.csv:{evidence_id}:{c}") for c in ("value_low", "value_high")
+    )
 
 
 def first(query: str) -> medication.Match:
@@ -96,17 +108,18 @@ def test_required_medicines_and_the_merck_list_are_present():
 
 
 @pytest.mark.parametrize(
-    ("class_id", "ratio", "significant"),
+    ("class_id", "significant"),
     [
-        # Garrison 2012, adjusted sequence ratios (1.0 = no signal):
-        ("laba", 2.42, True),
-        ("potassium_sparing", 2.12, True),
-        ("thiazide", 1.48, True),
-        ("statin", 1.16, True),
-        ("loop", 1.20, False),  # not significant
+        # Garrison 2012, adjusted sequence ratios (1.0 = no signal; values in tests/oracle.yaml):
+        ("laba", True),  # 2.42
+        ("potassium_sparing", True),  # 2.12
+        ("thiazide", True),  # 1.48
+        ("statin", True),  # 1.16
+        ("loop", False),  # 1.20, not significant
     ],
 )
-def test_garrison_ratios(class_id, ratio, significant):
+def test_garrison_ratios(class_id, significant):
+    ratio = ratio_of(class_id)
     med = next(m for m in medication.medicines() if m.class_id == class_id)
     assert med.ratio.value_low == ratio and med.ratio.significant is significant
     assert med.ratio.source_id == "garrison_2012"
@@ -115,7 +128,9 @@ def test_garrison_ratios(class_id, ratio, significant):
 
 def test_ratios_are_sorted_and_above_no_signal():
     values = [e.value_low for e in medication.ratios()]
-    assert values == [2.42, 2.12, 1.48, 1.20, 1.16]
+    classes = ("laba", "potassium_sparing", "thiazide", "loop", "statin")
+    assert values == [ratio_of(c) for c in classes]  # 2.42, 2.12, 1.48, 1.20, 1.16
+    assert values == sorted(values, reverse=True)
     assert all(v > medication.NO_SIGNAL_RATIO for v in values)
 
 
@@ -126,8 +141,8 @@ def test_statin_figures_from_the_eas_consensus():
     myopathy = by_measure["myopathy_one_in_n_users"]
     # EAS 2015 abstract: "a prevalence of 7-29% in registries and observational studies";
     # myopathy "1 per 1000 to 1 per 10 000 people on standard statin doses".
-    assert (symptoms.value_low, symptoms.value_high) == (7, 29)
-    assert (myopathy.value_low, myopathy.value_high) == (1000, 10000)
+    assert (symptoms.value_low, symptoms.value_high) == pinned("eas_statin_symptoms")  # 7, 29
+    assert (myopathy.value_low, myopathy.value_high) == pinned("eas_statin_myopathy")
     assert symptoms.source_id == myopathy.source_id == "eas_statin_2015"
 
 
@@ -137,7 +152,10 @@ def test_blinded_trials_show_statin_and_placebo_side_by_side():
     by_measure = {e.measure: e for e in medication.medicine("simvastatin").evidence}
     on_statin = by_measure["percent_muscle_symptoms_blinded_statin"]
     on_placebo = by_measure["percent_muscle_symptoms_blinded_placebo"]
-    assert (on_statin.value_low, on_placebo.value_low) == (27.1, 26.6)
+    assert (on_statin.value_low, on_placebo.value_low) == (
+        oracle("medication_evidence.csv:ctt_statin_blinded_statin:value_low"),  # 27.1
+        oracle("medication_evidence.csv:ctt_statin_blinded_placebo:value_low"),  # 26.6
+    )
     assert on_statin.source_id == on_placebo.source_id == "ctt_statin_2022"
     assert on_statin.value_low - on_placebo.value_low < 1  # under 1 point apart
 
@@ -146,7 +164,7 @@ def test_long_acting_inhalers_cite_their_own_class_not_the_salbutamol_page():
     for drug_id in ("salmeterol", "formoterol"):
         med = medication.medicine(drug_id)
         assert "mims_salbutamol" not in facts.table(medication.DRUGS)[drug_id].source_ids
-        assert med.ratio.value_low == 2.42 and med.ratio.source_id == "garrison_2012"
+        assert med.ratio.value_low == ratio_of("laba") and med.ratio.source_id == "garrison_2012"
 
 
 def test_no_ratio_is_invented_for_classes_the_study_did_not_measure():

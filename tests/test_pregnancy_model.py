@@ -13,14 +13,22 @@ from spasm_edu.models import pregnancy
 from tests.helpers import any_input, assert_names_argument, oracle, result_or_value_error
 
 
+def gap(point: str, column: str):
+    """A Sperstad 2016 figure pinned in tests/oracle.yaml (pregnancy_diastasis.csv)."""
+    return oracle(f"pregnancy_diastasis.csv:{point}:{column}")
+
+
 def test_sperstad_figures_are_the_published_ones():
     # Sperstad 2016 (BJSM 50:1092), n = 300 first-time mothers.
     points = {p.point_id: (p.weeks, p.percent, p.women_studied) for p in pregnancy.gap_points()}
-    assert points == {
-        "gestation_21w": (21, 33.1, 300),
-        "postpartum_6w": (6, 60.0, 300),
-        "postpartum_6m": (26, 45.4, 300),
-        "postpartum_12m": (52, 32.6, 300),
+    assert points == {  # 21 weeks pregnant 33.1 %; 6 weeks after birth 60.0 %; 26: 45.4; 52: 32.6
+        point: (weeks, gap(point, "percent_with_gap"), gap(point, "women_studied"))
+        for point, weeks in (
+            ("gestation_21w", gap("gestation_21w", "weeks_pregnant")),
+            ("postpartum_6w", gap("postpartum_6w", "weeks_after_birth")),
+            ("postpartum_6m", gap("postpartum_6m", "weeks_after_birth")),
+            ("postpartum_12m", gap("postpartum_12m", "weeks_after_birth")),
+        )
     }
     assert [p.point_id for p in pregnancy.gap_points()][0] == "gestation_21w"  # time order
 
@@ -44,8 +52,11 @@ def test_nearest_measurement_after_birth(months, point, beyond):
 
 
 def test_no_gap_figure_before_the_study_measured():
-    assert pregnancy.nearest_gap("pregnant", 20, None) == (None, False)
-    assert pregnancy.nearest_gap("pregnant", 21, None)[0].percent == 33.1
+    first = gap("gestation_21w", "weeks_pregnant")  # 21
+    assert pregnancy.nearest_gap("pregnant", first - 1, None) == (None, False)
+    assert pregnancy.nearest_gap("pregnant", first, None)[0].percent == gap(
+        "gestation_21w", "percent_with_gap"
+    )
     assert pregnancy.nearest_gap("pregnant", 39, None)[0].point_id == "gestation_21w"
 
 
@@ -97,16 +108,22 @@ def test_after_birth_uses_the_adult_limit_and_half_life():
 
 
 @pytest.mark.parametrize(
-    ("phase", "breastfeeding", "group", "k_mg", "water_l", "drinks_l"),
+    ("phase", "breastfeeding", "group", "water_group"),
     [
         # NASEM 2019 potassium AI; IOM 2004 total water; about 20 % from food, so 80 % from
         # drinks where IOM gives no drinks figure; women: IOM's own 2.2 L from drinks.
-        ("pregnant", False, "pregnant", 2900, 3.0, 3.0 * 0.8),  # 2.4 L
-        ("after_birth", True, "lactation", 2800, 3.8, 3.8 * 0.8),  # 3.04 L
-        ("after_birth", False, "women", 2600, 2.7, 2.2),
+        ("pregnant", False, "pregnant", "pregnant"),  # 2,900 mg; 3.0 L, 2.4 L from drinks
+        ("after_birth", True, "lactation", "lactating"),  # 2,800 mg; 3.8 L, 3.04 L
+        ("after_birth", False, "women", "women"),  # 2,600 mg; 2.7 L, 2.2 L
     ],
 )
-def test_needs_match_nasem_and_iom(phase, breastfeeding, group, k_mg, water_l, drinks_l):
+def test_needs_match_nasem_and_iom(phase, breastfeeding, group, water_group):
+    k_mg = oracle(f"pregnancy_needs.csv:{group}:potassium_mg_per_day")
+    water_l = oracle(f"dehydration_water_needs.csv:{water_group}:total_water_l_per_day")
+    if water_group == "women":
+        drinks_l = oracle("dehydration_water_needs.csv:women:from_drinks_l_per_day")
+    else:
+        drinks_l = water_l * (1 - oracle("dehydration_reference.csv:food_share:value") / 100)
     s = pregnancy.stage(phase, 20, 3, breastfeeding=breastfeeding)
     assert s.needs.group_id == group
     assert s.needs.potassium_mg_per_day == k_mg
@@ -116,9 +133,12 @@ def test_needs_match_nasem_and_iom(phase, breastfeeding, group, k_mg, water_l, d
 
 def test_shortfalls_by_hand():
     # Pregnant: need 2.4 L from drinks, drank 1.5 L -> 0.9 L short; 2,900 - 2,000 = 900 mg short.
+    water = oracle("dehydration_water_needs.csv:pregnant:total_water_l_per_day")
+    drinks = water * (1 - oracle("dehydration_reference.csv:food_share:value") / 100)
+    need_k = oracle("pregnancy_needs.csv:pregnant:potassium_mg_per_day")
     s = pregnancy.stage(weeks_pregnant=30, drinks_l=1.5, potassium_mg=2000)
-    assert s.drinks_short_l == pytest.approx(0.9)
-    assert s.potassium_short_mg == pytest.approx(900)
+    assert s.drinks_short_l == pytest.approx(drinks - 1.5)
+    assert s.potassium_short_mg == pytest.approx(need_k - 2000)
     enough = pregnancy.stage(weeks_pregnant=30, drinks_l=3, potassium_mg=3500)
     assert enough.drinks_short_l == 0 and enough.potassium_short_mg == 0
     assert pregnancy.stage(potassium_mg=None).potassium_short_mg is None

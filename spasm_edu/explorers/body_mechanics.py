@@ -175,7 +175,7 @@ class BodyMechanicsExplorer(Answers, Explorer):
             layout=w.Layout(width=WIDE),
         )
         self.controls["duration"] = w.ToggleButtons(
-            options=[(label, key) for key, label in bm.DURATIONS.items()],
+            options=[(wording.duration_label(r), key) for key, r in bm.durations().items()],
             value="1to2h",
             description="Lifting time",
         )
@@ -211,8 +211,8 @@ class BodyMechanicsExplorer(Answers, Explorer):
             "Your grip",
             [(f"{c.label}: {c.description}", c.coupling) for c in facts.table(bm.COUPLING)],
         )
-        self.controls["freq_per_min"] = ask("How often you lift", wording.FREQUENCY_CHOICES)
-        self.controls["duration"] = ask("How long you lift each day", wording.DURATION_CHOICES)
+        self.controls["freq_per_min"] = ask("How often you lift", wording.frequency_choices())
+        self.controls["duration"] = ask("How long you lift each day", wording.duration_choices())
         self._note_boxes = {  # the note beside each box whose choice can need one
             name: with_note(self.controls[name], lambda v, n=name: self._patient_note(n, v))
             for name in ("load", "h", "v", "d", "a_deg", "freq_per_min", "duration")

@@ -50,20 +50,26 @@ from spasm_edu import validation as check
 
 CONSTANTS = "body_mechanics_constants.csv"
 FREQUENCY = "body_mechanics_frequency.csv"
+DURATION = "body_mechanics_durations.csv"
 COUPLING = "body_mechanics_coupling.csv"
 BANDS = "body_mechanics_bands.csv"
 MULTIPLIERS = "body_mechanics_multipliers.csv"
 PATIENT_HANDLING = "body_mechanics_patient_handling.csv"
 SCOPE = "body_mechanics_scope.csv"
 TIPS = "body_mechanics_tips.csv"
-DATA_FILES = (CONSTANTS, FREQUENCY, COUPLING, BANDS, MULTIPLIERS, PATIENT_HANDLING, SCOPE, TIPS)
+DATA_FILES = (
+    CONSTANTS,
+    FREQUENCY,
+    DURATION,
+    COUPLING,
+    BANDS,
+    MULTIPLIERS,
+    PATIENT_HANDLING,
+    SCOPE,
+    TIPS,
+)
 
 UNITS = ("metric", "us")
-DURATIONS = {
-    "le1h": "1 hour or less",
-    "1to2h": "more than 1 hour, up to 2 hours",
-    "2to8h": "more than 2 hours, up to 8 hours",
-}
 COUPLINGS = ("good", "fair", "poor")
 SYMBOLS = ("HM", "VM", "DM", "AM", "FM", "CM")
 
@@ -138,6 +144,18 @@ def asymmetric_multiplier(a_deg: float, units: str = "metric") -> float:
     return 1 - c.a_factor * a
 
 
+def durations() -> dict:
+    """The lifting-duration columns of the frequency table by id ("le1h", "1to2h", "2to8h"),
+    shortest first: each row says more than ``longer_than_h`` and at most ``at_most_h`` hours
+    a day (body_mechanics_durations.csv, Table 5's column headings)."""
+    return dict(facts.table(DURATION).by_id)
+
+
+def longest_duration_h() -> float:
+    """The most hours of lifting a day the frequency table covers (8: NIOSH's longest column)."""
+    return max(r.at_most_h for r in facts.table(DURATION))
+
+
 def table_frequencies() -> list[float]:
     """The lifts-per-minute values listed in the frequency table, in order."""
     return [r.frequency_lifts_per_min for r in facts.table(FREQUENCY) if r.applies != "above"]
@@ -178,7 +196,7 @@ def frequency_multiplier(
     duration: "le1h", "1to2h" or "2to8h". Source: niosh_94_110 (Table 5).
     """
     row = frequency_row(freq_per_min)
-    check.choice("duration", duration, DURATIONS)
+    check.choice("duration", duration, durations())
     v = _length("v", v, units)
     return row.fm(duration, v_high=v >= constants(units).v_split)
 
@@ -335,7 +353,7 @@ def assess(
     )
     a_value = check.number("a_deg", a_deg, 0, A_MAX_INPUT_DEG, "degrees")
     row = frequency_row(freq_per_min)
-    check.choice("duration", duration, DURATIONS)
+    check.choice("duration", duration, durations())
     check.choice("coupling", coupling, COUPLINGS)
     person = check.flag("lifting_a_person", lifting_a_person)
 
@@ -454,7 +472,7 @@ def lift_so_far(
         check.number("a_deg", a_deg, 0, A_MAX_INPUT_DEG, "degrees")
     row = None if freq_per_min is None else frequency_row(freq_per_min)
     if duration is not None:
-        check.choice("duration", duration, DURATIONS)
+        check.choice("duration", duration, durations())
     if coupling is not None:
         check.choice("coupling", coupling, COUPLINGS)
     given = {

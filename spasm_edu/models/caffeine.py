@@ -12,8 +12,9 @@ half-life = 3.4 h x study_h / study_control_h. No figure is taken from another s
 
 Simplification, stated for students: each drink is treated as absorbed at once, and all drinks
 of the day are spread evenly from the first to the last drink with the day's average dose.
-Real absorption peaks 30-60 minutes after a drink; the shape after that is the same
-first-order fall: amount(t) = dose x 0.5 ** (hours since the drink / half-life).
+Real absorption takes a while (data/caffeine_absorption.csv: most of a dose is absorbed within
+the hour, IOM 2001); the shape after that is the same first-order fall:
+amount(t) = dose x 0.5 ** (hours since the drink / half-life).
 """
 
 from __future__ import annotations

@@ -140,6 +140,24 @@ class ScopeRow(FactRow):
     patient_text: Text
 
 
+class DurationRow(FactRow):
+    """One lifting-duration column of the frequency table (Table 5): more than
+    ``longer_than_h`` (0: from the start) and at most ``at_most_h`` hours of lifting a day.
+    ``duration_id`` names the column in body_mechanics_frequency.csv (``fm_<id>_v_low``)."""
+
+    duration_id: Literal["le1h", "1to2h", "2to8h"]
+    longer_than_h: float = Field(ge=0, le=24)
+    at_most_h: float = Field(gt=0, le=24)
+
+    @model_validator(mode="after")
+    def _longer_than_below_at_most(self):
+        if self.longer_than_h >= self.at_most_h:
+            raise ValueError(
+                f"longer_than_h ({self.longer_than_h}) must be below at_most_h ({self.at_most_h})"
+            )
+        return self
+
+
 class TipRow(FactRow):
     tip_id: Id
     tip: Text
@@ -157,6 +175,12 @@ TABLES = [
         FrequencyRow,
         "frequency_id",
         "NIOSH frequency multiplier table (lifts/min x duration x hand height).",
+    ),
+    TableSpec(
+        "body_mechanics_durations.csv",
+        DurationRow,
+        "duration_id",
+        "The lifting-duration columns of the NIOSH frequency table (hours a day).",
     ),
     TableSpec(
         "body_mechanics_coupling.csv", CouplingRow, "coupling", "NIOSH coupling (grip) multipliers."

@@ -98,6 +98,17 @@ class TimingRow(FactRow):
     example_bedtime_h: float = Field(ge=18, le=30)
 
 
+class AbsorptionRow(FactRow):
+    """How fast caffeine is absorbed: ``percent_absorbed`` of a dose within ``within_min``
+    minutes. The model absorbs each drink at once; the student box says how far that is from
+    the real curve."""
+
+    measure_id: Id
+    label: Text
+    percent_absorbed: float = Field(gt=0, le=100)
+    within_min: float = Field(gt=0, le=600)
+
+
 TABLES = [
     TableSpec("caffeine_drinks.csv", DrinkRow, "drink_id", "Typical caffeine per serving."),
     TableSpec("caffeine_limits.csv", LimitRow, "limit_id", "Daily caffeine limits by group."),
@@ -107,5 +118,11 @@ TABLES = [
         TimingRow,
         "timing_id",
         "How long before bed to stop caffeine (and a worked-example bedtime).",
+    ),
+    TableSpec(
+        "caffeine_absorption.csv",
+        AbsorptionRow,
+        "measure_id",
+        "How fast caffeine is absorbed (the model takes each drink as absorbed at once).",
     ),
 ]

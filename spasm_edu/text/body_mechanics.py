@@ -103,28 +103,76 @@ def patient_summary(result: LiftResult) -> str:
 
 
 # -- patient mode: plain questions and what was told so far ------------------------------------
-FREQUENCY_CHOICES = (  # (words, lifts per minute): each maps to one row of the NIOSH table
-    ("About once an hour or less", 1 / 60),
-    ("About once every 5 minutes", 0.2),
-    ("About once every 2 minutes", 0.5),
-    ("About once a minute", 1.0),
-    ("About twice a minute", 2.0),
-    ("About 3 times a minute", 3.0),
-    ("About 4 times a minute", 4.0),
-    ("About 5 times a minute", 5.0),
-    ("About 6 times a minute (every 10 seconds)", 6.0),
-    ("About 10 times a minute (every 6 seconds)", 10.0),
-    ("About 12 times a minute (every 5 seconds)", 12.0),
-    ("About 15 times a minute (every 4 seconds)", 15.0),
-    ("More than 15 times a minute", 16.0),
+# the rows of the NIOSH frequency table a patient chooses from (the table also lists 7, 8, 9,
+# 11, 13 and 14 lifts a minute: the student mode's slider has them all)
+FREQUENCY_ROWS = (
+    "f0_2",
+    "f0_5",
+    "f1",
+    "f2",
+    "f3",
+    "f4",
+    "f5",
+    "f6",
+    "f10",
+    "f12",
+    "f15",
+    "over_15",
 )
-OVER_8_HOURS = "over8h"  # a choice, not a NIOSH duration: counted in the 2 to 8 hours column
-DURATION_CHOICES = (
-    ("Up to 1 hour a day", "le1h"),
-    ("1 to 2 hours a day", "1to2h"),
-    ("Most of the shift (2 to 8 hours)", "2to8h"),
-    ("More than 8 hours a day", OVER_8_HOURS),
-)
+RARELY = ("About once an hour or less", 1 / 60)  # counted in the table's lowest row
+OVER_8_HOURS = "over8h"  # a choice, not a NIOSH duration: counted in the longest column
+
+
+def _hours(h: float) -> str:
+    return f"{h:g} hour" + ("" if h == 1 else "s")
+
+
+def _often_words(row) -> tuple[str, float]:
+    """A frequency-table row as a patient's choice: words and the lifts per minute it stands
+    for ("About 3 times a minute", 3.0); the row above the table counts one lift more."""
+    f = row.frequency_lifts_per_min
+    if row.applies == "above":
+        return f"More than {f:g} times a minute", f + 1
+    if f < 1:
+        return f"About once every {1 / f:g} minutes", f
+    if f == 1:
+        return "About once a minute", f
+    if f == 2:
+        return "About twice a minute", f
+    words = f"About {f:g} times a minute"
+    if f >= 6 and (60 / f).is_integer():
+        words += f" (every {60 / f:g} seconds)"
+    return words, f
+
+
+def frequency_choices() -> list[tuple[str, float]]:
+    """(words, lifts per minute) for the "how often" question: each is one row of the table."""
+    rows = facts.table(bm.FREQUENCY)
+    return [RARELY] + [_often_words(rows[row_id]) for row_id in FREQUENCY_ROWS]
+
+
+def duration_label(row) -> str:
+    """A duration column in NIOSH's words: '1 hour or less', 'more than 1 hour, up to 2 hours'."""
+    if row.longer_than_h == 0:
+        return f"{_hours(row.at_most_h)} or less"
+    return f"more than {_hours(row.longer_than_h)}, up to {_hours(row.at_most_h)}"
+
+
+def duration_choices() -> list[tuple[str, str]]:
+    """(words, duration id) for the "how long" question, and one choice past the table."""
+    rows = list(bm.durations().values())
+    out = []
+    for i, r in enumerate(rows):
+        if r.longer_than_h == 0:
+            words = f"Up to {_hours(r.at_most_h)} a day"
+        elif i == len(rows) - 1:
+            words = f"Most of the shift ({r.longer_than_h:g} to {_hours(r.at_most_h)})"
+        else:
+            words = f"{r.longer_than_h:g} to {_hours(r.at_most_h)} a day"
+        out.append((words, r.duration_id))
+    return out + [(f"More than {_hours(bm.longest_duration_h())} a day", OVER_8_HOURS)]
+
+
 ASKED = {  # the questions the limit needs, in words
     "task": "What you lift",
     "h": "How far your hands are from your body",
@@ -151,7 +199,8 @@ def row_words(freq_per_min: float) -> str:
 def frequency_note(freq_per_min: float) -> str:
     """Beside the "how often" box: the table row the choice is counted in."""
     note = f"Counted in the lifting table's row for {row_words(freq_per_min)}."
-    if freq_per_min < 0.2:
+    lowest = next(r for r in facts.table(bm.FREQUENCY) if r.applies == "at_or_below")
+    if freq_per_min < lowest.frequency_lifts_per_min:
         note += " The table has no row for less often."
     return note
 
@@ -159,14 +208,18 @@ def frequency_note(freq_per_min: float) -> str:
 def duration_note(choice: str) -> str | None:
     """Beside the "how long" box, when the choice is counted at the edge of the check."""
     if choice == OVER_8_HOURS:
-        return "The check is not made for more than 8 hours a day. It uses the 2 to 8 hours row."
+        longest = list(bm.durations().values())[-1]
+        return (
+            f"The check is not made for more than {_hours(longest.at_most_h)} a day. It uses "
+            f"the {longest.longer_than_h:g} to {_hours(longest.at_most_h)} row."
+        )
     return None
 
 
 def _how_often(r: LiftSoFar, over_8_hours: bool) -> str:
-    often = next(w for w, f in FREQUENCY_CHOICES if abs(f - r.freq_per_min) < 1e-9)
+    often = next(w for w, f in frequency_choices() if abs(f - r.freq_per_min) < 1e-9)
     value = OVER_8_HOURS if over_8_hours else r.duration
-    long = next(w for w, k in DURATION_CHOICES if k == value)
+    long = next(w for w, k in duration_choices() if k == value)
     return f"You lift {often.lower()}, for {long[:1].lower() + long[1:]}."
 
 
@@ -221,7 +274,8 @@ def so_far_summary(r: LiftSoFar, over_8_hours: bool = False) -> str:
     if r.limit > 0:
         text.append(paragraph(esc(costliest_sentence(r))))
     if over_8_hours:
-        text.append(paragraph("This check is not made for more than 8 hours of lifting a day."))
+        longest = _hours(bm.longest_duration_h())
+        text.append(paragraph(f"This check is not made for more than {longest} of lifting a day."))
     return "".join(text) + tips_html()
 
 
@@ -270,7 +324,7 @@ def student_summary(result: LiftResult) -> str:
     side = "at or above" if result.v >= c.v_split else "below"
     notes.append(
         f"FM and CM use the column for hands starting {side} {c.v_split:g} {lu} "
-        f"(V = {result.v:g} {lu}); duration: {esc(bm.DURATIONS[result.duration])}."
+        f"(V = {result.v:g} {lu}); duration: {esc(duration_label(bm.durations()[result.duration]))}."
     )
     if result.lifting_a_person:
         scope = "; ".join(r.situation.lower() for r in facts.table(bm.SCOPE))

@@ -185,7 +185,10 @@ def student_summary(day: CaffeineDay) -> str:
     )
     method = (
         "<p>Model: drinks spread evenly from first to last drink, each absorbed at once, "
-        "then first-order elimination. Real absorption peaks 30–60 min after a drink.</p>"
+        "then first-order elimination. Real absorption takes a while: about "
+        f"{say('caffeine_absorption.csv:oral_dose:percent_absorbed')} of a dose is absorbed "
+        f"within {say('caffeine_absorption.csv:oral_dose:within_min')} "
+        "(<code>iom_caffeine_2001</code>).</p>"
     )
     return patient_summary(day) + student_box(
         "the numbers", "<ul>" + "".join(rows) + "</ul>" + method

@@ -158,7 +158,8 @@ def student_summary(result: HydrationCheck) -> str:
         rows += [
             f"<li>Weigh-in: sweat = pre {weigh.pre_kg:g} kg − post {weigh.post_kg:g} kg + "
             f"drunk {weigh.fluid_drunk_l:g} L − urine {weigh.urine_l:g} L = "
-            f"<strong>{weigh.sweat_l:.2f} L</strong> (1 kg ≈ 1 L); rate = "
+            f"<strong>{weigh.sweat_l:.2f} L</strong> (1 L of sweat ≈ "
+            f"{say('dehydration_reference.csv:kg_per_litre_sweat:value', unit='kg')}); rate = "
             f"{weigh.sweat_l:.2f} L ÷ {weigh.hours:g} h = "
             f"<strong>{weigh.sweat_rate_l_h:.2f} L/h</strong> "
             f"({band_words(weigh.sweat_rate_band)}).</li>",

@@ -149,9 +149,10 @@ def student_summary(s: Stage) -> str:
                 f"<code>{esc(c.source_id)}</code>).</li>"
             )
     rows.append(
-        "<li>Belly gap (Sperstad 2016, n = 300 first-time mothers): "
+        f"<li>Belly gap (Sperstad 2016, n = {s.gap_points[0].women_studied} first-time mothers): "
         + "; ".join(f"{esc(p.label)} {p.percent:g}%" for p in s.gap_points)
-        + ". Measured at these four times only; not linked to lumbopelvic pain.</li>"
+        + f". Measured at these {len(s.gap_points)} times only; not linked to lumbopelvic "
+        "pain.</li>"
     )
     limit = day.limit
     share = 100 * s.needs.drinks_l_per_day / s.needs.total_water_l_per_day
