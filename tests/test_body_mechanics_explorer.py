@@ -12,6 +12,7 @@ from spasm_edu.explorers.body_mechanics import BodyMechanicsExplorer
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.tooling.readability import plain_text
 from spasm_edu.validation import InputError
+from tests.conftest import rewrite
 from tests.helpers import assert_bad_mode_rejected, oracle, oracle_text
 from tests.test_body_mechanics_model import K, by_hand, cm, fm
 
@@ -330,3 +331,36 @@ def test_bad_values_reaching_compute_name_the_argument(explorer):
 
 def test_bad_mode_is_rejected():
     assert_bad_mode_rejected(BodyMechanicsExplorer)
+
+
+def test_the_patient_menus_follow_the_niosh_cut_offs_in_data(data_copy, monkeypatch):
+    """The patient's H, V, D and twist menus end at the cut-offs of body_mechanics_constants.csv
+    and one choice past them: change H max 63 -> 60 cm and the twist max 135 -> 120 degrees in
+    a copy of data/ and the menus move with them (they are not typed copies)."""
+    from spasm_edu import facts
+    from spasm_edu.explorers import body_mechanics as explorer_module
+
+    c = K()
+    row = f"metric,kg,cm,{c.load_constant:g},{c.h_reference:g},{c.h_max:g},"
+    rewrite(data_copy / "body_mechanics_constants.csv", row, row.replace(f",{c.h_max:g},", ",60,"))
+    text = (data_copy / "body_mechanics_constants.csv").read_text(encoding="utf-8")
+    twist = f",{c.a_factor:g},{c.a_max_deg:g},"
+    (data_copy / "body_mechanics_constants.csv").write_text(
+        text.replace(twist, f",{c.a_factor:g},120,"), encoding="utf-8"
+    )
+    real = facts.table
+    monkeypatch.setattr(facts, "table", lambda file, data_dir=data_copy: real(file, data_dir))
+    monkeypatch.setattr(explorer_module, "PATIENT_CHOICES", explorer_module._Choices())
+    assert explorer_module.PATIENT_CHOICES["metric"]["h"][-3:] == [55, 60, 61]
+    assert explorer_module.patient_twist()[-2:] == [120, 125]
+    # and with the real data: the published cut-offs, then one past
+    monkeypatch.setattr(facts, "table", real)
+    monkeypatch.setattr(explorer_module, "PATIENT_CHOICES", explorer_module._Choices())
+    menus = explorer_module.PATIENT_CHOICES
+    for units in ("metric", "us"):
+        k = K() if units == "metric" else bm.constants("us")
+        assert menus[units]["h"][-2:] == [k.h_max, k.h_max + 1]
+        assert menus[units]["v"][-2:] == [k.v_max, k.v_max + 1]
+        assert menus[units]["d"][-2:] == [k.d_max, k.d_max + 1]
+        assert menus[units]["h"][0] == k.h_reference
+    assert explorer_module.patient_twist()[-2:] == [c.a_max_deg, c.a_max_deg + 5]

@@ -42,21 +42,63 @@ STUDENT_START = {"load": 12, "h": 40, "v": 30, "d": 50, "a_deg": 30}  # Example 
 # Patient mode: the choices per unit system. The first H and D choices stand for "that or
 # less" (counted at the published minimum), the last H, V and D choices for "more than the
 # cut-off" (the multiplier is then 0); the last load is "that or more".
-PATIENT_CHOICES = {
+# The patient's choices: a grid of round numbers up to each NIOSH cut-off in data/, the cut-off
+# itself, and one "more than" choice just past it (so a cut-off changed in
+# body_mechanics_constants.csv moves the menus with it). The grid steps are only the menu's
+# spacing, not facts.
+_GRID = {  # name: (start, step, cut-off column) per unit system
     "metric": {
-        "load": [*range(1, 41), 45, 50, 55, 60, 70, 80, 90, 100],
-        "h": [25, 30, 35, 40, 45, 50, 55, 60, 63, 64],
-        "v": [*range(0, 171, 10), 175, 176],
-        "d": [25, 50, 75, 100, 125, 150, 175, 176],
+        "h": ("h_reference", 5, "h_max"),
+        "v": (0, 10, "v_max"),
+        "d": ("d_reference", 25, "d_max"),
     },
     "us": {
-        "load": [*range(2, 91, 2), *range(100, 221, 10)],
-        "h": [10, 12, 14, 16, 18, 20, 22, 24, 25, 26],
-        "v": [*range(0, 69, 4), 70, 71],
-        "d": [10, 20, 30, 40, 50, 60, 70, 71],
+        "h": ("h_reference", 2, "h_max"),
+        "v": (0, 4, "v_max"),
+        "d": ("d_reference", 10, "d_max"),
     },
 }
-PATIENT_TWIST = [0, 15, 30, 45, 60, 90, 120, 135, 140]
+_LOADS = {
+    "metric": [*range(1, 41), 45, 50, 55, 60, 70, 80, 90, 100],
+    "us": [*range(2, 91, 2), *range(100, 221, 10)],
+}
+_TWIST_STEPS = [0, 15, 30, 45, 60, 90, 120]
+
+
+def _up_to(start: float, step: float, cut: float) -> list[float]:
+    values, value = [], start
+    while value < cut:
+        values.append(value)
+        value += step
+    return [*values, cut, cut + 1]
+
+
+class _Choices(dict):
+    """PATIENT_CHOICES[units][name], built from data/ on first use."""
+
+    def __missing__(self, units: str) -> dict[str, list[float]]:
+        c = bm.constants(units)
+        menu = {"load": _LOADS[units]}
+        for name, (start, step, column) in _GRID[units].items():
+            first = getattr(c, start) if isinstance(start, str) else start
+            menu[name] = [_whole(v) for v in _up_to(first, step, getattr(c, column))]
+        self[units] = menu
+        return menu
+
+
+def _whole(value: float) -> float:
+    return int(value) if float(value).is_integer() else value
+
+
+PATIENT_CHOICES = _Choices()
+
+
+def patient_twist() -> list[float]:
+    """The twist choices: round angles up to the NIOSH maximum in data/, then one past it."""
+    a_max = bm.constants("metric").a_max_deg
+    return [_whole(a) for a in (*[a for a in _TWIST_STEPS if a < a_max], a_max, a_max + 5)]
+
+
 PATIENT_LABELS = {
     "load": "Weight of the load",
     "h": "How far your hands are in front of your ankles",
@@ -205,7 +247,8 @@ class BodyMechanicsExplorer(Answers, Explorer):
                 [(_patient_words(name, x, "metric"), x) for x in metric[name]],
             )
         self.controls["a_deg"] = ask(
-            "How much you twist your body (degrees)", [(_twist_words(a), a) for a in PATIENT_TWIST]
+            "How much you twist your body (degrees)",
+            [(_twist_words(a), a) for a in patient_twist()],
         )
         self.controls["coupling"] = ask(
             "Your grip",
