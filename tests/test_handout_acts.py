@@ -420,7 +420,8 @@ def test_the_400_mg_limit_says_what_it_is_about(data_of):
         oracle("caffeine_limits.csv:adult:max_mg_per_day")
         // oracle("caffeine_drinks.csv:brewed_coffee:typical_mg")
     )
-    assert text.index(f"keep {cups}") < text.index("Aim for 7 hours of sleep")
+    sleep = oracle_text("stress_fatigue_sleep.csv:adult_18_60:min_h")
+    assert text.index(f"keep {cups}") < text.index(f"Aim for {sleep} hours of sleep")
 
 
 def test_a_tick_box_week_and_how_to_read_the_picture(data_of):

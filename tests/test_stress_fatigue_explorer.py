@@ -7,7 +7,9 @@ import pytest
 from spasm_edu.explorers.stress_fatigue import StressFatigueExplorer
 from spasm_edu.models import stress_fatigue as model
 from spasm_edu.tooling.readability import plain_text
-from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled
+from tests.helpers import assert_bad_mode_rejected, assert_controls_labelled, oracle
+
+MIN = oracle("stress_fatigue_sleep.csv:adult_18_60:min_h")  # AASM/SRS adults: 7 h or more
 
 
 @pytest.fixture
@@ -15,20 +17,20 @@ def explorer():
     return StressFatigueExplorer()
 
 
-def test_starts_at_seven_hours_every_night(explorer):
+def test_starts_at_the_minimum_every_night(explorer):
     week = explorer.result.sleep
-    assert week.average_h == 7 and week.nights_under == 0
+    assert week.average_h == MIN and week.nights_under == 0
     assert "None of your nights were too short" in explorer.summary.value
-    assert "7 hours or more" in explorer.summary.value
-    assert "<svg" in explorer.figure.value and "7 h minimum" in explorer.figure.value
+    assert f"{MIN:g} hours or more" in explorer.summary.value
+    assert "<svg" in explorer.figure.value and f"{MIN:g} h minimum" in explorer.figure.value
 
 
 def test_every_night_slider_is_driven(explorer):
     for i, night in enumerate(model.NIGHTS, start=1):
-        explorer.controls[f"night:{night}"].value = 6
+        explorer.controls[f"night:{night}"].value = MIN - 1
         assert explorer.result.sleep.nights_under == i
     # 7 nights x 1 h short = 7 h
-    assert explorer.result.sleep.hours_short_total == pytest.approx(7)
+    assert explorer.result.sleep.hours_short_total == pytest.approx(7 * 1)
     assert "7 of your 7 nights" in explorer.summary.value
     assert "short" in explorer.figure.value  # said in words, not colour alone
     assert "Go to bed and get up at the same times" in explorer.summary.value
@@ -121,15 +123,16 @@ def test_untouched_patient_mode_says_nothing_was_told():
 
 def test_patient_sleep_is_compared_over_the_nights_told_once_the_age_is_told():
     patient = StressFatigueExplorer(mode="patient")
-    patient.controls["night:Mon"].value = 6.0
+    patient.controls["night:Mon"].value = MIN - 1  # 6 h
     assert "Choose your age" in patient.summary.value and patient.result.sleep is None
     patient.controls["age_years"].value = 18
-    patient.controls["night:Tue"].value = 8.0
+    patient.controls["night:Tue"].value = MIN + 1  # 8 h
     week = patient.result.sleep
-    assert [n.night for n in week.nights] == ["Mon", "Tue"] and week.average_h == 7.0
+    assert [n.night for n in week.nights] == ["Mon", "Tue"] and week.average_h == MIN
     s = plain_text(patient.summary.value)
-    assert "You told us about 2 nights. You slept about 7 hours a night on those nights." in s
-    assert "1 of those nights was shorter than 7 hours" in s
+    said = f"You told us about 2 nights. You slept about {MIN:g} hours a night on those nights."
+    assert said in s
+    assert f"1 of those nights was shorter than {MIN:g} hours" in s
     assert "Well done" not in s and "stressed" in s  # the stress question is still open
     assert "short_sleep" in {st.applies_when for st in patient.result.steps}
     patient.controls["stress"].value = "none"

@@ -10,20 +10,25 @@ from hypothesis import strategies as st
 
 from spasm_edu import facts
 from spasm_edu.models import stress_fatigue as model
-from tests.helpers import any_input, assert_names_argument, result_or_value_error
+from tests.helpers import any_input, assert_names_argument, oracle, result_or_value_error
 
-WEEK = [6, 6.5, 7, 5.5, 8, 9, 7.5]
+# AASM/SRS adults 18-60: at least MIN h (no upper end); CDC 61-64 and 65+: a range
+MIN = oracle("stress_fatigue_sleep.csv:adult_18_60:min_h")  # 7 h
+MIN_61, MAX_61 = (oracle(f"stress_fatigue_sleep.csv:adult_61_64:{c}") for c in ("min_h", "max_h"))
+MIN_65, MAX_65 = (oracle(f"stress_fatigue_sleep.csv:adult_65_plus:{c}") for c in ("min_h", "max_h"))
+# a week worked around the minimum (with MIN = 7: 6, 6.5, 7, 5.5, 8, 9, 7.5)
+WEEK = [MIN - 1, MIN - 0.5, MIN, MIN - 1.5, MIN + 1, MIN + 2, MIN + 0.5]
 
 
 @pytest.mark.parametrize(
     ("age", "rec_id", "min_h", "max_h"),
     [
-        (18, "adult_18_60", 7, None),  # AASM/SRS: >= 7 h, no upper limit set
-        (60, "adult_18_60", 7, None),
-        (61, "adult_61_64", 7, 9),  # CDC 61-64: 7-9 h
-        (64, "adult_61_64", 7, 9),
-        (65, "adult_65_plus", 7, 8),  # CDC 65+: 7-8 h
-        (100, "adult_65_plus", 7, 8),
+        (18, "adult_18_60", MIN, None),  # AASM/SRS: >= 7 h, no upper limit set
+        (60, "adult_18_60", MIN, None),
+        (61, "adult_61_64", MIN_61, MAX_61),  # CDC 61-64: 7-9 h
+        (64, "adult_61_64", MIN_61, MAX_61),
+        (65, "adult_65_plus", MIN_65, MAX_65),  # CDC 65+: 7-8 h
+        (100, "adult_65_plus", MIN_65, MAX_65),
     ],
 )
 def test_recommendation_fits_the_age(age, rec_id, min_h, max_h):
@@ -35,9 +40,9 @@ def test_week_by_hand():
     # sum = 6 + 6.5 + 7 + 5.5 + 8 + 9 + 7.5 = 49.5; mean = 49.5 / 7 = 7.0714 h.
     # under 7 h: 6, 6.5, 5.5 -> 3 nights, short by 1 + 0.5 + 1.5 = 3.0 h. 7 h is not under.
     week = model.sleep_week(WEEK, age_years=45)
-    assert week.average_h == pytest.approx(49.5 / 7)
+    assert week.average_h == pytest.approx(sum(WEEK) / 7)  # 49.5 / 7
     assert week.nights_under == 3 and week.nights_over == 0
-    assert week.hours_short_total == pytest.approx(3.0)
+    assert week.hours_short_total == pytest.approx(1 + 0.5 + 1.5)
     assert [n.status for n in week.nights] == [
         "under",
         "under",
@@ -53,17 +58,18 @@ def test_week_by_hand():
 def test_older_adults_have_an_upper_end():
     # CDC 65+: 7-8 h, so the 9 h night is "over" and the 8 h night is within.
     week = model.sleep_week(WEEK, age_years=67)
-    assert week.nights_over == 1 and week.nights[5].status == "over"
-    assert week.nights[4].status == "within"
+    assert week.nights_over == sum(h > MAX_65 for h in WEEK)
+    assert week.nights[5].status == ("over" if WEEK[5] > MAX_65 else "within")
+    assert week.nights[4].status == ("over" if WEEK[4] > MAX_65 else "within")
 
 
 def test_a_full_week_is_not_short():
-    week = model.sleep_week([7] * 7)
-    assert not week.short_sleep and week.hours_short_total == 0 and week.average_h == 7
+    week = model.sleep_week([MIN] * 7)
+    assert not week.short_sleep and week.hours_short_total == 0 and week.average_h == MIN
 
 
 def test_check_in_echoes_the_persons_words_and_gives_no_score():
-    result = model.check_in([7] * 7, stress="a_lot")
+    result = model.check_in([MIN] * 7, stress="a_lot")
     assert result.stress_words == "very stressed"
     assert {s.applies_when for s in result.steps} == {"stress"}
     assert not any(hasattr(result, name) for name in ("score", "risk", "risk_percent"))
@@ -161,5 +167,6 @@ def test_any_input_gives_a_check_in_or_a_value_error(hours, age, stress, cope, s
 @given(st.lists(st.floats(0, 16), min_size=7, max_size=7), st.integers(18, 120))
 def test_valid_weeks_add_up(hours, age):
     week = model.sleep_week(hours, age)
-    assert week.nights_under == sum(h < 7 for h in hours)
-    assert week.hours_short_total == pytest.approx(sum(max(7 - h, 0) for h in hours))
+    least = model.sleep_recommendation(age).min_h  # the band's minimum for this age
+    assert week.nights_under == sum(h < least for h in hours)
+    assert week.hours_short_total == pytest.approx(sum(max(least - h, 0) for h in hours))

@@ -46,6 +46,7 @@ class StressFatigueExplorer(Answers, Explorer):
             self.controls["age_years"] = w.BoundedIntText(
                 value=30, min=18, max=120, description="Age (years)"
             )
+        start_h = model.sleep_recommendation(30).min_h  # each night starts at the minimum in data/
         for night in model.NIGHTS:
             if mode == "patient":
                 self.controls[f"night:{night}"] = ask_number(
@@ -53,7 +54,7 @@ class StressFatigueExplorer(Answers, Explorer):
                 )
                 continue
             self.controls[f"night:{night}"] = w.FloatSlider(
-                value=7.0,
+                value=float(start_h),
                 min=0,
                 max=12,
                 step=0.5,
