@@ -18,6 +18,8 @@ from spasm_edu import DISCLAIMER as _DISCLAIMER
 from spasm_edu import causes as cause_registry
 
 log = logging.getLogger(__name__)
+# the lift's "even lifted this way, close and with no twist, …" line
+_EVEN_BETTER = "Even lifted this way"
 
 MAX_ACTIONS = 3
 MAX_ACTIONS_MANY = 2  # with 3 or more causes, so the handout stays on two printed pages
@@ -32,9 +34,9 @@ PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the li
 PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
-    "body_mechanics": "Left, with a cross: how you lift now. Right, with a tick: a better "
-    "lift. Bring the load in close to your body before you lift, and turn your feet, not your "
-    "back: your limit goes up.",
+    "body_mechanics": "Left, with a cross: how you lift now, over your limit. Right, with a "
+    "tick: a lift under your limit, with the load close to your body and no twist. The blue "
+    "bar shows how far out your hands are.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
@@ -143,7 +145,7 @@ def cause_actions(
             make = getattr(module, "handout_actions", None)
             full = complete_result(result)
             if make is not None and full is not None:
-                lines += make(full)
+                lines += paper_lines(cause_id, full, make(full))
         except Exception:  # a cause's wording must not stop the handout: its tips still show
             log.warning("handout lines for %s failed", cause_id, exc_info=True)
     seen = {a.text for a in lines}
@@ -152,6 +154,73 @@ def cause_actions(
         lines = [a for a in lines if not says_rest(a.text)]
         lines = [with_stop(a) for a in lines]
     return tuple(lines[:most])
+
+
+SPLIT_LINE = (
+    "Your {load} load is too heavy, even lifted close. Split it into {n} loads of about "
+    "{each} each, or use a helper or a cart."
+)
+
+
+def split_action(result, said: Action) -> Action:
+    """The lift's "even lifted this way … split the load" line with the split worked out for
+    the patient (PEMAT-P 7 and 24, CDC CCI 17: no sum left to her): ``n`` loads of about
+    ``each``, each under the limit of the lift as she does it now (arithmetic on the model's
+    limit, :func:`spasm_edu.models.body_mechanics.split_loads`). ``said`` unchanged when there
+    is no split (too many loads: a helper or a cart)."""
+    from spasm_edu.models import body_mechanics as bm
+    from spasm_edu.text import weight_words
+
+    split = bm.split_loads(result)
+    if split is None:
+        return said
+    n, each = split
+    unit = result.mass_unit
+    text = SPLIT_LINE.format(
+        load=weight_words(result.load, unit), n=n, each=weight_words(each, unit)
+    )
+    return Action(text, said.source_ids, said.short)
+
+
+def paper_lines(cause_id: str, result, lines) -> list[Action]:
+    """A cause's handout lines as printed: the lift's split worked out (:func:`split_action`)
+    and each line in the patient's own words and numbers (:func:`paper_words`)."""
+    out = []
+    for action in lines:
+        if cause_id == "body_mechanics" and action.text.startswith(_EVEN_BETTER):
+            action = split_action(result, action)
+        out.append(Action(paper_words(action.text), action.source_ids, paper_words(action.short)))
+    return out
+
+
+# Words on paper that the patient does not use (CDC CCI 7): the agencies stay in the Sources
+WORDS_ON_PAPER = (
+    ("The FDA says", "U.S. health experts say"),
+    ("the FDA says", "U.S. health experts say"),
+)
+_KG = re.compile(r"\b(about )?(\d+\.\d+) kg\b")
+_MG_FIRST = re.compile(
+    r"^Aim for under (?P<mg>\d+) mg \(milligrams\) of caffeine a day\. (?P<who>[^.]*\.) "
+    r"For you, that is about (?P<cups>[^.]+)\. Now you have about (?P<now>\d+) mg a day\. "
+)
+
+
+def paper_words(text: str) -> str:
+    """``text`` as the printed handout says it (CDC CCI 7 and 15): no agency initials in a
+    patient's sentence, cups first with mg in brackets, kg rounded to a whole number ("about 8
+    kg"; pounds are whole already)."""
+    if not text:
+        return text
+    m = _MG_FIRST.match(text)
+    if m is not None:
+        text = (
+            f"Have no more than about {m['cups']} a day (under {m['mg']} mg of caffeine). "
+            f"{m['who']} Now you have more than that (about {m['now']} mg a day). "
+            + text[m.end() :]
+        )
+    for old, new in WORDS_ON_PAPER:
+        text = text.replace(old, new)
+    return _KG.sub(lambda k: f"about {round(float(k[2]))} kg", text)
 
 
 def with_stop(action: Action) -> Action:
