@@ -149,6 +149,8 @@ class HandoutData:
     gone_over: tuple[tuple[str, str], ...] = ()  # teach-back: (question, outcome) recorded
     sign_source_ids: tuple[str, ...] = ()  # where the warning signs come from
     core_signs: tuple[str, ...] = ()  # the 911 signs every handout gives (handout_emergency_core)
+    # (sign, question group of the finding it rests on: data/red_flags.csv `group`)
+    sign_groups: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,8 @@ a {color: #0b4f8a;}
      heading keeps at least 3 signs with it */
   .spasm-911 {box-decoration-break: clone; -webkit-box-decoration-break: clone;}
   .spasm-911-head {break-after: avoid;} .spasm-911 ul {orphans: 3; widows: 3;}
-  .spasm-911-part {break-inside: avoid;}
+  .spasm-911-part {break-inside: avoid;} .spasm-911 {break-inside: avoid;}
+  .spasm-sub-head {margin: 0.25em 0 0; font-size: 11.5pt;}
   .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 1.2em; padding-left: 1.6em;}
   h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
@@ -291,7 +294,26 @@ def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]
             if key not in seen:
                 seen.add(key)
                 groups.setdefault(heading, []).append(sign)
-    return tuple((h, tuple(signs)) for h, signs in groups.items())
+    return tuple((h, handout_text.merge_signs(signs)) for h, signs in groups.items())
+
+
+def sub_lists(signs, sign_groups) -> list[tuple[str, list[str]]]:
+    """``signs`` in labelled sub-lists by the question group each rests on
+    (``HandoutData.sign_groups``, labels from the text layer), in the order the groups first
+    come; a sign with no group (or a merged line's) goes with its first part's group, else
+    "Other signs"."""
+    group_of = dict(sign_groups)
+    out: dict[str, list[str]] = {}
+    for sign in signs:
+        group = group_of.get(sign)
+        if group is None:
+            first = handout_text.merged_from(sign, group_of)
+            group = group_of.get(first) if first else None
+        label = handout_text.SIGN_GROUP_HEADINGS.get(group, handout_text.OTHER_SIGNS)
+        if handout_text.merged_from(sign, group_of):
+            label = handout_text.DARK_PEE_HEADING
+        out.setdefault(label, []).append(sign)
+    return list(out.items())
 
 
 PHONE_PATH = (
@@ -314,12 +336,18 @@ def call_icon(level: str, size: int = 30) -> str:
     )
 
 
-def _signs_html(groups, if_worse: bool, core=()) -> str:
+def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=()) -> str:
     """The first (most urgent) group in a thick box, the others below it. In the box this
     patient's own signs come first; the signs every handout gives (``core``) follow under
     their own heading, so a part that a page break carries over still has one."""
     if not groups:
         return ""
+    # each sign's examples only for the picked causes ("for example after a lot of caffeine")
+    fitted = {s: handout_text.fit_example(s, picked) for _, signs in groups for s in signs}
+
+    def esc(sign: str) -> str:
+        return html.escape(fitted.get(sign, sign))
+
     first, *rest = groups
     out = []
     heading, signs = first
@@ -338,7 +366,18 @@ def _signs_html(groups, if_worse: bool, core=()) -> str:
 
     any_sudden = f'<p class="spasm-any"><strong>{esc(handout_text.ANY_SUDDEN)}</strong></p>'
     first_head = f"{icon}{lead}<strong>{esc(heading)}:</strong>"
-    if own and everyone:
+    subs = sub_lists(signs, sign_groups) if sign_groups else []
+    if len(subs) > 1:  # one heading, then a labelled sub-list per question group (CCI 8)
+        inner = "".join(
+            f'<div class="spasm-911-sub"><p class="spasm-sub-head"><strong>{esc(label)}</strong>'
+            f"</p><ul>{''.join(f'<li>{esc(s)}</li>' for s in items)}</ul></div>"
+            for label, items in subs
+        )
+        body = (
+            f'<div class="spasm-911-part"><p class="spasm-911-head">{first_head}</p>'
+            f"{inner}{any_sudden}</div>"
+        )
+    elif own and everyone:
         body = part(first_head, own) + part(
             f"<strong>{esc(handout_text.ALSO_911)}</strong>", everyone, any_sudden
         )
@@ -486,7 +525,15 @@ def render_body(data: HandoutData) -> str:
     parts.append("</section>")
     groups = warning_groups(data)
     if groups:
-        parts.append(_signs_html(groups, bool(data.triage.if_worse), data.core_signs))
+        parts.append(
+            _signs_html(
+                groups,
+                bool(data.triage.if_worse),
+                data.core_signs,
+                data.sign_groups,
+                tuple(c.cause_id for c in data.causes),
+            )
+        )
         try:
             where = handout_text.signs_from(data.sign_source_ids, facts.table("sources.csv"))
         except Exception:

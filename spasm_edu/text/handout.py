@@ -223,6 +223,90 @@ def paper_words(text: str) -> str:
     return _KG.sub(lambda k: f"about {round(float(k[2]))} kg", text)
 
 
+# One line for the dark-pee signs (muscle breakdown) where more than one is on the same list:
+# each sign's own condition (data/red_flag_rules.csv `sign`), said once after "your pee is dark"
+DARK_PEE_LEAD = "Your pee is dark, like cola or tea"
+DARK_PEE_PARTS = {
+    "You have very bad muscle pain or weakness, and your pee is dark, like cola or tea.": (
+        "with very bad muscle pain or weakness"
+    ),
+    "After hard work or exercise, your pee turns dark, like cola or tea.": (
+        "after hard work or exercise"
+    ),
+    "Your pee is dark, like cola or tea, and you pee very little or not at all.": (
+        "when you pee very little or not at all"
+    ),
+}
+
+
+def merge_signs(signs) -> tuple[str, ...]:
+    """``signs`` (one level's list) with the dark-pee signs of :data:`DARK_PEE_PARTS` said as
+    one line where two or more are on it ("Your pee is dark, like cola or tea, with very bad
+    muscle pain or weakness, after hard work or exercise, or when you pee very little or not at
+    all."), where the first of them stood; every condition stays, at the same level."""
+    signs = tuple(signs)
+    dark = [s for s in signs if s in DARK_PEE_PARTS]
+    if len(dark) < 2:
+        return signs
+    parts = [DARK_PEE_PARTS[s] for s in dark]
+    line = f"{DARK_PEE_LEAD}, {', '.join(parts[:-1])}, or {parts[-1]}."
+    out: list[str] = []
+    for sign in signs:
+        if sign in DARK_PEE_PARTS:
+            if line not in out:
+                out.append(line)
+        else:
+            out.append(sign)
+    return tuple(out)
+
+
+def merged_from(line: str, signs) -> str | None:
+    """The first of ``signs`` that :func:`merge_signs` said in ``line`` (None if none)."""
+    if not line.startswith(DARK_PEE_LEAD + ", "):
+        return None
+    return next((s for s in signs if s in DARK_PEE_PARTS and DARK_PEE_PARTS[s] in line), None)
+
+
+# The 911 box's sub-lists (CDC CCI 8: no list of more than 7 under one heading), by the
+# question group (data/red_flags.csv `group`) of the finding each sign rests on
+SIGN_GROUP_HEADINGS = {
+    "back": "Your back and legs",
+    "act_now": "Stroke, heart, allergy or a fit",
+    "injury_exertion": "After an accident, heat or hard work",
+    "what_else": "Other signs",
+    "medicine": "After a medicine",
+    "other": "Other signs",
+    "how_often": "Other signs",
+    "pregnancy": "In pregnancy",
+}
+OTHER_SIGNS = "Other signs"
+DARK_PEE_HEADING = "Your pee"
+# A sign's "for example after …" (data/red_flags.csv `sign`): each example kept only for a
+# patient who picked its cause, so a lifter's seizure sign does not speak of caffeine
+EXAMPLE_CAUSES = {"a lot of caffeine": "caffeine", "losing a lot of fluid": "dehydration"}
+_EXAMPLE = re.compile(r", for example (?P<ex>after .+?)\.$")
+
+
+def fit_example(sign: str, picked) -> str:
+    """``sign`` with only the examples of the picked causes (:data:`EXAMPLE_CAUSES`): "You
+    have a seizure (fit), for example after a lot of caffeine." for a caffeine patient, "You
+    have a seizure (fit)." for one who picked neither; an example of no known cause stays."""
+    m = _EXAMPLE.search(sign)
+    if m is None:
+        return sign
+    alternatives = [a.strip() for a in m["ex"].split(" or ")]
+    kept = []
+    for alt in alternatives:
+        what = alt.removeprefix("after ").strip()
+        cause = EXAMPLE_CAUSES.get(what)
+        if cause is None or cause in set(picked):
+            kept.append(alt if alt.startswith("after ") else f"after {alt}")
+    if len(kept) == len(alternatives):
+        return sign
+    head = sign[: m.start()]
+    return f"{head}, for example {' or '.join(kept)}." if kept else f"{head}."
+
+
 def with_stop(action: Action) -> Action:
     """A back patient's "Stay gently active" step with when to stop (its 911 signs)."""
     if not action.text.startswith(STAY_ACTIVE) or STAY_ACTIVE_STOP in action.text:
