@@ -151,6 +151,7 @@ class HandoutData:
     core_signs: tuple[str, ...] = ()  # the 911 signs every handout gives (handout_emergency_core)
     # (sign, question group of the finding it rests on: data/red_flags.csv `group`)
     sign_groups: tuple[tuple[str, str], ...] = ()
+    own_signs: tuple[str, ...] = ()  # the signs of the findings this patient ticked
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,8 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 .spasm-disclaimer {border: 2px solid #111; padding: 0.3em 0.8em; margin-top: 0.8em;}
 .spasm-sources {font-size: 0.75em; line-height: 1.3;} .spasm-sources li {margin: 0;}
 .spasm-made {font-size: 0.9em; color: #333;}
+.spasm-step-head {font-size: 1em; margin: 0.3em 0 0;}
+.spasm-remember {border: 2px solid #111; padding: 0.2em 0.6em; margin-top: 0.5em;}
 sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
 @media print {
@@ -218,6 +221,7 @@ a {color: #0b4f8a;}
   .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
   .spasm-picture > svg {flex: 0 0 auto; width: 58%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
+  .spasm-step-head {font-size: 12.5pt; margin: 0.25em 0 0;} .spasm-remember {font-size: 12pt;}
   .spasm-made {font-size: 10pt;} .spasm-main {font-size: 13pt; line-height: 1.25;}
   .spasm-now h2 {margin: 0.2em 0 0.1em; float: left; padding: 0.15em 0.8em 0 0;}
   .spasm-now .spasm-level {overflow: hidden;}
@@ -336,7 +340,7 @@ def call_icon(level: str, size: int = 30) -> str:
     )
 
 
-def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=()) -> str:
+def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=(), own=()) -> str:
     """The first (most urgent) group in a thick box, the others below it. In the box this
     patient's own signs come first; the signs every handout gives (``core``) follow under
     their own heading, so a part that a page break carries over still has one."""
@@ -344,6 +348,9 @@ def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=()) -> s
         return ""
     # each sign's examples only for the picked causes ("for example after a lot of caffeine")
     fitted = {s: handout_text.fit_example(s, picked) for _, signs in groups for s in signs}
+    for sign in own:  # which of the signs is hers now
+        if sign in fitted:
+            fitted[sign] = f"{fitted[sign]} {handout_text.YOURS_NOW}"
 
     def esc(sign: str) -> str:
         return html.escape(fitted.get(sign, sign))
@@ -496,9 +503,17 @@ def render_body(data: HandoutData) -> str:
             why_steps = " ".join(esc(c.summary) + cite(c.summary_source_ids) for c in summaries)
             parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
         pictured = next((c for c in data.causes if c.picture_svg), None)
+        bedtime = next(
+            (v for c in data.causes for label, v in c.values if label == "Bedtime"), None
+        )
+        # one idea per chunk (CDC CCI 9): each cause's steps under its own sub-heading
+        heads = sum(1 for c in data.causes if c.actions) > 1
         parts.append("<ul>")
         for cause in data.causes:
-            for action in cause.actions:
+            if heads and cause.actions:
+                head = handout_text.STEP_HEADINGS.get(cause.cause_id, cause.name)
+                parts.append(f'</ul><h4 class="spasm-step-head">{esc(head)}</h4><ul>')
+            for action in handout_text.sleep_plan(cause.actions, bedtime):
                 parts.append(f"<li>{esc(action.text)}{cite(action.source_ids)}</li>")
             row = why.get(cause.cause_id)
             if row is not None and cause.actions:
@@ -532,6 +547,7 @@ def render_body(data: HandoutData) -> str:
                 data.core_signs,
                 data.sign_groups,
                 tuple(c.cause_id for c in data.causes),
+                data.own_signs,
             )
         )
         try:
@@ -541,6 +557,11 @@ def render_body(data: HandoutData) -> str:
             where = ""
         if where:
             parts.append(f'<p class="spasm-made">{esc(where)}</p>')
+    shorts = [a.short for c in data.causes for a in c.actions if a.short]
+    remember = handout_text.remember_line(data.triage.level, shorts)
+    if remember:  # the closing recap of this patient's own steps (PEMAT-P 11)
+        head, _, rest = remember.partition(" ")
+        parts.append(f'<p class="spasm-remember"><strong>{esc(head)}</strong> {esc(rest)}</p>')
     parts.append(_what_you_told_us(data.causes))
     if data.gone_over:
         parts.append(f'<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul class="spasm-gone">')

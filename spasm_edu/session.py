@@ -850,6 +850,7 @@ class PatientSession:
         sign_sources: set[str] = set()
         core: tuple[str, ...] = ()
         groups: tuple[tuple[str, str], ...] = ()
+        own: tuple[str, ...] = ()
         if doctor_list is not FALLBACK_SIGNS:
             flags = self.doctor_flags()
             for flag in flags:
@@ -865,6 +866,10 @@ class PatientSession:
             groups = tuple(
                 (f.sign, rows[f.findings[0]].group) for f in flags if f.findings and f.sign
             )
+            ticked = set()
+            if self.triage is not None:
+                ticked = {k for k, c in self.triage.controls.items() if c.value is True}
+            own = tuple(f.sign for f in flags if f.kind == "finding" and f.id in ticked)
             # the "when to call 999" page the core list comes from counts among the signs'
             for row in facts.table(triage.CORE):
                 sign_sources |= set(row.source_ids)
@@ -877,6 +882,7 @@ class PatientSession:
             sign_source_ids=tuple(sorted(sign_sources)),
             core_signs=core,
             sign_groups=groups,
+            own_signs=own,
         )
 
     def lab_urgency(self):

@@ -276,8 +276,8 @@ def handout_picture(result: LiftResult) -> str:
     over = result.over_patient_limit if result.lifting_a_person else result.li > 1
     state = "over the limit" if over else "under the limit"
     said = (
-        f"Your load is {weight_words(result.load, unit)}. "
-        f"The recommended limit is {weight_words(limit, unit)}. Your load is {state}."
+        f"Your load is {paper_weight(result.load, unit)}. "
+        f"The recommended limit is {paper_weight(limit, unit)}. Your load is {state}."
     )
     if result.lifting_a_person:
         return hbars(

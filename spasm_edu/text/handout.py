@@ -79,7 +79,89 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BACK_CAUSES = frozenset({"spine", "body_mechanics"})
 STAY_ACTIVE = "Stay gently active"
 # the risk of the stay-active step, linked in words to its signs in the 911 box (CCI item 19)
-STAY_ACTIVE_STOP = "Stop and call 911 if numbness spreads or your legs get weaker (box below)."
+STAY_ACTIVE_STOP = (
+    "Stop and call 911 if the numbness spreads to both legs or between your thighs, or your "
+    "legs get weaker (box below)."
+)
+# after a sign the patient ticked: which of the signs is hers now
+YOURS_NOW = "(You told us you have this now.)"
+# a sub-heading for each cause's steps (CDC CCI 9: one idea per chunk); else the cause's name
+STEP_HEADINGS = {
+    "caffeine": "Caffeine",
+    "stress_fatigue": "Sleep and stress",
+    "body_mechanics": "Lifting",
+    "spine": "Staying active",
+}
+REMEMBER = "Remember:"
+# the last of the main message's lines, for the closing recap (PEMAT-P 11)
+REMEMBER_WATCH = {
+    "self_care": "Get help if a warning sign starts.",
+    "see_doctor": "Get help sooner if a warning sign starts.",
+    "urgent": "Call 911 if a sign in the 911 box starts.",
+    "emergency": "",
+}
+SLEEP_PLAN = (
+    "Your sleep plan: go to bed by {bed} and get up at {wake} or later, every day, weekends "
+    "too. That gives you {hours} hours."
+)
+_SLEEP_TARGET = re.compile(r"^Aim for (?P<h>\d+) hours of sleep or more a night\.")
+_SAME_TIMES = "Go to bed and get up at the same times each day"
+_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d\d))? ?(?P<ap>am|pm)$")
+
+
+def _hour(said: str) -> float | None:
+    """'11 pm' -> 23.0, '6:30 am' -> 6.5 (None if not a clock time)."""
+    m = _CLOCK.match(said.strip().lower())
+    if m is None:
+        return None
+    h = int(m["h"]) % 12 + (12 if m["ap"] == "pm" else 0)
+    return h + int(m["m"] or 0) / 60
+
+
+def _clock(hour: float) -> str:
+    h = int(hour) % 24
+    m = round((hour - int(hour)) * 60)
+    ap = "am" if h < 12 else "pm"
+    h12 = h % 12 or 12
+    return f"{h12}:{m:02d} {ap}" if m else f"{h12} {ap}"
+
+
+def sleep_plan(actions, bedtime: str | None) -> tuple[Action, ...]:
+    """A sleep step as a plan with times (PEMAT-P 22): the "go to bed and get up at the same
+    times" tip (CDC) said with this patient's own bedtime (the caffeine answers) and her sleep
+    target (the model's line "Aim for 7 hours…", AASM/CDC): "go to bed by 11 pm and get up at
+    6 am or later". Unchanged without a bedtime, a target or that tip."""
+    actions = tuple(actions)
+    bed = _hour(bedtime) if bedtime else None
+    target = next((m for a in actions if (m := _SLEEP_TARGET.match(a.text))), None)
+    if bed is None or target is None:
+        return actions
+    target_sources = next(a.source_ids for a in actions if _SLEEP_TARGET.match(a.text))
+    hours = int(target["h"])
+    out = []
+    for a in actions:
+        if a.text.startswith(_SAME_TIMES):
+            text = SLEEP_PLAN.format(bed=_clock(bed), wake=_clock(bed + hours), hours=hours)
+            a = Action(text, tuple(dict.fromkeys((*a.source_ids, *target_sources))), a.short)
+        out.append(a)
+    return tuple(out)
+
+
+def remember_line(level: str, shorts) -> str:
+    """The closing recap (PEMAT-P 11): the level's call to action, this patient's key steps
+    (the ``short`` of her first actions, as in the main message) and when to get help, each
+    as a short sentence; '' when there is nothing to recap."""
+    shorts = [s for s in dict.fromkeys(shorts) if s][:2]
+    said = []
+    if level in ("urgent", "emergency", "see_doctor"):
+        said.append(MAIN_MESSAGE[level])
+    said += [s[0].upper() + s[1:] + ("" if s.endswith(".") else ".") for s in shorts]
+    watch = REMEMBER_WATCH.get(level, "")
+    if watch:
+        said.append(watch)
+    if len(said) < 2:
+        return ""
+    return f"{REMEMBER} " + " ".join(said)
 
 
 @dataclass(frozen=True)
@@ -316,8 +398,8 @@ def with_stop(action: Action) -> Action:
 
 
 def signs_from(source_ids, sources) -> str:
-    """'These signs come from NHS, CDC and Mayo Clinic, and 9 more health sites.' (the three
-    organisations most of the signs rest on; ``sources`` is data/sources.csv)."""
+    """'These signs come from 12 health sites.' (how many organisations the signs rest on;
+    ``sources`` is data/sources.csv; their names are in the Sources list, not here)."""
     counts: dict[str, int] = {}
     for sid in source_ids:
         name = sources[sid].organisation.split(" (")[0]
@@ -326,11 +408,9 @@ def signs_from(source_ids, sources) -> str:
         counts[name] = counts.get(name, 0) + 1
     if not counts:
         return ""
-    top = sorted(counts, key=lambda n: (-counts[n], n))[:3]
-    more = len(counts) - len(top)
-    names = ", ".join(top[:-1]) + (" and " if len(top) > 1 else "") + top[-1]
-    tail = f", and {more} more health sites" if more else ""
-    return f"These signs come from {names}{tail}. Your nurse can show you the full list."
+    n = len(counts)  # no agency names or initials here (CDC CCI 7): they are in the Sources
+    sites = "1 health site" if n == 1 else f"{n} health sites"
+    return f"These signs come from {sites}. Your nurse can show you the full list."
 
 
 def main_message(level: str, shorts) -> str:
@@ -499,7 +579,9 @@ def told_sentences(values) -> tuple[str, ...]:
     age = take("Your age")
     if age:
         years = age.removeprefix("Adults ")
-        if years.endswith(" and older"):
+        if years == "18 to 60":  # the usual adult answer says nothing new (CDC CCI 15)
+            pass
+        elif years.endswith(" and older"):
             out.append(f"You are {years.removesuffix(' and older')} or older.")
         else:
             out.append(f"You are {years} years old.")
