@@ -212,7 +212,7 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
 @media print {
-  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.25;}
+  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.22;}
   h1 {font-size: 20pt;} h2 {font-size: 15pt; margin: 0.5em 0 0.2em;} h3 {font-size: 13pt;}
   .spasm-signs ul {columns: 2; column-gap: 1.4em;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
@@ -221,7 +221,8 @@ a {color: #0b4f8a;}
   .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
   .spasm-picture > svg {flex: 0 0 auto; width: 58%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
-  .spasm-step-head {font-size: 12.5pt; margin: 0.25em 0 0;} .spasm-remember {font-size: 12pt;}
+  .spasm-step-head {font-size: 12.5pt; margin: 0.15em 0 0;}
+  .spasm-remember {font-size: 12pt; margin-top: 0.3em; padding: 0.1em 0.6em;}
   .spasm-made {font-size: 10pt;} .spasm-main {font-size: 13pt; line-height: 1.25;}
   .spasm-now h2 {margin: 0.2em 0 0.1em; float: left; padding: 0.15em 0.8em 0 0;}
   .spasm-now .spasm-level {overflow: hidden;}
@@ -232,8 +233,11 @@ a {color: #0b4f8a;}
      heading keeps at least 3 signs with it */
   .spasm-911 {box-decoration-break: clone; -webkit-box-decoration-break: clone;}
   .spasm-911-head {break-after: avoid;} .spasm-911 ul {orphans: 3; widows: 3;}
-  .spasm-911-part {break-inside: avoid;} .spasm-911 {break-inside: avoid;}
-  .spasm-sub-head {margin: 0.25em 0 0; font-size: 11.5pt;}
+  .spasm-911-part {break-inside: avoid;} .spasm-911-whole {break-inside: avoid;}
+  .spasm-911-part:has(.spasm-911-subs) {break-inside: auto;}
+  .spasm-sub-head {margin: 0.1em 0 0; font-size: 11.5pt;}
+  .spasm-911-subs-whole {columns: 2; column-gap: 1.4em;} .spasm-911-subs-whole ul {columns: auto;}
+  .spasm-911-sub {break-inside: avoid;} .spasm-911-sub:first-child .spasm-sub-head {margin-top: 0;}
   .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 1.2em; padding-left: 1.6em;}
   h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
@@ -249,7 +253,7 @@ def page_style(paper: str = "letter") -> str:
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)} (got {paper!r})")
     return (
-        f"@page {{size: {PAPER_SIZES[paper]}; margin: 10mm 12mm 13mm;"
+        f"@page {{size: {PAPER_SIZES[paper]}; margin: 8mm 12mm 11mm;"
         ' @bottom-center {content: "Page " counter(page) " of " counter(pages);'
         " font-family: Verdana, Arial, sans-serif; font-size: 10pt;}}"
     )
@@ -320,6 +324,8 @@ def sub_lists(signs, sign_groups) -> list[tuple[str, list[str]]]:
     return list(out.items())
 
 
+WHOLE_BOX = 14  # signs: a 911 box this long or shorter is never split over two pages
+
 PHONE_PATH = (
     "M7.6 4.2c.6-.5 1.5-.4 2 .2l2.1 2.9c.4.6.4 1.4-.1 1.9l-1.3 1.3c.9 1.9 2.4 3.4 4.3 4.3"
     "l1.3-1.3c.5-.5 1.3-.6 1.9-.1l2.9 2.1c.6.5.7 1.4.2 2l-1.3 1.6c-.8 1-2.2 1.4-3.4 1"
@@ -374,6 +380,9 @@ def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=(), own=
     any_sudden = f'<p class="spasm-any"><strong>{esc(handout_text.ANY_SUDDEN)}</strong></p>'
     first_head = f"{icon}{lead}<strong>{esc(heading)}:</strong>"
     subs = sub_lists(signs, sign_groups) if sign_groups else []
+    # a box of up to WHOLE_BOX signs prints whole on one page; a longer one (an emergency
+    # result's) may go on over a page break, but only between its labelled sub-lists
+    whole = " spasm-911-whole" if len(signs) <= WHOLE_BOX else ""
     if len(subs) > 1:  # one heading, then a labelled sub-list per question group (CCI 8)
         inner = "".join(
             f'<div class="spasm-911-sub"><p class="spasm-sub-head"><strong>{esc(label)}</strong>'
@@ -382,7 +391,7 @@ def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=(), own=
         )
         body = (
             f'<div class="spasm-911-part"><p class="spasm-911-head">{first_head}</p>'
-            f"{inner}{any_sudden}</div>"
+            f'<div class="spasm-911-subs{whole and "-whole"}">{inner}</div>{any_sudden}</div>'
         )
     elif own and everyone:
         body = part(first_head, own) + part(
@@ -391,7 +400,8 @@ def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=(), own=
     else:
         body = part(first_head, own or everyone, any_sudden)
     out.append(
-        f'<section class="spasm-911 spasm-signs" aria-label="{esc(heading)}">{body}</section>'
+        f'<section class="spasm-911 spasm-signs{whole}" aria-label="{esc(heading)}">'
+        f"{body}</section>"
     )
     for heading, signs in rest:
         items = "".join(f"<li>{esc(s)}</li>" for s in signs)
@@ -538,6 +548,20 @@ def render_body(data: HandoutData) -> str:
     else:
         parts.append(f"<p>{esc(handout_text.NO_CAUSES)}</p>")
     parts.append("</section>")
+    # what she told us before the warning signs: the 911 box is never split over two pages, and
+    # this short part fills the foot of page 1 rather than pushing the sources to a third
+    parts.append(_what_you_told_us(data.causes))
+    if data.gone_over:
+        parts.append(f'<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul class="spasm-gone">')
+        parts += [f"<li>{esc(q)} ({esc(outcome.lower())})</li>" for q, outcome in data.gone_over]
+        parts.append("</ul>")
+    blank = "_" * 18
+    parts.append(
+        f'<p class="spasm-fill"><strong>{esc(handout_text.NEXT_APPOINTMENT)}</strong> {blank} '
+        f"&nbsp; <strong>{esc(handout_text.CLINIC_PHONE)}</strong> {blank}<br>"
+        f'<span class="spasm-made">Made on {data.made_at:%d %B %Y}. '
+        f"{esc(wording.HANDOUT_INTRO)}</span></p>"
+    )
     groups = warning_groups(data)
     if groups:
         parts.append(
@@ -562,18 +586,6 @@ def render_body(data: HandoutData) -> str:
     if remember:  # the closing recap of this patient's own steps (PEMAT-P 11)
         head, _, rest = remember.partition(" ")
         parts.append(f'<p class="spasm-remember"><strong>{esc(head)}</strong> {esc(rest)}</p>')
-    parts.append(_what_you_told_us(data.causes))
-    if data.gone_over:
-        parts.append(f'<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul class="spasm-gone">')
-        parts += [f"<li>{esc(q)} ({esc(outcome.lower())})</li>" for q, outcome in data.gone_over]
-        parts.append("</ul>")
-    blank = "_" * 18
-    parts.append(
-        f'<p class="spasm-fill"><strong>{esc(handout_text.NEXT_APPOINTMENT)}</strong> {blank} '
-        f"&nbsp; <strong>{esc(handout_text.CLINIC_PHONE)}</strong> {blank}<br>"
-        f'<span class="spasm-made">Made on {data.made_at:%d %B %Y}. '
-        f"{esc(wording.HANDOUT_INTRO)}</span></p>"
-    )
     parts.append(
         f'<p class="spasm-disclaimer spasm-known"><strong>{esc(handout_text.KNOWN_HEADING)}'
         f"</strong> {esc(handout_text.KNOWN_UNKNOWN)} <strong>Please note:</strong> "

@@ -151,9 +151,11 @@ def remember_line(level: str, shorts) -> str:
     """The closing recap (PEMAT-P 11): the level's call to action, this patient's key steps
     (the ``short`` of her first actions, as in the main message) and when to get help, each
     as a short sentence; '' when there is nothing to recap."""
+    if level not in REMEMBER_WATCH or level == "emergency":  # the main message says it all
+        return ""
     shorts = [s for s in dict.fromkeys(shorts) if s][:2]
     said = []
-    if level in ("urgent", "emergency", "see_doctor"):
+    if level in ("urgent", "see_doctor"):
         said.append(MAIN_MESSAGE[level])
     said += [s[0].upper() + s[1:] + ("" if s.endswith(".") else ".") for s in shorts]
     watch = REMEMBER_WATCH.get(level, "")
