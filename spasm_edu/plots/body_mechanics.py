@@ -144,10 +144,10 @@ def lift_picture(
     svg.line(px(-10), py(0), px(14), py(0), stroke=INK, width=7)  # foot
 
     # Load at the start, and dashed at the end of its travel.
-    box_w, box_h = (40.0, 28.0) if minimal else (28.0, 22.0)
+    box_w, box_h = (52.0, 30.0) if minimal else (28.0, 22.0)
     svg.rect(px(h_cm - box_w / 2), py(v_cm + box_h / 2), box_w * s, box_h * s, ORANGE, stroke=INK)
     if minimal:  # the load's weight on the box: the split loads read at a glance
-        svg.text(px(h_cm), py(v_cm) + 5, f"{round(result.load):g} {result.mass_unit}", size=13,
+        svg.text(px(h_cm), py(v_cm) + 5, f"{round(result.load):g} {result.mass_unit}", size=17,
                  anchor="middle", weight="bold")  # fmt: skip
     if top_cm > v_cm and not minimal:
         svg.rect(

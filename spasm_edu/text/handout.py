@@ -286,6 +286,7 @@ _KG = re.compile(r"\b(about )?(\d+\.\d+) kg\b")
 _MG_FIRST = re.compile(
     r"^Aim for under (?P<mg>\d+) mg \(milligrams\) of caffeine a day\. (?P<who>[^.]*\.) "
     r"For you, that is about (?P<cups>[^.]+)\. Now you have about (?P<now>\d+) mg a day\. "
+    r"That is (?P<state>over|under) the limit\."
 )
 
 
@@ -297,10 +298,14 @@ def paper_words(text: str) -> str:
         return text
     m = _MG_FIRST.match(text)
     if m is not None:
+        now = (
+            f"Now you have more (about {m['now']} mg a day). That is over the limit."
+            if m["state"] == "over"
+            else f"Now you have about {m['now']} mg a day: that is under the limit."
+        )
         text = (
             f"Have no more than about {m['cups']} a day (under {m['mg']} mg of caffeine). "
-            f"{m['who']} Now you have more than that (about {m['now']} mg a day). "
-            + text[m.end() :]
+            f"{m['who']} {now}" + text[m.end() :]
         )
     for old, new in WORDS_ON_PAPER:
         text = text.replace(old, new)
