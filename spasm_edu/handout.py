@@ -238,7 +238,8 @@ a {color: #0b4f8a;}
   .spasm-sub-head {margin: 0.1em 0 0; font-size: 11.5pt;}
   .spasm-911-subs-whole {columns: 2; column-gap: 1.4em;} .spasm-911-subs-whole ul {columns: auto;}
   .spasm-911-sub {break-inside: avoid;} .spasm-911-sub:first-child .spasm-sub-head {margin-top: 0;}
-  .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 2.4em; padding-left: 1.6em;}
+  .spasm-sources {font-size: 8.5pt; line-height: 1.18; columns: 3; column-gap: 1.8em;
+    padding-left: 1.6em;}
   h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
   .spasm-gone {columns: 2; column-gap: 1.4em; font-size: 11pt;}
