@@ -84,7 +84,7 @@ STAY_ACTIVE_STOP = (
     "legs get weaker (box below)."
 )
 # after a sign the patient ticked: which of the signs is hers now
-YOURS_NOW = "(You told us you have this now.)"
+YOURS_NOW = "(You have this now.)"
 # a sub-heading for each cause's steps (CDC CCI 9: one idea per chunk); else the cause's name
 STEP_HEADINGS = {
     "caffeine": "Caffeine",
