@@ -149,6 +149,9 @@ class HandoutData:
     gone_over: tuple[tuple[str, str], ...] = ()  # teach-back: (question, outcome) recorded
     sign_source_ids: tuple[str, ...] = ()  # where the warning signs come from
     core_signs: tuple[str, ...] = ()  # the 911 signs every handout gives (handout_emergency_core)
+    # (sign, question group of the finding it rests on: data/red_flags.csv `group`)
+    sign_groups: tuple[tuple[str, str], ...] = ()
+    own_signs: tuple[str, ...] = ()  # the signs of the findings this patient ticked
 
 
 @dataclass(frozen=True)
@@ -204,10 +207,12 @@ p {margin: 0.3em 0;} ul {margin: 0.2em 0 0.4em; padding-left: 1.3em;}
 .spasm-disclaimer {border: 2px solid #111; padding: 0.3em 0.8em; margin-top: 0.8em;}
 .spasm-sources {font-size: 0.75em; line-height: 1.3;} .spasm-sources li {margin: 0;}
 .spasm-made {font-size: 0.9em; color: #333;}
+.spasm-step-head {font-size: 1em; margin: 0.3em 0 0;}
+.spasm-remember {border: 2px solid #111; padding: 0.2em 0.6em; margin-top: 0.5em;}
 sup {font-size: 0.65em;}
 a {color: #0b4f8a;}
 @media print {
-  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.25;}
+  body {margin: 0; max-width: none; padding: 0; font-size: 12pt; line-height: 1.22;}
   h1 {font-size: 20pt;} h2 {font-size: 15pt; margin: 0.5em 0 0.2em;} h3 {font-size: 13pt;}
   .spasm-signs ul {columns: 2; column-gap: 1.4em;}
   .spasm-signs {font-size: 11pt; line-height: 1.17;}
@@ -216,6 +221,8 @@ a {color: #0b4f8a;}
   .spasm-picture {display: flex; align-items: center; gap: 0.8em; margin: 0; max-width: none;}
   .spasm-picture > svg {flex: 0 0 auto; width: 58%;}
   .spasm-picture > figcaption {flex: 1 1 0; min-width: 8em;}
+  .spasm-step-head {font-size: 12.5pt; margin: 0.15em 0 0;}
+  .spasm-remember {font-size: 12pt; margin-top: 0.3em; padding: 0.1em 0.6em;}
   .spasm-made {font-size: 10pt;} .spasm-main {font-size: 13pt; line-height: 1.25;}
   .spasm-now h2 {margin: 0.2em 0 0.1em; float: left; padding: 0.15em 0.8em 0 0;}
   .spasm-now .spasm-level {overflow: hidden;}
@@ -226,8 +233,13 @@ a {color: #0b4f8a;}
      heading keeps at least 3 signs with it */
   .spasm-911 {box-decoration-break: clone; -webkit-box-decoration-break: clone;}
   .spasm-911-head {break-after: avoid;} .spasm-911 ul {orphans: 3; widows: 3;}
-  .spasm-911-part {break-inside: avoid;}
-  .spasm-sources {font-size: 8.5pt; columns: 3; column-gap: 1.2em; padding-left: 1.6em;}
+  .spasm-911-part {break-inside: avoid;} .spasm-911-whole {break-inside: avoid;}
+  .spasm-911-part:has(.spasm-911-subs) {break-inside: auto;}
+  .spasm-sub-head {margin: 0.1em 0 0; font-size: 11.5pt;}
+  .spasm-911-subs-whole {columns: 2; column-gap: 1.4em;} .spasm-911-subs-whole ul {columns: auto;}
+  .spasm-911-sub {break-inside: avoid;} .spasm-911-sub:first-child .spasm-sub-head {margin-top: 0;}
+  .spasm-sources {font-size: 8.5pt; line-height: 1.18; columns: 3; column-gap: 1.8em;
+    padding-left: 1.6em;}
   h2 .spasm-sources {font-weight: normal; padding-left: 0.5em; columns: auto;}
   .spasm-sources li {break-inside: avoid;}
   .spasm-gone {columns: 2; column-gap: 1.4em; font-size: 11pt;}
@@ -242,7 +254,7 @@ def page_style(paper: str = "letter") -> str:
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)} (got {paper!r})")
     return (
-        f"@page {{size: {PAPER_SIZES[paper]}; margin: 10mm 12mm 13mm;"
+        f"@page {{size: {PAPER_SIZES[paper]}; margin: 8mm 12mm 11mm;"
         ' @bottom-center {content: "Page " counter(page) " of " counter(pages);'
         " font-family: Verdana, Arial, sans-serif; font-size: 10pt;}}"
     )
@@ -291,8 +303,29 @@ def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]
             if key not in seen:
                 seen.add(key)
                 groups.setdefault(heading, []).append(sign)
-    return tuple((h, tuple(signs)) for h, signs in groups.items())
+    return tuple((h, handout_text.merge_signs(signs)) for h, signs in groups.items())
 
+
+def sub_lists(signs, sign_groups) -> list[tuple[str, list[str]]]:
+    """``signs`` in labelled sub-lists by the question group each rests on
+    (``HandoutData.sign_groups``, labels from the text layer), in the order the groups first
+    come; a sign with no group (or a merged line's) goes with its first part's group, else
+    "Other signs"."""
+    group_of = dict(sign_groups)
+    out: dict[str, list[str]] = {}
+    for sign in signs:
+        group = group_of.get(sign)
+        if group is None:
+            first = handout_text.merged_from(sign, group_of)
+            group = group_of.get(first) if first else None
+        label = handout_text.SIGN_GROUP_HEADINGS.get(group, handout_text.OTHER_SIGNS)
+        if handout_text.merged_from(sign, group_of):
+            label = handout_text.DARK_PEE_HEADING
+        out.setdefault(label, []).append(sign)
+    return list(out.items())
+
+
+WHOLE_BOX = 14  # signs: a 911 box this long or shorter is never split over two pages
 
 PHONE_PATH = (
     "M7.6 4.2c.6-.5 1.5-.4 2 .2l2.1 2.9c.4.6.4 1.4-.1 1.9l-1.3 1.3c.9 1.9 2.4 3.4 4.3 4.3"
@@ -314,12 +347,21 @@ def call_icon(level: str, size: int = 30) -> str:
     )
 
 
-def _signs_html(groups, if_worse: bool, core=()) -> str:
+def _signs_html(groups, if_worse: bool, core=(), sign_groups=(), picked=(), own=()) -> str:
     """The first (most urgent) group in a thick box, the others below it. In the box this
     patient's own signs come first; the signs every handout gives (``core``) follow under
     their own heading, so a part that a page break carries over still has one."""
     if not groups:
         return ""
+    # each sign's examples only for the picked causes ("for example after a lot of caffeine")
+    fitted = {s: handout_text.fit_example(s, picked) for _, signs in groups for s in signs}
+    for sign in own:  # which of the signs is hers now
+        if sign in fitted:
+            fitted[sign] = f"{fitted[sign]} {handout_text.YOURS_NOW}"
+
+    def esc(sign: str) -> str:
+        return html.escape(fitted.get(sign, sign))
+
     first, *rest = groups
     out = []
     heading, signs = first
@@ -338,14 +380,29 @@ def _signs_html(groups, if_worse: bool, core=()) -> str:
 
     any_sudden = f'<p class="spasm-any"><strong>{esc(handout_text.ANY_SUDDEN)}</strong></p>'
     first_head = f"{icon}{lead}<strong>{esc(heading)}:</strong>"
-    if own and everyone:
+    subs = sub_lists(signs, sign_groups) if sign_groups else []
+    # a box of up to WHOLE_BOX signs prints whole on one page; a longer one (an emergency
+    # result's) may go on over a page break, but only between its labelled sub-lists
+    whole = " spasm-911-whole" if len(signs) <= WHOLE_BOX else ""
+    if len(subs) > 1:  # one heading, then a labelled sub-list per question group (CCI 8)
+        inner = "".join(
+            f'<div class="spasm-911-sub"><p class="spasm-sub-head"><strong>{esc(label)}</strong>'
+            f"</p><ul>{''.join(f'<li>{esc(s)}</li>' for s in items)}</ul></div>"
+            for label, items in subs
+        )
+        body = (
+            f'<div class="spasm-911-part"><p class="spasm-911-head">{first_head}</p>'
+            f'<div class="spasm-911-subs{whole and "-whole"}">{inner}</div>{any_sudden}</div>'
+        )
+    elif own and everyone:
         body = part(first_head, own) + part(
             f"<strong>{esc(handout_text.ALSO_911)}</strong>", everyone, any_sudden
         )
     else:
         body = part(first_head, own or everyone, any_sudden)
     out.append(
-        f'<section class="spasm-911 spasm-signs" aria-label="{esc(heading)}">{body}</section>'
+        f'<section class="spasm-911 spasm-signs{whole}" aria-label="{esc(heading)}">'
+        f"{body}</section>"
     )
     for heading, signs in rest:
         items = "".join(f"<li>{esc(s)}</li>" for s in signs)
@@ -457,9 +514,17 @@ def render_body(data: HandoutData) -> str:
             why_steps = " ".join(esc(c.summary) + cite(c.summary_source_ids) for c in summaries)
             parts.append(f"<p>{esc(handout_text.WHY_STEPS)} {why_steps}</p>")
         pictured = next((c for c in data.causes if c.picture_svg), None)
+        bedtime = next(
+            (v for c in data.causes for label, v in c.values if label == "Bedtime"), None
+        )
+        # one idea per chunk (CDC CCI 9): each cause's steps under its own sub-heading
+        heads = sum(1 for c in data.causes if c.actions) > 1
         parts.append("<ul>")
         for cause in data.causes:
-            for action in cause.actions:
+            if heads and cause.actions:
+                head = handout_text.STEP_HEADINGS.get(cause.cause_id, cause.name)
+                parts.append(f'</ul><h4 class="spasm-step-head">{esc(head)}</h4><ul>')
+            for action in handout_text.sleep_plan(cause.actions, bedtime):
                 parts.append(f"<li>{esc(action.text)}{cite(action.source_ids)}</li>")
             row = why.get(cause.cause_id)
             if row is not None and cause.actions:
@@ -484,16 +549,8 @@ def render_body(data: HandoutData) -> str:
     else:
         parts.append(f"<p>{esc(handout_text.NO_CAUSES)}</p>")
     parts.append("</section>")
-    groups = warning_groups(data)
-    if groups:
-        parts.append(_signs_html(groups, bool(data.triage.if_worse), data.core_signs))
-        try:
-            where = handout_text.signs_from(data.sign_source_ids, facts.table("sources.csv"))
-        except Exception:
-            log.exception("the warning signs' sources could not be read")
-            where = ""
-        if where:
-            parts.append(f'<p class="spasm-made">{esc(where)}</p>')
+    # what she told us before the warning signs: the 911 box is never split over two pages, and
+    # this short part fills the foot of page 1 rather than pushing the sources to a third
     parts.append(_what_you_told_us(data.causes))
     if data.gone_over:
         parts.append(f'<h2>{esc(teach_wording.GONE_OVER_HEADING)}</h2><ul class="spasm-gone">')
@@ -506,6 +563,30 @@ def render_body(data: HandoutData) -> str:
         f'<span class="spasm-made">Made on {data.made_at:%d %B %Y}. '
         f"{esc(wording.HANDOUT_INTRO)}</span></p>"
     )
+    groups = warning_groups(data)
+    if groups:
+        parts.append(
+            _signs_html(
+                groups,
+                bool(data.triage.if_worse),
+                data.core_signs,
+                data.sign_groups,
+                tuple(c.cause_id for c in data.causes),
+                data.own_signs,
+            )
+        )
+        try:
+            where = handout_text.signs_from(data.sign_source_ids, facts.table("sources.csv"))
+        except Exception:
+            log.exception("the warning signs' sources could not be read")
+            where = ""
+        if where:
+            parts.append(f'<p class="spasm-made">{esc(where)}</p>')
+    shorts = [a.short for c in data.causes for a in c.actions if a.short]
+    remember = handout_text.remember_line(data.triage.level, shorts)
+    if remember:  # the closing recap of this patient's own steps (PEMAT-P 11)
+        head, _, rest = remember.partition(" ")
+        parts.append(f'<p class="spasm-remember"><strong>{esc(head)}</strong> {esc(rest)}</p>')
     parts.append(
         f'<p class="spasm-disclaimer spasm-known"><strong>{esc(handout_text.KNOWN_HEADING)}'
         f"</strong> {esc(handout_text.KNOWN_UNKNOWN)} <strong>Please note:</strong> "

@@ -45,6 +45,11 @@ from spasm_edu.text import triage as triage_wording
 from spasm_edu.text import warning as text_warning
 from spasm_edu.text.handout import complete_result
 
+# the night-cramp sign (data/red_flags.csv) and the sleep explorer's box for it: off the
+# handout of a patient whose spasms are not night cramps (a twitch), unless pregnancy lists it
+NIGHT_CRAMP_FLAG = "disturbs_sleep"
+NIGHT_CRAMP_BOX = "symptom:night_cramps"
+NIGHT_CRAMP_CAUSES = frozenset({"pregnancy"})
 log = logging.getLogger(__name__)
 
 N_STEPS = len(wording.STEP_TITLES)
@@ -793,6 +798,35 @@ class PatientSession:
                 out.append((levels.heading(level), lines))
         return tuple(out)
 
+    def not_hers_dropped(self, doctor_list):
+        """The see-a-doctor list for the handout without the night-cramp sign when it is not
+        this patient's (PEMAT-P 2): she told the sleep explorer which spasms she has and night
+        cramps are not among them, she did not tick it, and no other picked cause (pregnancy)
+        lists it. The screen's list is unchanged; an emergency sign is never dropped."""
+        picked = set(self.picked())
+        explorer = self.explorers.get("stress_fatigue") if "stress_fatigue" in picked else None
+        if explorer is None or picked & NIGHT_CRAMP_CAUSES or doctor_list is FALLBACK_SIGNS:
+            return doctor_list
+        boxes = {k: c.value for k, c in explorer.controls.items() if k.startswith("symptom:")}
+        ticked = self.triage is not None and self.triage.controls.get(NIGHT_CRAMP_FLAG)
+        if not any(v is True for v in boxes.values()) or boxes.get(NIGHT_CRAMP_BOX) is True:
+            return doctor_list
+        if ticked is not None and getattr(ticked, "value", None) is True:
+            return doctor_list
+        try:
+            sign = triage.engine().flags[NIGHT_CRAMP_FLAG].sign
+        except Exception:
+            return doctor_list
+        out = []
+        for heading, signs in doctor_list:
+            if heading == levels.heading("emergency"):
+                out.append((heading, signs))
+                continue
+            kept = tuple(x for x in signs if x != sign)
+            if kept:
+                out.append((heading, kept))
+        return tuple(out)
+
     def handout_data(self) -> handout.HandoutData:
         causes = tuple(self.cause_notes(cid) for cid in self.picked())
         try:
@@ -812,9 +846,11 @@ class PatientSession:
         sources = set(notes.source_ids)  # only what the handout shows (not step 1's text)
         for c in causes:
             sources |= set(c.source_ids)
-        doctor_list = self.doctor_list()
+        doctor_list = self.not_hers_dropped(self.doctor_list())
         sign_sources: set[str] = set()
         core: tuple[str, ...] = ()
+        groups: tuple[tuple[str, str], ...] = ()
+        own: tuple[str, ...] = ()
         if doctor_list is not FALLBACK_SIGNS:
             flags = self.doctor_flags()
             for flag in flags:
@@ -825,6 +861,15 @@ class PatientSession:
             notes = replace(notes, if_worse=tuple(s for s in notes.if_worse if s in kept))
             core_ids = set(triage.core_emergency_ids())
             core = tuple(f.sign for f in flags if f.id in core_ids)
+            # each sign's question group (a rule's: its first finding's), for the 911 sub-lists
+            rows = triage.engine().flags
+            groups = tuple(
+                (f.sign, rows[f.findings[0]].group) for f in flags if f.findings and f.sign
+            )
+            ticked = set()
+            if self.triage is not None:
+                ticked = {k for k, c in self.triage.controls.items() if c.value is True}
+            own = tuple(f.sign for f in flags if f.kind == "finding" and f.id in ticked)
             # the "when to call 999" page the core list comes from counts among the signs'
             for row in facts.table(triage.CORE):
                 sign_sources |= set(row.source_ids)
@@ -836,6 +881,8 @@ class PatientSession:
             gone_over=self.teach_back.gone_over(),
             sign_source_ids=tuple(sorted(sign_sources)),
             core_signs=core,
+            sign_groups=groups,
+            own_signs=own,
         )
 
     def lab_urgency(self):

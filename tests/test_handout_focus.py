@@ -119,25 +119,44 @@ def test_the_patients_own_911_signs_come_first_then_the_core_list_then_the_catch
 
 
 def test_the_box_parts_each_have_a_heading(data_of):
-    """B's own signs and the core list are two parts that print whole: when a page break falls
-    between them, the part on page 2 starts with "Also call 911 now if:". A has one part."""
-    parts = {}
+    """A's box (one question group) is one list under its heading; B's (back, pee, accident and
+    the core list) is one heading with a labelled sub-list per question group (CDC CCI 8), and
+    the whole box prints on one page."""
+    boxes = {}
     for name in ("A", "B"):
         body = handout.render_body(data_of(name))
-        box = re.search(r'<section class="spasm-911.*?</section>', body, re.S).group(0)
-        parts[name] = re.findall(
-            r'<div class="spasm-911-part"><p class="spasm-911-head">(.*?)</p><ul>(.*?)</ul>',
-            box,
-            re.S,
-        )
-    assert len(parts["A"]) == 1 and len(parts["B"]) == 2
+        boxes[name] = re.search(r'<section class="spasm-911.*?</section>', body, re.S).group(0)
+    parts = re.findall(
+        r'<div class="spasm-911-part"><p class="spasm-911-head">(.*?)</p><ul>(.*?)</ul>',
+        boxes["A"],
+        re.S,
+    )
+    assert len(parts) == 1 and "spasm-sub-head" not in boxes["A"]
+    assert '<svg class="spasm-call"' in parts[0][0]  # the phone in the emergency colour
     heading = triage.level_row(triage.Level.emergency).heading
-    assert handout.plain_text(parts["B"][0][0]) == f"If it gets worse. {heading}:"
-    assert handout.plain_text(parts["B"][1][0]) == handout_text.ALSO_911
-    core_items = re.findall(r"<li>(.*?)</li>", parts["B"][1][1])
-    assert [handout.plain_text(i) for i in core_items] == _core()  # B has none of them as own
-    assert ".spasm-911-part {break-inside: avoid;}" in handout.STYLE
-    assert '<svg class="spasm-call"' in parts["A"][0][0]  # the phone in the emergency colour
+    head = re.search(r'<p class="spasm-911-head">(.*?)</p>', boxes["B"], re.S).group(1)
+    assert handout.plain_text(head) == f"If it gets worse. {heading}:"
+    subs = re.findall(
+        r'<p class="spasm-sub-head"><strong>(.*?)</strong></p><ul>(.*?)</ul>', boxes["B"], re.S
+    )
+    labels = [label for label, _ in subs]
+    labels_of = handout_text.SIGN_GROUP_HEADINGS
+    assert labels == [
+        labels_of["back"],
+        labels_of["injury_exertion"],
+        handout_text.DARK_PEE_HEADING,
+        labels_of["act_now"],
+    ]
+    items = {label: re.findall(r"<li>(.*?)</li>", ul) for label, ul in subs}
+    assert all(1 <= len(i) <= 7 for i in items.values())  # no list of more than 7
+    picked = [c.cause_id for c in data_of("B").causes]
+    core = [handout_text.fit_example(s, picked) for s in _core()]
+    assert [handout.plain_text(i) for i in items[labels_of["act_now"]]] == core
+    saddle = triage.engine().flags["saddle_numbness"].sign
+    assert handout.plain_text(items[labels_of["back"]][0]) == saddle  # cauda equina first
+    assert "spasm-911-whole" in boxes["B"] and ".spasm-911-whole {break-inside: avoid;}" in (
+        handout.STYLE
+    )
 
 
 def test_b_has_cauda_equina_first_in_the_911_box_in_the_screens_order(data_of):
@@ -336,8 +355,11 @@ def test_bs_picture_shows_the_better_lift_from_the_models_numbers(data_of):
     assert (better.h, better.a_deg) == (bm.constants("metric").h_reference, 0)
     assert better.rwl > lift.rwl and better.load == lift.load
     svg = next(c.picture_svg for c in data_of("B").causes if c.picture_svg)
-    assert f"Now: limit {amount(lift.rwl, 'kg')}" in svg
-    assert f"Better: limit {amount(better.rwl, 'kg')}" in svg
+    assert f"Now: limit {round(lift.rwl)} kg" in svg and amount(lift.rwl, "kg") == "7.6 kg"
+    # even the close lift is over the limit (better.li > 1): the tick goes on a split load
+    n, each = bm.split_loads(lift)
+    assert better.li > 1 and bm.split_lift(lift).li <= 1
+    assert f"Better: {n} loads of {each} kg" in svg and "Better: limit" not in svg
     assert "hands out 40 cm" in svg and "hands out 25 cm" in svg and "no twist" in svg
     assert "reach limit" not in svg and ">floor<" not in svg  # nothing to crowd the drawing
     sizes = [float(x) for x in re.findall(r'font-size="([\d.]+)"', svg)]
@@ -369,7 +391,12 @@ def test_a_patient_who_told_pounds_and_inches_reads_pounds_and_inches_in_whole_n
     limit, best = round(lift.rwl), round(better.rwl)
     assert abs(lift.rwl - limit) > 0.05  # the model gives a fraction: the page rounds it
     assert f"keep loads under about {limit} lb. Your load is 44 lb." in us
-    assert f"44 lb is more than your limit of {best} lb." in us
+    n, each = bm.split_loads(lift)
+    assert best < 44 and (n, each) == (3, 15) and each <= lift.rwl  # 44 / 3 = 14.7
+    assert (
+        f"Your 44 lb load is too heavy, even lifted close. Split it into {n} loads of about "
+        f"{each} lb each, or use a helper or a cart." in us
+    )
     assert "You lift 44 lb about once a minute" in us
     assert "16 inches in front of your ankles and 12 inches off the floor" in us
     assert "hands out 16 inches" in us and "hands out 10 inches" in us  # the picture
@@ -379,7 +406,7 @@ def test_a_patient_who_told_pounds_and_inches_reads_pounds_and_inches_in_whole_n
 
 def test_the_metric_path_stays_metric():
     metric = _body("B")
-    assert "keep loads under about 7.6 kg. Your load is 20 kg." in metric
+    assert "keep loads under about 8 kg. Your load is 20 kg." in metric
     assert "40 cm in front of your ankles" in metric and "hands out 40 cm" in metric
     assert not re.search(r"\d (lb|inches)\b", metric)
 
@@ -447,4 +474,4 @@ def test_the_now_and_better_lifts_differ_at_a_glance(data_of):
     assert GREEN not in now and "<polyline" in better
     assert "<path" in now and "<path" not in better  # the twist arrow: only the twisted lift
     how = handout_text.picture_how("body_mechanics")
-    assert "with a cross: how you lift now" in how and "with a tick: a better lift" in how
+    assert "with a cross: how you lift now" in how and "with a tick: a lift under your limit" in how

@@ -542,3 +542,39 @@ def better_lift(result: LiftResult) -> LiftResult | None:
         result.coupling,
         result.units,
     )
+
+
+MOST_SPLIT = 6  # more loads than this is not a plan: a helper, a cart or a hoist instead
+
+
+def split_loads(result: LiftResult, most: int = MOST_SPLIT) -> tuple[int, int] | None:
+    """The load split into equal parts, each under the limit of the lift as the patient does it
+    now (``result.rwl``): ``(n, each)`` with ``each`` the part's weight rounded to a whole kg or
+    lb, as the handout says it ("3 loads of about 15 lb"), and never over the limit once
+    rounded. Arithmetic on the model's limit only. None when the load is already under the
+    limit, for lifting a person, when no load is under the limit (RWL 0) or when it would take
+    more than ``most`` loads."""
+    if not isinstance(result, LiftResult):
+        raise check.InputError("result", result, "a LiftResult (the result of a lift)")
+    if result.lifting_a_person or result.li <= 1 or result.rwl <= 0:
+        return None
+    n = max(2, math.ceil(result.load / result.rwl))
+    while n <= most:
+        each = round(result.load / n)
+        if 0 < each <= result.rwl:
+            return n, each
+        n += 1
+    return None
+
+
+def split_lift(result: LiftResult) -> LiftResult | None:
+    """One of :func:`split_loads`'s parts lifted the better way (:func:`better_lift`'s posture:
+    close, no twist), or None when there is no split."""
+    split = split_loads(result)
+    better = better_lift(result)
+    if split is None or better is None:
+        return None
+    return assess(
+        split[1], better.h, better.v, better.d, 0, better.freq_per_min, better.duration,
+        better.coupling, better.units,
+    )  # fmt: skip

@@ -108,6 +108,10 @@ def lift_picture(
     sx = (width - 20) / (WORLD_X[1] - WORLD_X[0])
     sy = (height - 30) / (WORLD_Y[1] - WORLD_Y[0])
     s = min(sx, sy)
+    joints = pose(h_cm, v_cm)
+    if minimal:  # the figure as big as the panel allows: head just under the two title lines
+        head_top = joints["head"][1] + HEAD_R
+        s = min(sx, (height - 10 - 62) / (head_top - WORLD_Y[0]))
     x_off = (width - (WORLD_X[1] - WORLD_X[0]) * s) / 2
 
     def px(x: float) -> float:
@@ -116,7 +120,10 @@ def lift_picture(
     def py(y: float) -> float:
         return height - 10 - (y - WORLD_Y[0]) * s
 
-    svg.text(8, 20, title, size=18 if minimal else 16, weight="bold")
+    if minimal:  # inside the frame (_mark), clear of its corner
+        svg.text(16, 30, title, size=18, weight="bold")
+    else:
+        svg.text(8, 20, title, size=16, weight="bold")
     svg.line(px(WORLD_X[0]), py(0), px(WORLD_X[1]), py(0), stroke=INK, width=2)
     if not minimal:
         svg.text(px(WORLD_X[0]) + 2, py(0) - 4, "floor", size=12)
@@ -125,7 +132,6 @@ def lift_picture(
         svg.line(x_cut, py(0), x_cut, py(WORLD_Y[1] - 30), stroke=GRID, width=2, dash="4 4")
         svg.text(x_cut + 3, py(WORLD_Y[1] - 30) + 12, f"reach limit {c.h_max:g} {lu}", size=11)
 
-    joints = pose(h_cm, v_cm)
     pts = [joints[k] for k in ("ankle", "knee", "hip", "shoulder")]
     svg.polyline([(px(x), py(y)) for x, y in pts], stroke=INK, width=6)
     sh, hands = joints["shoulder"], joints["hands"]
@@ -138,8 +144,11 @@ def lift_picture(
     svg.line(px(-10), py(0), px(14), py(0), stroke=INK, width=7)  # foot
 
     # Load at the start, and dashed at the end of its travel.
-    box_w, box_h = 28.0, 22.0
+    box_w, box_h = (52.0, 30.0) if minimal else (28.0, 22.0)
     svg.rect(px(h_cm - box_w / 2), py(v_cm + box_h / 2), box_w * s, box_h * s, ORANGE, stroke=INK)
+    if minimal:  # the load's weight on the box: the split loads read at a glance
+        svg.text(px(h_cm), py(v_cm) + 5, f"{round(result.load):g} {result.mass_unit}", size=17,
+                 anchor="middle", weight="bold")  # fmt: skip
     if top_cm > v_cm and not minimal:
         svg.rect(
             px(h_cm - box_w / 2), py(top_cm + box_h / 2), box_w * s, box_h * s, "none",
@@ -149,9 +158,16 @@ def lift_picture(
         moves = f"moves {result.d:g} {lu}" if plain else f"D = {result.d:g} {lu}"
         svg.text(px(h_cm + 23), py((v_cm + top_cm) / 2) + 4, moves, size=13)
     # H along the floor, V up from the floor (right of the load, below D).
-    svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
     out = f"hands out {length_words(result.h, lu)}" if plain else f"H = {result.h:g} {lu}"
-    svg.text(px(h_cm / 2), py(-14) + big + 3, out, size=big, anchor="middle")
+    if minimal:  # how far out the hands are is the lesson: a bold bar from the feet to the load
+        y = py(-5)
+        svg.line(px(0), y, px(h_cm), y, stroke=BLUE, width=6)
+        for x in (px(0), px(h_cm)):
+            svg.line(x, y - 9, x, y + 9, stroke=BLUE, width=4)
+        svg.text(16, height - 11, out, size=big, weight="bold")
+    else:
+        svg.line(px(0), py(-14), px(h_cm), py(-14), stroke=SKY, width=3)
+        svg.text(px(h_cm / 2), py(-14) + big + 3, out, size=big, anchor="middle")
     if not minimal:
         svg.line(px(h_cm + 20), py(0), px(h_cm + 20), py(v_cm), stroke=SKY, width=3)
         up = f"hands up {result.v:g} {lu}" if plain else f"V = {result.v:g} {lu}"
@@ -159,7 +175,7 @@ def lift_picture(
     twist = f"Twist {result.a_deg:g}°" if plain else f"Twist A = {result.a_deg:g}°"
     if minimal:
         twist = f"twist {result.a_deg:g}°" if result.a_deg else "no twist"
-        svg.text(8, 44, twist, size=big)
+        svg.text(16, 54, twist, size=big)
     else:
         svg.text(width - 10, 20, twist, size=14, anchor="end")
     if (hands[0], hands[1]) != (h_cm, v_cm):
@@ -174,8 +190,8 @@ def _mark(svg: Svg, mark: str, width: int, height: int, a_deg: float, head, s: f
     (vermillion / green, never colour alone: the title says "Now" or "Better"), and for a
     twisted lift a curved arrow round the body (a side view cannot show the twist)."""
     colour = GREEN if mark == "better" else VERMILLION
-    # the frame stops above the "hands out" words at the foot, which stay clear of it
-    svg.rect(3, 3, width - 6, height - 30, "none", stroke=colour, stroke_width=6, rx=10)
+    # the frame holds the whole drawing, the "hands out" words at its foot too
+    svg.rect(3, 3, width - 6, height - 6, "none", stroke=colour, stroke_width=6, rx=10)
     cx, cy, r = width - 30, 30, 20
     svg.parts.append(
         f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}" stroke="{INK}" stroke-width="2"/>'
@@ -260,8 +276,8 @@ def handout_picture(result: LiftResult) -> str:
     over = result.over_patient_limit if result.lifting_a_person else result.li > 1
     state = "over the limit" if over else "under the limit"
     said = (
-        f"Your load is {weight_words(result.load, unit)}. "
-        f"The recommended limit is {weight_words(limit, unit)}. Your load is {state}."
+        f"Your load is {paper_weight(result.load, unit)}. "
+        f"The recommended limit is {paper_weight(limit, unit)}. Your load is {state}."
     )
     if result.lifting_a_person:
         return hbars(
@@ -273,30 +289,47 @@ def handout_picture(result: LiftResult) -> str:
             width=400,  # drawn at this size in print, its words are about 10 pt
         )
     better = bm.better_lift(result)
+    # the tick only on a lift under the limit: when even the close lift is over it, the better
+    # lift is one of the split loads (bm.split_lift), lifted close
+    split = bm.split_loads(result) if better is not None and better.li > 1 else None
+    if split is not None:
+        better = bm.split_lift(result)
+    elif better is not None and better.li > 1:
+        better = None  # no lift to tick: only the lift as it is now, without a cross
     now = lift_picture(
         result,
         300,
         230,
         plain=True,
         minimal=True,
-        title=f"Now: limit {weight_words(result.rwl, unit)}",
+        title=f"Now: limit {paper_weight(result.rwl, unit)}",
         mark="now" if better is not None else None,  # a cross only beside a better lift
     )
     if better is None:
         return now.replace("</desc>", f" {escape(said)}</desc>", 1)
-    better_title = f"Better: limit {weight_words(better.rwl, unit)}"
+    if split is not None:
+        better_title = f"Better: {split[0]} loads of {paper_weight(split[1], unit)}"
+        what = f"{split[0]} loads of about {paper_weight(split[1], unit)} each, lifted close"
+    else:
+        better_title = f"Better: limit {paper_weight(better.rwl, unit)}"
+        what = "the load close"
     after = lift_picture(
         better, 300, 230, plain=True, minimal=True, title=better_title, mark="better"
     )
     lu = result.length_unit
     desc = (
-        f"Two side views. Now: hands {length_words(result.h, lu)} out, twist "
+        f"Two side views. Now, with a cross: hands {length_words(result.h, lu)} out, twist "
         f"{result.a_deg:g} degrees, "
-        f"limit {weight_words(result.rwl, unit)}. Better: the load close, hands "
-        f"{length_words(better.h, lu)} out, no twist, limit {weight_words(better.rwl, unit)}. "
-        f"{said}"
+        f"limit {paper_weight(result.rwl, unit)}. Better, with a tick: {what}, hands "
+        f"{length_words(better.h, lu)} out, no twist, under the limit of "
+        f"{paper_weight(better.rwl, unit)}. {said}"
     )
     return _side_by_side((now, after), 300, 230, "Your lift now and a better lift", desc)
+
+
+def paper_weight(value: float, unit: str) -> str:
+    """A weight as the printed handout says it: a whole number of kg or lb ("8 kg")."""
+    return weight_words(round(value), unit)
 
 
 def _side_by_side(svgs, width: int, height: int, title: str, desc: str) -> str:

@@ -18,6 +18,8 @@ from spasm_edu import DISCLAIMER as _DISCLAIMER
 from spasm_edu import causes as cause_registry
 
 log = logging.getLogger(__name__)
+# the lift's "even lifted this way, close and with no twist, …" line
+_EVEN_BETTER = "Even lifted this way"
 
 MAX_ACTIONS = 3
 MAX_ACTIONS_MANY = 2  # with 3 or more causes, so the handout stays on two printed pages
@@ -32,9 +34,9 @@ PICTURE_HOW = "Keep your bar to the left of the dashed line: that line is the li
 PICTURE_HOW_BY_CAUSE = {
     "caffeine": "Each cup is one drink a day. Have the cups with a tick: they keep you under "
     "the limit. Skip the cups with a cross.",
-    "body_mechanics": "Left, with a cross: how you lift now. Right, with a tick: a better "
-    "lift. Bring the load in close to your body before you lift, and turn your feet, not your "
-    "back: your limit goes up.",
+    "body_mechanics": "Left, with a cross: how you lift now, over your limit. Right, with a "
+    "tick: a lift under your limit, with the load close to your body and no twist. The blue "
+    "bar shows how far out your hands are.",
 }
 MAIN_HEADING = "Main message:"
 # The one thing to remember, by urgency level (the level's own call to action)
@@ -77,7 +79,91 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BACK_CAUSES = frozenset({"spine", "body_mechanics"})
 STAY_ACTIVE = "Stay gently active"
 # the risk of the stay-active step, linked in words to its signs in the 911 box (CCI item 19)
-STAY_ACTIVE_STOP = "Stop and call 911 if numbness spreads or your legs get weaker (box below)."
+STAY_ACTIVE_STOP = (
+    "Stop and call 911 if the numbness spreads to both legs or between your thighs, or your "
+    "legs get weaker (box below)."
+)
+# after a sign the patient ticked: which of the signs is hers now
+YOURS_NOW = "(You have this now.)"
+# a sub-heading for each cause's steps (CDC CCI 9: one idea per chunk); else the cause's name
+STEP_HEADINGS = {
+    "caffeine": "Caffeine",
+    "stress_fatigue": "Sleep and stress",
+    "body_mechanics": "Lifting",
+    "spine": "Staying active",
+}
+REMEMBER = "Remember:"
+# the last of the main message's lines, for the closing recap (PEMAT-P 11)
+REMEMBER_WATCH = {
+    "self_care": "Get help if a warning sign starts.",
+    "see_doctor": "Get help sooner if a warning sign starts.",
+    "urgent": "Call 911 if a sign in the 911 box starts.",
+    "emergency": "",
+}
+SLEEP_PLAN = (
+    "Your sleep plan: go to bed by {bed} and get up at {wake} or later, every day, weekends "
+    "too. That gives you {hours} hours."
+)
+_SLEEP_TARGET = re.compile(r"^Aim for (?P<h>\d+) hours of sleep or more a night\.")
+_SAME_TIMES = "Go to bed and get up at the same times each day"
+_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d\d))? ?(?P<ap>am|pm)$")
+
+
+def _hour(said: str) -> float | None:
+    """'11 pm' -> 23.0, '6:30 am' -> 6.5 (None if not a clock time)."""
+    m = _CLOCK.match(said.strip().lower())
+    if m is None:
+        return None
+    h = int(m["h"]) % 12 + (12 if m["ap"] == "pm" else 0)
+    return h + int(m["m"] or 0) / 60
+
+
+def _clock(hour: float) -> str:
+    h = int(hour) % 24
+    m = round((hour - int(hour)) * 60)
+    ap = "am" if h < 12 else "pm"
+    h12 = h % 12 or 12
+    return f"{h12}:{m:02d} {ap}" if m else f"{h12} {ap}"
+
+
+def sleep_plan(actions, bedtime: str | None) -> tuple[Action, ...]:
+    """A sleep step as a plan with times (PEMAT-P 22): the "go to bed and get up at the same
+    times" tip (CDC) said with this patient's own bedtime (the caffeine answers) and her sleep
+    target (the model's line "Aim for 7 hours…", AASM/CDC): "go to bed by 11 pm and get up at
+    6 am or later". Unchanged without a bedtime, a target or that tip."""
+    actions = tuple(actions)
+    bed = _hour(bedtime) if bedtime else None
+    target = next((m for a in actions if (m := _SLEEP_TARGET.match(a.text))), None)
+    if bed is None or target is None:
+        return actions
+    target_sources = next(a.source_ids for a in actions if _SLEEP_TARGET.match(a.text))
+    hours = int(target["h"])
+    out = []
+    for a in actions:
+        if a.text.startswith(_SAME_TIMES):
+            text = SLEEP_PLAN.format(bed=_clock(bed), wake=_clock(bed + hours), hours=hours)
+            a = Action(text, tuple(dict.fromkeys((*a.source_ids, *target_sources))), a.short)
+        out.append(a)
+    return tuple(out)
+
+
+def remember_line(level: str, shorts) -> str:
+    """The closing recap (PEMAT-P 11): the level's call to action, this patient's key steps
+    (the ``short`` of her first actions, as in the main message) and when to get help, each
+    as a short sentence; '' when there is nothing to recap."""
+    if level not in REMEMBER_WATCH or level == "emergency":  # the main message says it all
+        return ""
+    shorts = [s for s in dict.fromkeys(shorts) if s][:2]
+    said = []
+    if level in ("urgent", "see_doctor"):
+        said.append(MAIN_MESSAGE[level])
+    said += [s[0].upper() + s[1:] + ("" if s.endswith(".") else ".") for s in shorts]
+    watch = REMEMBER_WATCH.get(level, "")
+    if watch:
+        said.append(watch)
+    if len(said) < 2:
+        return ""
+    return f"{REMEMBER} " + " ".join(said)
 
 
 @dataclass(frozen=True)
@@ -143,7 +229,7 @@ def cause_actions(
             make = getattr(module, "handout_actions", None)
             full = complete_result(result)
             if make is not None and full is not None:
-                lines += make(full)
+                lines += paper_lines(cause_id, full, make(full))
         except Exception:  # a cause's wording must not stop the handout: its tips still show
             log.warning("handout lines for %s failed", cause_id, exc_info=True)
     seen = {a.text for a in lines}
@@ -152,6 +238,162 @@ def cause_actions(
         lines = [a for a in lines if not says_rest(a.text)]
         lines = [with_stop(a) for a in lines]
     return tuple(lines[:most])
+
+
+SPLIT_LINE = (
+    "Your {load} load is too heavy, even lifted close. Split it into {n} loads of about "
+    "{each} each, or use a helper or a cart."
+)
+
+
+def split_action(result, said: Action) -> Action:
+    """The lift's "even lifted this way … split the load" line with the split worked out for
+    the patient (PEMAT-P 7 and 24, CDC CCI 17: no sum left to her): ``n`` loads of about
+    ``each``, each under the limit of the lift as she does it now (arithmetic on the model's
+    limit, :func:`spasm_edu.models.body_mechanics.split_loads`). ``said`` unchanged when there
+    is no split (too many loads: a helper or a cart)."""
+    from spasm_edu.models import body_mechanics as bm
+    from spasm_edu.text import weight_words
+
+    split = bm.split_loads(result)
+    if split is None:
+        return said
+    n, each = split
+    unit = result.mass_unit
+    text = SPLIT_LINE.format(
+        load=weight_words(result.load, unit), n=n, each=weight_words(each, unit)
+    )
+    return Action(text, said.source_ids, said.short)
+
+
+def paper_lines(cause_id: str, result, lines) -> list[Action]:
+    """A cause's handout lines as printed: the lift's split worked out (:func:`split_action`)
+    and each line in the patient's own words and numbers (:func:`paper_words`)."""
+    out = []
+    for action in lines:
+        if cause_id == "body_mechanics" and action.text.startswith(_EVEN_BETTER):
+            action = split_action(result, action)
+        out.append(Action(paper_words(action.text), action.source_ids, paper_words(action.short)))
+    return out
+
+
+# Words on paper that the patient does not use (CDC CCI 7): the agencies stay in the Sources
+WORDS_ON_PAPER = (
+    ("The FDA says", "U.S. health experts say"),
+    ("the FDA says", "U.S. health experts say"),
+)
+_KG = re.compile(r"\b(about )?(\d+\.\d+) kg\b")
+_MG_FIRST = re.compile(
+    r"^Aim for under (?P<mg>\d+) mg \(milligrams\) of caffeine a day\. (?P<who>[^.]*\.) "
+    r"For you, that is about (?P<cups>[^.]+)\. Now you have about (?P<now>\d+) mg a day\. "
+    r"That is (?P<state>over|under) the limit\."
+)
+
+
+def paper_words(text: str) -> str:
+    """``text`` as the printed handout says it (CDC CCI 7 and 15): no agency initials in a
+    patient's sentence, cups first with mg in brackets, kg rounded to a whole number ("about 8
+    kg"; pounds are whole already)."""
+    if not text:
+        return text
+    m = _MG_FIRST.match(text)
+    if m is not None:
+        now = (
+            f"Now you have more (about {m['now']} mg a day). That is over the limit."
+            if m["state"] == "over"
+            else f"Now you have about {m['now']} mg a day: that is under the limit."
+        )
+        text = (
+            f"Have no more than about {m['cups']} a day (under {m['mg']} mg of caffeine). "
+            f"{m['who']} {now}" + text[m.end() :]
+        )
+    for old, new in WORDS_ON_PAPER:
+        text = text.replace(old, new)
+    return _KG.sub(lambda k: f"about {round(float(k[2]))} kg", text)
+
+
+# One line for the dark-pee signs (muscle breakdown) where more than one is on the same list:
+# each sign's own condition (data/red_flag_rules.csv `sign`), said once after "your pee is dark"
+DARK_PEE_LEAD = "Your pee is dark, like cola or tea"
+DARK_PEE_PARTS = {
+    "You have very bad muscle pain or weakness, and your pee is dark, like cola or tea.": (
+        "with very bad muscle pain or weakness"
+    ),
+    "After hard work or exercise, your pee turns dark, like cola or tea.": (
+        "after hard work or exercise"
+    ),
+    "Your pee is dark, like cola or tea, and you pee very little or not at all.": (
+        "when you pee very little or not at all"
+    ),
+}
+
+
+def merge_signs(signs) -> tuple[str, ...]:
+    """``signs`` (one level's list) with the dark-pee signs of :data:`DARK_PEE_PARTS` said as
+    one line where two or more are on it ("Your pee is dark, like cola or tea, with very bad
+    muscle pain or weakness, after hard work or exercise, or when you pee very little or not at
+    all."), where the first of them stood; every condition stays, at the same level."""
+    signs = tuple(signs)
+    dark = [s for s in signs if s in DARK_PEE_PARTS]
+    if len(dark) < 2:
+        return signs
+    parts = [DARK_PEE_PARTS[s] for s in dark]
+    line = f"{DARK_PEE_LEAD}, {', '.join(parts[:-1])}, or {parts[-1]}."
+    out: list[str] = []
+    for sign in signs:
+        if sign in DARK_PEE_PARTS:
+            if line not in out:
+                out.append(line)
+        else:
+            out.append(sign)
+    return tuple(out)
+
+
+def merged_from(line: str, signs) -> str | None:
+    """The first of ``signs`` that :func:`merge_signs` said in ``line`` (None if none)."""
+    if not line.startswith(DARK_PEE_LEAD + ", "):
+        return None
+    return next((s for s in signs if s in DARK_PEE_PARTS and DARK_PEE_PARTS[s] in line), None)
+
+
+# The 911 box's sub-lists (CDC CCI 8: no list of more than 7 under one heading), by the
+# question group (data/red_flags.csv `group`) of the finding each sign rests on
+SIGN_GROUP_HEADINGS = {
+    "back": "Your back and legs",
+    "act_now": "Stroke, heart, allergy or a fit",
+    "injury_exertion": "After an accident, heat or hard work",
+    "what_else": "Other signs",
+    "medicine": "After a medicine",
+    "other": "Other signs",
+    "how_often": "Other signs",
+    "pregnancy": "In pregnancy",
+}
+OTHER_SIGNS = "Other signs"
+DARK_PEE_HEADING = "Your pee"
+# A sign's "for example after …" (data/red_flags.csv `sign`): each example kept only for a
+# patient who picked its cause, so a lifter's seizure sign does not speak of caffeine
+EXAMPLE_CAUSES = {"a lot of caffeine": "caffeine", "losing a lot of fluid": "dehydration"}
+_EXAMPLE = re.compile(r", for example (?P<ex>after .+?)\.$")
+
+
+def fit_example(sign: str, picked) -> str:
+    """``sign`` with only the examples of the picked causes (:data:`EXAMPLE_CAUSES`): "You
+    have a seizure (fit), for example after a lot of caffeine." for a caffeine patient, "You
+    have a seizure (fit)." for one who picked neither; an example of no known cause stays."""
+    m = _EXAMPLE.search(sign)
+    if m is None:
+        return sign
+    alternatives = [a.strip() for a in m["ex"].split(" or ")]
+    kept = []
+    for alt in alternatives:
+        what = alt.removeprefix("after ").strip()
+        cause = EXAMPLE_CAUSES.get(what)
+        if cause is None or cause in set(picked):
+            kept.append(alt if alt.startswith("after ") else f"after {alt}")
+    if len(kept) == len(alternatives):
+        return sign
+    head = sign[: m.start()]
+    return f"{head}, for example {' or '.join(kept)}." if kept else f"{head}."
 
 
 def with_stop(action: Action) -> Action:
@@ -163,8 +405,8 @@ def with_stop(action: Action) -> Action:
 
 
 def signs_from(source_ids, sources) -> str:
-    """'These signs come from NHS, CDC and Mayo Clinic, and 9 more health sites.' (the three
-    organisations most of the signs rest on; ``sources`` is data/sources.csv)."""
+    """'These signs come from 12 health sites.' (how many organisations the signs rest on;
+    ``sources`` is data/sources.csv; their names are in the Sources list, not here)."""
     counts: dict[str, int] = {}
     for sid in source_ids:
         name = sources[sid].organisation.split(" (")[0]
@@ -173,11 +415,9 @@ def signs_from(source_ids, sources) -> str:
         counts[name] = counts.get(name, 0) + 1
     if not counts:
         return ""
-    top = sorted(counts, key=lambda n: (-counts[n], n))[:3]
-    more = len(counts) - len(top)
-    names = ", ".join(top[:-1]) + (" and " if len(top) > 1 else "") + top[-1]
-    tail = f", and {more} more health sites" if more else ""
-    return f"These signs come from {names}{tail}. Your nurse can show you the full list."
+    n = len(counts)  # no agency names or initials here (CDC CCI 7): they are in the Sources
+    sites = "1 health site" if n == 1 else f"{n} health sites"
+    return f"These signs come from {sites}. Your nurse can show you the full list."
 
 
 def main_message(level: str, shorts) -> str:
@@ -346,7 +586,9 @@ def told_sentences(values) -> tuple[str, ...]:
     age = take("Your age")
     if age:
         years = age.removeprefix("Adults ")
-        if years.endswith(" and older"):
+        if years == "18 to 60":  # the usual adult answer says nothing new (CDC CCI 15)
+            pass
+        elif years.endswith(" and older"):
             out.append(f"You are {years.removesuffix(' and older')} or older.")
         else:
             out.append(f"You are {years} years old.")

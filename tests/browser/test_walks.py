@@ -48,9 +48,8 @@ ANSWERS = {
         "red_flags": (),
         "level": "Self-care at home",
         "key_sentences": (
-            "Aim for under 400 mg (milligrams) of caffeine a day.",
-            "For you, that is about 4 cups of brewed coffee.",
-            "Now you have about 480 mg a day. That is over the limit.",
+            "Have no more than about 4 cups of brewed coffee a day (under 400 mg of caffeine).",
+            "Now you have more (about 480 mg a day). That is over the limit.",
             "Aim for 7 hours of sleep or more a night. Last week you slept about 5 hours a night.",
         ),
     },
@@ -84,7 +83,7 @@ ANSWERS = {
             "Call your doctor today.",
             "Your load is 20 kg. That is over the limit.",
             "Stay gently active: keep up daily tasks and try walking.",
-            "20 kg is more than your limit of 14 kg.",
+            "Split it into 3 loads of about 7 kg each, or use a helper or a cart.",
         ),
     },
 }
