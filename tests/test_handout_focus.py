@@ -11,6 +11,7 @@ reference handouts listed 32 (A) and 45 (B) signs in all; then 22 and 31; now 12
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -355,7 +356,7 @@ def test_bs_picture_shows_the_better_lift_from_the_models_numbers(data_of):
     assert (better.h, better.a_deg) == (bm.constants("metric").h_reference, 0)
     assert better.rwl > lift.rwl and better.load == lift.load
     svg = next(c.picture_svg for c in data_of("B").causes if c.picture_svg)
-    assert f"Now: limit {round(lift.rwl)} kg" in svg and amount(lift.rwl, "kg") == "7.6 kg"
+    assert f"Now: limit {math.floor(lift.rwl)} kg" in svg and amount(lift.rwl, "kg") == "7.6 kg"
     # even the close lift is over the limit (better.li > 1): the tick goes on a split load
     n, each = bm.split_loads(lift)
     assert better.li > 1 and bm.split_lift(lift).li <= 1
@@ -388,7 +389,7 @@ def test_a_patient_who_told_pounds_and_inches_reads_pounds_and_inches_in_whole_n
     us = _body("B", "us")
     lift = bm.assess(44, 16, 12, 10, 45, 1.0, "2to8h", "fair", units="us")
     better = bm.better_lift(lift)
-    limit, best = round(lift.rwl), round(better.rwl)
+    limit, best = math.floor(lift.rwl), math.floor(better.rwl)  # limits never rounded up
     assert abs(lift.rwl - limit) > 0.05  # the model gives a fraction: the page rounds it
     assert f"keep loads under about {limit} lb. Your load is 44 lb." in us
     n, each = bm.split_loads(lift)
@@ -406,7 +407,7 @@ def test_a_patient_who_told_pounds_and_inches_reads_pounds_and_inches_in_whole_n
 
 def test_the_metric_path_stays_metric():
     metric = _body("B")
-    assert "keep loads under about 8 kg. Your load is 20 kg." in metric
+    assert "keep loads under about 7 kg. Your load is 20 kg." in metric
     assert "40 cm in front of your ankles" in metric and "hands out 40 cm" in metric
     assert not re.search(r"\d (lb|inches)\b", metric)
 
@@ -475,3 +476,16 @@ def test_the_now_and_better_lifts_differ_at_a_glance(data_of):
     assert "<path" in now and "<path" not in better  # the twist arrow: only the twisted lift
     how = handout_text.picture_how("body_mechanics")
     assert "with a cross: how you lift now" in how and "with a tick: a lift under your limit" in how
+
+
+def test_a_limit_is_never_rounded_up_on_screen_or_paper():
+    """A load said to be "under about N" must be under the limit: 16.7 lb is "16 lb" and 7.6 kg
+    is "about 7 kg" on paper (a plain weight still rounds to the nearest: 16.7 lb -> 17 lb)."""
+    from spasm_edu.text import handout as words
+    from spasm_edu.text import limit_words, weight_words
+
+    assert limit_words(16.7, "lb") == "16 lb" and limit_words(7.69, "kg") == "7.6 kg"
+    assert limit_words(0.45, "lb") == "0.4 lb"  # under 1: one decimal, not 0
+    assert weight_words(16.7, "lb") == "17 lb"
+    paper = words.paper_words("keep loads under about 7.6 kg. Your load is 20.6 kg.")
+    assert "under about 7 kg" in paper and "load is about 21 kg" in paper

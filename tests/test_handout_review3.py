@@ -42,7 +42,7 @@ def test_the_tick_is_only_on_a_lift_under_her_limit(made):
     # the frame holds the "hands out" words (they sat outside it) and the titles are inside
     frame = re.search(r'<rect x="3.0" y="3.0" width="([\d.]+)" height="([\d.]+)"', now)
     assert frame and float(frame.group(2)) == 230 - 6
-    assert re.search(r'<text x="16\.0" y="30\.0"[^>]*>Now: limit 17 lb</text>', now)
+    assert re.search(r'<text x="16\.0" y="30\.0"[^>]*>Now: limit 16 lb</text>', now)
 
 
 def test_no_split_means_no_tick_on_an_over_limit_lift():
@@ -197,7 +197,7 @@ def test_one_closing_remember_line_from_her_own_steps(made):
     assert a.count("Remember:") == 1 and b.count("Remember:") == 1
     assert "Remember: Have no more than 4 cups of brewed coffee a day. Sleep 7 hours" in a
     assert (
-        "Remember: Call your doctor today. Keep loads under about 17 lb, close to your body. "
+        "Remember: Call your doctor today. Keep loads under about 16 lb, close to your body. "
         "Stay gently active. Call 911 if a sign in the 911 box starts." in b
     )
     assert a.index("Remember:") > a.index("See a doctor soon if")  # at the end

@@ -328,8 +328,9 @@ def handout_picture(result: LiftResult) -> str:
 
 
 def paper_weight(value: float, unit: str) -> str:
-    """A weight as the printed handout says it: a whole number of kg or lb ("8 kg")."""
-    return weight_words(round(value), unit)
+    """A limit as the printed handout says it: a whole number of kg or lb, rounded down so a
+    load "under the limit" is under it (7.6 kg -> "7 kg")."""
+    return weight_words(math.floor(value) if value >= 1 else round(value, 1), unit)
 
 
 def _side_by_side(svgs, width: int, height: int, title: str, desc: str) -> str:

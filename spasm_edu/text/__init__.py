@@ -8,6 +8,7 @@ with :func:`student_box`. Everything returns HTML strings, so a screen reader ca
 from __future__ import annotations
 
 import html
+import math
 
 from spasm_edu import DISCLAIMER, facts
 
@@ -43,6 +44,14 @@ def weight_words(value: float, unit: str) -> str:
     if unit == "lb":
         return f"{max(1, round(value)) if value > 0 else 0} lb"
     return amount(value, unit)
+
+
+def limit_words(value: float, unit: str) -> str:
+    """A limit in the patient's own unit, never rounded up: 16.7 lb -> '16 lb', 7.64 kg ->
+    '7.6 kg' (a load said to be "under the limit" must be under it)."""
+    if unit == "lb":
+        return f"{math.floor(value) if value >= 1 else math.floor(value * 10) / 10:g} lb"
+    return amount(math.floor(value * 10) / 10, unit)
 
 
 def length_words(value: float, unit: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spasm_edu import facts
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult, LiftSoFar
-from spasm_edu.text import esc, paragraph, student_box, weight_words
+from spasm_edu.text import esc, limit_words, paragraph, student_box, weight_words
 
 
 def weight(value: float, unit: str) -> str:
@@ -376,10 +376,10 @@ def handout_actions(result: LiftResult) -> tuple:
     if result.rwl == 0:
         first = "No load is under the limit the way you lift now. Change how you lift."
     else:
-        short = f"keep loads under about {weight(result.rwl, unit)}, close to your body"
+        short = f"keep loads under about {limit_words(result.rwl, unit)}, close to your body"
         over = "over" if result.li > 1 else "under"
         first = (
-            f"For the lift you showed us, keep loads under about {weight(result.rwl, unit)}. "
+            f"For the lift you showed us, keep loads under about {limit_words(result.rwl, unit)}. "
             f"Your load is {weight(result.load, unit)}. That is {over} the limit."
         )
     lines = [Action(first, src, short=short), Action(costliest_sentence(result), src)]

@@ -11,6 +11,7 @@ data/self_care_tips.csv. A cause gives at most :data:`MAX_ACTIONS` lines
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 
@@ -50,7 +51,7 @@ MAIN_MESSAGE = {
 MAIN_WATCH = {
     "self_care": "Get help if a warning sign below starts.",
     "see_doctor": "Get help sooner if a warning sign below starts.",
-    "urgent": "Call 911 if a sign in the box below starts.",
+    "urgent": "Call 911 if a sign in the 911 box starts.",
     "emergency": "",
     "unknown": "",
 }
@@ -81,7 +82,7 @@ STAY_ACTIVE = "Stay gently active"
 # the risk of the stay-active step, linked in words to its signs in the 911 box (CCI item 19)
 STAY_ACTIVE_STOP = (
     "Stop and call 911 if the numbness spreads to both legs or between your thighs, or your "
-    "legs get weaker (box below)."
+    "legs get weaker (see the 911 box)."
 )
 # after a sign the patient ticked: which of the signs is hers now
 YOURS_NOW = "(You have this now.)"
@@ -309,7 +310,17 @@ def paper_words(text: str) -> str:
         )
     for old, new in WORDS_ON_PAPER:
         text = text.replace(old, new)
-    return _KG.sub(lambda k: f"about {round(float(k[2]))} kg", text)
+    return _KG.sub(lambda k: _whole_kg(k, text), text)
+
+
+def _whole_kg(k: re.Match, text: str) -> str:
+    """'7.6 kg' on paper: a whole number, rounded down after "under" or "limit" (a limit is
+    never rounded up: a load said to be under it must be under it), to the nearest otherwise."""
+    value = float(k[2])
+    before = text[: k.start()].rstrip().lower()
+    if before.endswith(("under", "limit", "limit is")) or before.endswith("under about"):
+        return f"about {max(math.floor(value), 1)} kg" if value >= 1 else k[0]
+    return f"about {round(value)} kg"
 
 
 # One line for the dark-pee signs (muscle breakdown) where more than one is on the same list:
