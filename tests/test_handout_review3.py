@@ -37,7 +37,8 @@ def test_the_tick_is_only_on_a_lift_under_her_limit(made):
     svg = next(c.picture_svg for c in made["B-us"].causes if c.picture_svg)
     now, better = re.findall(r'<svg x="\d+".*?</svg>', svg, re.S)
     assert f'stroke="{VERMILLION}" stroke-width="6"' in now and GREEN not in now
-    assert "Better: 3 loads of 15 lb" in better and ">15 lb<" in better  # the load on the box
+    n, each = bm.split_loads(lift)  # 2 loads of 22 lb, lifted close at 2 a minute
+    assert f"Better: {n} loads of {each} lb" in better and f">{each} lb<" in better  # on the box
     assert ">44 lb<" in now
     # the frame holds the "hands out" words (they sat outside it) and the titles are inside
     frame = re.search(r'<rect x="3.0" y="3.0" width="([\d.]+)" height="([\d.]+)"', now)
@@ -57,16 +58,38 @@ def test_no_split_means_no_tick_on_an_over_limit_lift():
 
 # 2. the split worked out for her ------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("load", "rwl", "expected"),
-    [(44, 16.8, (3, 15)), (20, 7.58, (3, 7)), (20, 10.0, (2, 10)), (20, 9.9, (3, 7))],
+    ("units", "lift"),
+    [
+        ("us", (44, 16, 12, 10, 45, 1.0, "2to8h", "fair")),
+        ("metric", (20, 40, 30, 25, 45, 1.0, "2to8h", "fair")),
+    ],
 )
-def test_split_loads_is_arithmetic_on_the_limit(load, rwl, expected):
-    lift = bm.assess(load, 25, 75, 25, 0, 0.2, "le1h", "good")
-    fake = type(lift)(**{**lift.__dict__, "rwl": rwl, "li": load / rwl})
-    n, each = bm.split_loads(fake)
-    assert (n, each) == expected and each <= rwl
-    under = type(lift)(**{**lift.__dict__, "rwl": load + 1.0, "li": load / (load + 1.0)})
+def test_each_split_load_is_under_the_limit_of_the_lift_it_makes(units, lift):
+    """n loads mean n times the lifts: each part is checked close, with no twist, at n times
+    today's rate (the frequency multiplier falls), not against today's limit (the fourth
+    independent review found "3 loads of 15 lb" over the limit at 3 lifts a minute)."""
+    now = bm.assess(*lift, units=units)
+    n, each = bm.split_loads(now)
+    part = bm.split_lift(now)
+    assert part.freq_per_min == now.freq_per_min * n and part.load == each
+    assert part.a_deg == 0 and part.h == bm.constants(units).h_reference
+    assert each <= part.rwl and part.li <= 1
+    assert each == round(now.load / n)
+    # the smallest such split: with one load fewer the part is over its own limit (or n is 2)
+    if n > 2:
+        fewer = bm.assess(
+            round(now.load / (n - 1)), part.h, part.v, part.d, 0, now.freq_per_min * (n - 1),
+            now.duration, now.coupling, units,
+        )  # fmt: skip
+        assert fewer.li > 1
+    under = bm.assess(1, *lift[1:], units=units)
     assert bm.split_loads(under) is None  # under the limit: nothing to split
+
+
+def test_no_split_when_the_new_rate_is_past_the_frequency_table():
+    # 12 lifts a minute already: two loads would be 24 a minute, past Table 5 (15 at most)
+    busy = bm.assess(30, 50, 30, 25, 45, 12.0, "le1h", "fair")
+    assert busy.li > 1 and bm.split_loads(busy) is None and bm.split_lift(busy) is None
 
 
 def test_split_loads_refuses_what_is_not_a_lift():
@@ -76,8 +99,13 @@ def test_split_loads_refuses_what_is_not_a_lift():
 
 def test_b_is_given_the_split_not_a_sum(made):
     us, metric = _patient_text(made["B-us"]), _patient_text(made["B"])
-    assert "Split it into 3 loads of about 15 lb each, or use a helper or a cart." in us
-    assert "Split it into 3 loads of about 7 kg each, or use a helper or a cart." in metric
+    for text, lift, unit in (
+        (us, bm.assess(44, 16, 12, 10, 45, 1.0, "2to8h", "fair", units="us"), "lb"),
+        (metric, bm.assess(20, 40, 30, 25, 45, 1.0, "2to8h", "fair"), "kg"),
+    ):
+        n, each = bm.split_loads(lift)
+        said = f"Split it into {n} loads of about {each} {unit} each. Lift each one close to "
+        assert said + "your body, without twisting. Or use a helper or a cart." in text
     assert "Split the load," not in us
 
 

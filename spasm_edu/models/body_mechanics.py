@@ -548,33 +548,49 @@ MOST_SPLIT = 6  # more loads than this is not a plan: a helper, a cart or a hois
 
 
 def split_loads(result: LiftResult, most: int = MOST_SPLIT) -> tuple[int, int] | None:
-    """The load split into equal parts, each under the limit of the lift as the patient does it
-    now (``result.rwl``): ``(n, each)`` with ``each`` the part's weight rounded to a whole kg or
-    lb, as the handout says it ("3 loads of about 15 lb"), and never over the limit once
-    rounded. Arithmetic on the model's limit only. None when the load is already under the
-    limit, for lifting a person, when no load is under the limit (RWL 0) or when it would take
-    more than ``most`` loads."""
+    """The load split into ``n`` equal parts that are each under the limit of the lift they make:
+    ``(n, each)``, ``each`` rounded to a whole kg or lb as the handout says it ("3 loads of about
+    15 lb"). Each part is lifted the better way (:func:`better_lift`: close, no twist) and
+    **n times as often** (the same work in n times the lifts: the frequency multiplier of
+    Table 5 falls), so the part is checked with :func:`assess` at that rate, not against the
+    limit of today's lift. None when the load is already under the limit, for lifting a person,
+    when no part fits within ``most`` loads, or when the new rate is past Table 5 (a helper or a
+    cart instead)."""
     if not isinstance(result, LiftResult):
         raise check.InputError("result", result, "a LiftResult (the result of a lift)")
     if result.lifting_a_person or result.li <= 1 or result.rwl <= 0:
         return None
-    n = max(2, math.ceil(result.load / result.rwl))
-    while n <= most:
+    for n in range(2, most + 1):
         each = round(result.load / n)
-        if 0 < each <= result.rwl:
+        if each <= 0:
+            return None
+        part = _part_lift(result, each, n)
+        if part is None:
+            return None
+        if part.rwl > 0 and each <= part.rwl:
             return n, each
-        n += 1
     return None
 
 
-def split_lift(result: LiftResult) -> LiftResult | None:
-    """One of :func:`split_loads`'s parts lifted the better way (:func:`better_lift`'s posture:
-    close, no twist), or None when there is no split."""
-    split = split_loads(result)
-    better = better_lift(result)
-    if split is None or better is None:
+def _part_lift(result: LiftResult, each: float, n: int) -> LiftResult | None:
+    """One of ``n`` parts of ``result``'s load, lifted close with no twist, ``n`` times as often;
+    None when that rate is past the frequency table."""
+    c = constants(result.units)
+    h = min(result.h, c.h_reference)
+    try:
+        return assess(
+            each, h, result.v, result.d, 0, result.freq_per_min * n, result.duration,
+            result.coupling, result.units,
+        )  # fmt: skip
+    except check.InputError:
         return None
-    return assess(
-        split[1], better.h, better.v, better.d, 0, better.freq_per_min, better.duration,
-        better.coupling, better.units,
-    )  # fmt: skip
+
+
+def split_lift(result: LiftResult) -> LiftResult | None:
+    """One of :func:`split_loads`'s parts as it is lifted: close, no twist, n times as often;
+    None when there is no split."""
+    split = split_loads(result)
+    if split is None:
+        return None
+    n, each = split
+    return _part_lift(result, each, n)

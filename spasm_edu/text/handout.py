@@ -243,7 +243,7 @@ def cause_actions(
 
 SPLIT_LINE = (
     "Your {load} load is too heavy, even lifted close. Split it into {n} loads of about "
-    "{each} each, or use a helper or a cart."
+    "{each} each. Lift each one close to your body, without twisting. Or use a helper or a cart."
 )
 
 

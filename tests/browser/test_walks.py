@@ -83,7 +83,7 @@ ANSWERS = {
             "Call your doctor today.",
             "Your load is 20 kg. That is over the limit.",
             "Stay gently active: keep up daily tasks and try walking.",
-            "Split it into 3 loads of about 7 kg each, or use a helper or a cart.",
+            "Split it into 2 loads of about 10 kg each.",
         ),
     },
 }
