@@ -545,3 +545,20 @@ def test_cli_plain_words():
 def test_every_pair_of_findings_runs():
     for a, b in itertools.combinations(ALL, 2):
         assert triage.assess([a, b]).level >= max(level_of(a), level_of(b))
+
+
+def test_a_sign_is_said_at_the_level_it_has_with_what_the_patient_has_ticked():
+    """ "A back spasm and a fever" is urgent on its own (rule back_fever), but with numbness
+    ticked it completes back_fever_numbness_tingling (emergency): on that patient's handout it
+    is a 911 sign, not a "today" one (the fourth independent handout review)."""
+    rules = {r.rule_id: r for r in triage.engine().rules}
+    assert rules["back_fever"].level == "urgent"
+    assert rules["back_fever_numbness_tingling"].level == "emergency"
+    sign = rules["back_fever"].sign
+
+    def level_of(ticked):
+        flags = triage.handout_flags(["spine", "body_mechanics"], ticked)
+        return next(f.level for f in flags if f.sign == sign)
+
+    assert level_of(["back_spasm"]) == triage.Level.urgent
+    assert level_of(["back_spasm", "numbness_tingling"]) == triage.Level.emergency

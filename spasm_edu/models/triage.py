@@ -512,6 +512,7 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
             if any(f in HISTORY and f not in chosen and was_asked(f) for f in needed):
                 continue
         reason = (eng.finding_reasons if kind == "finding" else eng.rule_reasons)[ident]
+        level = max(level, _with_what_she_has(eng, needed, chosen))
         flag = Flag(
             id=ident,
             kind=kind,
@@ -529,6 +530,19 @@ def handout_flags(causes: Iterable[str] = (), ticked: Iterable[str] = ()) -> tup
         if key not in found or order < found[key][0]:
             found[key] = (order, flag)
     return tuple(flag for _, flag in sorted(found.values(), key=lambda x: x[0]))
+
+
+def _with_what_she_has(eng, needed: tuple[str, ...], chosen: set[str]) -> Level:
+    """The level a sign has for this patient: a sign that, with what she has ticked already,
+    completes a rule of a higher level is said at that level (with numbness ticked, "a back
+    spasm and a fever" is a 911 sign for her, not "today": the fourth independent review)."""
+    have = set(needed) | chosen
+    levels = [
+        Level[r.level]
+        for r in eng.rules
+        if set(r.findings) & set(needed) and set(r.findings) <= have
+    ]
+    return max(levels, default=Level.self_care)
 
 
 def level_row(level: Level | str):
