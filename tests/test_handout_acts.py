@@ -529,7 +529,7 @@ def test_main_message_follows_the_level_and_the_model():
     )
     assert handout_text.main_message("self_care", ["a", "b", "c"]) == (
         "You can care for this at home. Your key steps: a and b. "
-        "Get help if a warning sign below starts."
+        "Get help if a warning sign on this sheet starts."
     )
     assert handout_text.main_message("urgent", ["a, b", "c"]) == (
         "Call your doctor today. Until you are seen: a, b, and c. "

@@ -46,11 +46,11 @@ MAIN_MESSAGE = {
     "see_doctor": "Make an appointment to see your doctor soon.",
     "urgent": "Call your doctor today.",
     "emergency": "Call 911 or your local emergency number now.",
-    "unknown": "Go over the warning signs below with your nurse.",
+    "unknown": "Go over the warning signs on this sheet with your nurse.",
 }
 MAIN_WATCH = {
-    "self_care": "Get help if a warning sign below starts.",
-    "see_doctor": "Get help sooner if a warning sign below starts.",
+    "self_care": "Get help if a warning sign on this sheet starts.",
+    "see_doctor": "Get help sooner if a warning sign on this sheet starts.",
     "urgent": "Call 911 if a sign in the 911 box starts.",
     "emergency": "",
     "unknown": "",
