@@ -14,7 +14,7 @@ from html import escape
 from spasm_edu.models import body_mechanics as bm
 from spasm_edu.models.body_mechanics import LiftResult
 from spasm_edu.plots import BLUE, GREEN, GRID, INK, ORANGE, SKY, VERMILLION, Svg, hbars
-from spasm_edu.text import length_words, weight_words
+from spasm_edu.text import length_words, limit_words
 
 CM_PER_IN = 2.54  # definition of the inch
 
@@ -330,7 +330,7 @@ def handout_picture(result: LiftResult) -> str:
 def paper_weight(value: float, unit: str) -> str:
     """A limit as the printed handout says it: a whole number of kg or lb, rounded down so a
     load "under the limit" is under it (7.6 kg -> "7 kg")."""
-    return weight_words(math.floor(value) if value >= 1 else round(value, 1), unit)
+    return limit_words(math.floor(value) if value >= 1 else value, unit)
 
 
 def _side_by_side(svgs, width: int, height: int, title: str, desc: str) -> str:

@@ -318,8 +318,8 @@ def _whole_kg(k: re.Match, text: str) -> str:
     never rounded up: a load said to be under it must be under it), to the nearest otherwise."""
     value = float(k[2])
     before = text[: k.start()].rstrip().lower()
-    if before.endswith(("under", "limit", "limit is")) or before.endswith("under about"):
-        return f"about {max(math.floor(value), 1)} kg" if value >= 1 else k[0]
+    if before.endswith(("under", "limit", "limit is")):  # k[1], "about ", is in the match
+        return f"about {math.floor(value)} kg" if value >= 1 else k[0]
     return f"about {round(value)} kg"
 
 
@@ -515,6 +515,14 @@ def _plural(word: str, n: str) -> str:
     return word if n.strip() in ("1", "1.0") else f"{word}s"
 
 
+def _usual_adult_label() -> str:
+    """The sleep table's label for the usual adult band (AASM/SRS 18 to 60), as the age
+    question offers it: the answer most patients give, so the handout does not repeat it."""
+    from spasm_edu import facts
+
+    return facts.table("stress_fatigue_sleep.csv")["adult_18_60"].label
+
+
 def told_sentences(values) -> tuple[str, ...]:
     """What the patient told, as short sentences for paper ('You lift 20 kg about once a minute
     for most of the shift.', 'You are not pregnant.'), never raw form labels. A drink's cup or
@@ -535,6 +543,12 @@ def told_sentences(values) -> tuple[str, ...]:
             used.add(label)
             return told[label]
         return None
+
+    def say(label: str, sentence: str) -> None:
+        """The answer to ``label`` in ``sentence`` ('{}' is the answer), when it was given."""
+        value = take(label)
+        if value:
+            out.append(sentence.format(value))
 
     # lifting: one sentence for how much, how often and how long
     load_label = next((k for k in told if k.startswith("Weight of the load")), None)
@@ -587,17 +601,13 @@ def told_sentences(values) -> tuple[str, ...]:
     pregnant = take("Are you pregnant?")
     if pregnant:
         out.append("You are pregnant." if pregnant == "Yes" else "You are not pregnant.")
-    last = take("Last drink at")
-    if last:
-        out.append(f"Your last caffeine drink is at {last}.")
-    bed = take("Bedtime")
-    if bed:
-        out.append(f"You go to bed at {bed}.")
+    say("Last drink at", "Your last caffeine drink is at {}.")
+    say("Bedtime", "You go to bed at {}.")
     # stress and sleep
     age = take("Your age")
     if age:
         years = age.removeprefix("Adults ")
-        if years == "18 to 60":  # the usual adult answer says nothing new (CDC CCI 15)
+        if age == _usual_adult_label():  # the usual adult answer says nothing new (CDC CCI 15)
             pass
         elif years.endswith(" and older"):
             out.append(f"You are {years.removesuffix(' and older')} or older.")
@@ -606,9 +616,7 @@ def told_sentences(values) -> tuple[str, ...]:
     each = take("Sleep each night (hours)")
     if each:
         out.append(f"You sleep about {each} {_plural('hour', each)} a night.")
-    nights = take("Sleep, night by night (hours)")
-    if nights:
-        out.append(f"You slept {nights} hours, night by night.")
+    say("Sleep, night by night (hours)", "You slept {} hours, night by night.")
     stress = take("How stressed do you feel?")
     if stress:
         out.append(STRESS_WORDS.get(stress, f"Stress: {stress}."))
