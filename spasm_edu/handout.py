@@ -309,18 +309,17 @@ def warning_groups(data: HandoutData) -> tuple[tuple[str, tuple[str, ...]], ...]
 def sub_lists(signs, sign_groups) -> list[tuple[str, list[str]]]:
     """``signs`` in labelled sub-lists by the question group each rests on
     (``HandoutData.sign_groups``, labels from the text layer), in the order the groups first
-    come; a sign with no group (or a merged line's) goes with its first part's group, else
+    come; a merged dark-pee line goes under its own heading, a sign with no group under
     "Other signs"."""
     group_of = dict(sign_groups)
     out: dict[str, list[str]] = {}
     for sign in signs:
-        group = group_of.get(sign)
-        if group is None:
-            first = handout_text.merged_from(sign, group_of)
-            group = group_of.get(first) if first else None
-        label = handout_text.SIGN_GROUP_HEADINGS.get(group, handout_text.OTHER_SIGNS)
         if handout_text.merged_from(sign, group_of):
             label = handout_text.DARK_PEE_HEADING
+        else:
+            label = handout_text.SIGN_GROUP_HEADINGS.get(
+                group_of.get(sign), handout_text.OTHER_SIGNS
+            )
         out.setdefault(label, []).append(sign)
     return list(out.items())
 
