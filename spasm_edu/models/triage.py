@@ -18,27 +18,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from spasm_edu import causes as cause_registry
 from spasm_edu import facts
 from spasm_edu import validation as check
 from spasm_edu.schema.triage import LEVELS as LEVEL_IDS
+from spasm_edu.schema.triage import Group
 
 LEVELS_FILE = "triage_levels.csv"
 FLAGS = "red_flags.csv"
 RULES = "red_flag_rules.csv"
-GROUPS = (
-    "act_now",
-    "how_often",
-    "what_else",
-    "back",
-    "injury_exertion",
-    "medicine",
-    "other",
-    "pregnancy",
-)
-"""Question groups in the order they are asked: the emergency questions first."""
+GROUPS = get_args(Group)
+"""Question groups in the order they are asked, the emergency questions first: the schema's
+``Group`` (the one list of groups data/red_flags.csv may use)."""
 
 NEAR_GROUPS = ("back", "medicine")
 """Groups whose signs belong together: a tick in one brings the group's other signs forward."""

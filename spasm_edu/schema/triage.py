@@ -26,6 +26,7 @@ LevelId = Literal["self_care", "see_doctor", "urgent", "emergency"]
 Group = Literal[
     "act_now", "how_often", "what_else", "back", "injury_exertion", "medicine", "other", "pregnancy"
 ]
+"""Question groups, in the order a patient is asked them (models.triage.GROUPS reads it)."""
 Basis = Literal["source", "textbook", "safety_choice"]
 
 EMERGENCY_WORDS = ("911", "emergency department")
